@@ -1,0 +1,87 @@
+# Closer: `make run` and `make test` install whatever is missing, and nothing
+# that is already there. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or Trunk refuses it.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: help run build test test-native test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean
+
+help:
+	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
+	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e)"
+
+## ---- tools: each installed only when missing or at the wrong version ----
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "Installing Trunk $(TRUNK_VERSION) (about 12 minutes on 2 cores)"; \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked; \
+	fi
+
+wasm-bindgen:
+	@v="$(WASM_BINDGEN_VERSION)"; test -n "$$v"; \
+	if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $$v" ] \
+	   || [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $$v" ]; then \
+	  echo "Installing wasm-bindgen-cli $$v (about 4 minutes)"; \
+	  cargo install wasm-bindgen-cli --version "$$v" --force; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+npm: node_modules/.installed
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
+tools: wasm-target trunk wasm-bindgen npm
+
+## ---- build and run ----
+
+# wasm-opt comes from the npm package binaryen (node_modules/.bin is on PATH);
+# Debian's binaryen cannot read wasm from current Rust.
+build: tools
+	trunk build --release
+
+run: build
+	@echo "Serving Closer at http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	node e2e/serve.mjs dist $(PORT)
+
+## ---- tests ----
+
+test: test-native test-wasm test-e2e
+	@echo "All test layers passed."
+
+lint: wasm-target
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native: lint
+	cargo test
+
+test-wasm: wasm-target wasm-bindgen chromium
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser
+
+test-e2e: build chromium
+	npx playwright test
+
+clean:
+	rm -rf dist target node_modules test-results playwright-report

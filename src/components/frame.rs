@@ -1,0 +1,35 @@
+//! The header and footer around every page.
+
+use crate::content::course;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The site name, linking home.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <svg class="brand-mark" viewBox="0 0 32 20" aria-hidden="true" focusable="false">
+                    <circle cx="11" cy="10" r="8"/>
+                    <circle cx="21" cy="10" r="8"/>
+                </svg>
+                <span>{course().title.clone()}</span>
+            </A>
+        </header>
+    }
+}
+
+/// The not-therapy notice and where to find support, on every page.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{course().disclaimer.clone()}</p>
+            <p>
+                <A href="/lessons/support/getting-support">"Getting support"</A>
+                " · Your progress stays in this browser. Nothing is sent anywhere."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,223 @@
+//! One card of a lesson, drawn according to its type.
+
+use crate::content::{Card, ChoiceOption, Lesson};
+use crate::progress::Response;
+use crate::state::{now, AppState};
+use leptos::{html, prelude::*};
+
+fn paragraphs(texts: &'static [String]) -> impl IntoView {
+    texts.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()
+}
+
+fn kind_label(card: &Card) -> &'static str {
+    match card {
+        Card::Explain { .. } => "Learn",
+        Card::Scenario { .. } => "Scenario",
+        Card::Reveal { .. } => "Think first",
+        Card::Choice { .. } => "Your call",
+        Card::Reflect { .. } => "Reflect",
+    }
+}
+
+/// A card: its kind, its heading and its body. `focus` moves keyboard focus to
+/// the heading when the card appears, so a screen reader reads the new card.
+#[component]
+pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    if focus {
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let body = match card {
+        Card::Explain { body, source, .. } => view! {
+            <div class="card-body">
+                {paragraphs(body)}
+                {source.as_ref().map(|s| view! { <p class="source">"Source: " {s.clone()}</p> })}
+            </div>
+        }
+        .into_any(),
+        Card::Scenario {
+            story, takeaway, ..
+        } => view! {
+            <div class="card-body">
+                {paragraphs(story)}
+                <p class="takeaway"><strong>"What it shows: "</strong>{takeaway.clone()}</p>
+            </div>
+        }
+        .into_any(),
+        Card::Reveal {
+            id,
+            question,
+            answer,
+            ..
+        } => view! { <RevealBody lesson card_id=id question answer/> }.into_any(),
+        Card::Choice {
+            id,
+            prompt,
+            options,
+            ..
+        } => view! { <ChoiceBody lesson card_id=id prompt options/> }.into_any(),
+        Card::Reflect {
+            id, prompt, hint, ..
+        } => view! { <ReflectBody lesson card_id=id prompt hint/> }.into_any(),
+    };
+    view! {
+        <article class="card" aria-labelledby="card-title">
+            <p class="card-kind">{kind_label(card)}</p>
+            <h2 id="card-title" node_ref=heading tabindex="-1">{card.title().to_string()}</h2>
+            {body}
+        </article>
+    }
+}
+
+/// A question with its answer behind a button; opening it is remembered.
+#[component]
+fn RevealBody(
+    lesson: &'static Lesson,
+    card_id: &'static str,
+    question: &'static str,
+    answer: &'static [String],
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| matches!(p.response(&lesson.id, card_id), Some(Response::Revealed { .. })))
+    });
+    let reveal = move |_| {
+        state.update(|p| p.respond(&lesson.id, card_id, Response::Revealed { at: now() }));
+    };
+    view! {
+        <div class="card-body">
+            <p class="question">{question}</p>
+            <button
+                type="button"
+                class="button"
+                aria-expanded=move || shown.get().to_string()
+                aria-controls="reveal-answer"
+                disabled=move || shown.get()
+                on:click=reveal
+            >
+                "Show the answer"
+            </button>
+            <div id="reveal-answer" class="answer" hidden=move || !shown.get()>
+                {paragraphs(answer)}
+            </div>
+        </div>
+    }
+}
+
+/// Pick one option, then "Check": the feedback explains every choice.
+#[component]
+fn ChoiceBody(
+    lesson: &'static Lesson,
+    card_id: &'static str,
+    prompt: &'static str,
+    options: &'static [ChoiceOption],
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The option the person last checked, from saved progress.
+    let checked = Memo::new(move |_| {
+        state.progress.with(|p| match p.response(&lesson.id, card_id) {
+            Some(Response::Chose { option, .. }) => options.iter().find(|o| &o.id == option),
+            _ => None,
+        })
+    });
+    // The option currently selected, before "Check".
+    let selected = RwSignal::new(checked.get_untracked().map(|o| o.id.as_str()));
+    let name = format!("choice-{card_id}");
+    let check = move |_| {
+        if let Some(option) = selected.get_untracked() {
+            state.update(|p| {
+                p.respond(
+                    &lesson.id,
+                    card_id,
+                    Response::Chose {
+                        option: option.to_string(),
+                        at: now(),
+                    },
+                )
+            });
+        }
+    };
+    view! {
+        <div class="card-body">
+            <fieldset class="choice">
+                <legend>{prompt}</legend>
+                {options.iter().map(|o| {
+                    let id = format!("{name}-{}", o.id);
+                    view! {
+                        <div class="option">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=name.clone()
+                                value=o.id.clone()
+                                prop:checked=move || selected.get() == Some(o.id.as_str())
+                                on:change=move |_| selected.set(Some(o.id.as_str()))
+                            />
+                            <label for=id>{o.label.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="button" class="button" on:click=check disabled=move || selected.get().is_none()>
+                "Check"
+            </button>
+            <div class="feedback-region" role="status" aria-live="polite">
+                {move || checked.get().map(|o| {
+                    let (class, verdict) = if o.correct {
+                        ("feedback correct", "✓ Right: ")
+                    } else {
+                        ("feedback wrong", "✗ Not quite: ")
+                    };
+                    view! {
+                        <p class=class>
+                            <strong>{verdict}{o.label.clone()}". "</strong>
+                            {o.feedback.clone()}
+                        </p>
+                    }
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// A private question with a note that is saved as it is typed.
+#[component]
+fn ReflectBody(
+    lesson: &'static Lesson,
+    card_id: &'static str,
+    prompt: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let initial = state.progress.with_untracked(|p| match p.response(&lesson.id, card_id) {
+        Some(Response::Reflected { text, .. }) => text.clone(),
+        _ => String::new(),
+    });
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        state.update(|p| p.respond(&lesson.id, card_id, Response::Reflected { text, at: now() }));
+    };
+    view! {
+        <div class="card-body">
+            <label for="reflection" class="question">{prompt}</label>
+            <p id="reflection-hint" class="hint">{hint}</p>
+            <textarea
+                id="reflection"
+                rows="5"
+                aria-describedby="reflection-hint reflection-privacy"
+                on:input=on_input
+            >
+                {initial}
+            </textarea>
+            <p id="reflection-privacy" class="hint">
+                "Private: your note is kept in this browser only and is never sent anywhere."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The one banner that tells a person what is happening to their progress.
+
+use crate::state::{AppState, Notice};
+use leptos::prelude::*;
+
+fn message(notice: &Notice) -> String {
+    match notice {
+        Notice::NotKept { full: true } => "This browser's storage is full, so your progress can't be saved right now. \
+            Everything works, but it will be forgotten when you close this page. We'll keep trying."
+            .into(),
+        Notice::NotKept { full: false } => "This browser isn't letting Closer save anything (private browsing can do that). \
+            Everything works, but your progress will be forgotten when you close this page."
+            .into(),
+        Notice::Recovered { backup_key: Some(_) } => "Your saved progress couldn't be read, so Closer started fresh. \
+            The original data was kept, untouched, in this browser."
+            .into(),
+        Notice::Recovered { backup_key: None } => "Your saved progress couldn't be read. Closer left it untouched \
+            and won't save over it, so progress from this visit won't be kept."
+            .into(),
+        Notice::Newer => "A newer version of Closer saved your progress. This older copy won't change it: \
+            reload the page to get the newer version."
+            .into(),
+    }
+}
+
+/// A live region that always exists, so screen readers announce a notice when it appears.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="notice-region" role="status" aria-live="polite">
+            {move || state.notice.get().map(|n| view! {
+                <div class="notice">
+                    <p>{message(&n)}</p>
+                    <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>
+                        "Dismiss"
+                    </button>
+                </div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+//! The guide's content: typed, validated at build time, embedded in the binary.
+
+pub mod model;
+pub mod validate;
+
+pub use model::{Card, ChoiceOption, Course, Lesson, Section};
+
+use std::sync::OnceLock;
+
+/// The content as `build.rs` wrote it, after every rule in [`validate`] passed.
+const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// The guide's content, parsed once on first use.
+pub fn course() -> &'static Course {
+    static COURSE: OnceLock<Course> = OnceLock::new();
+    COURSE.get_or_init(|| {
+        // build.rs wrote this JSON from these very types, so it always parses;
+        // a failure here is a build bug, caught by the native tests.
+        serde_json::from_str(CONTENT_JSON).expect("embedded content matches the model")
+    })
+}
+
+impl Course {
+    /// Every lesson, in path order.
+    pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
+        self.sections.iter().flat_map(|s| s.lessons.iter())
+    }
+
+    /// The lesson with this id.
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons().find(|l| l.id == id)
+    }
+
+    /// The section that holds the lesson with this id.
+    pub fn section_of(&self, lesson_id: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.lessons.iter().any(|l| l.id == lesson_id))
+    }
+
+    /// The lesson after this one on the path, if any.
+    pub fn next_lesson(&self, lesson_id: &str) -> Option<&Lesson> {
+        let mut lessons = self.lessons().skip_while(|l| l.id != lesson_id);
+        lessons.next()?;
+        lessons.next()
+    }
+
+    /// How many lessons the path has.
+    pub fn lesson_count(&self) -> usize {
+        self.lessons().count()
+    }
+}
+
+impl Lesson {
+    /// Position of the card with this id.
+    pub fn card_index(&self, card_id: &str) -> Option<usize> {
+        self.cards.iter().position(|c| c.id() == card_id)
+    }
+
+    /// The section part of the id (`kinds` in `kinds/physical`).
+    pub fn section_id(&self) -> &str {
+        self.id.split_once('/').map_or("", |(s, _)| s)
+    }
+
+    /// The slug part of the id (`physical` in `kinds/physical`).
+    pub fn slug(&self) -> &str {
+        self.id.split_once('/').map_or(&self.id, |(_, s)| s)
+    }
+}
+
+/// The app path of a card: `/lessons/<section>/<slug>/<card>`.
+pub fn card_path(lesson_id: &str, card_id: &str) -> String {
+    format!("/lessons/{lesson_id}/{card_id}")
+}
+
+/// The app path of a lesson's completion screen.
+pub fn done_path(lesson_id: &str) -> String {
+    card_path(lesson_id, validate::RESERVED_CARD_ID)
+}

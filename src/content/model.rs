@@ -1,0 +1,167 @@
+//! The typed model of the guide's content.
+//!
+//! This file is pure data: it is compiled into the app *and* into `build.rs`
+//! (through `#[path]`), so the build script parses the TOML under `content/`
+//! into exactly the types the app reads back. Keep it free of anything but
+//! `serde` and `std`.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the content format. Bump it when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole guide: every section, in the order a person walks through it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    /// Version of the content format; must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The app's name as shown in the header and page titles.
+    pub title: String,
+    /// One line under the title on the home page.
+    pub tagline: String,
+    /// Paragraphs that open the home page.
+    pub intro: Vec<String>,
+    /// The plain "educational, not therapy" notice shown in every footer.
+    pub disclaimer: String,
+    /// The sections of the path, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A group of lessons on one theme ("Five kinds of intimacy").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable id, lowercase letters, digits and hyphens (`kinds`).
+    pub id: String,
+    /// Heading shown on the home page.
+    pub title: String,
+    /// One or two sentences that say what the section is about.
+    pub intro: String,
+    /// The lessons of this section, in order.
+    pub lessons: Vec<Lesson>,
+}
+
+/// A short lesson: a sequence of cards that a person pages through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// Stable id `<section>/<slug>` (`kinds/physical`). Progress is keyed by it.
+    pub id: String,
+    /// The lesson's title (the page's `<h1>`).
+    pub title: String,
+    /// One sentence shown on the home page's path.
+    pub summary: String,
+    /// The cards, in order. Never empty.
+    pub cards: Vec<Card>,
+}
+
+/// One card of a lesson. The `type` field in the TOML picks the variant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Card {
+    /// Plain teaching: a heading and a few paragraphs.
+    Explain {
+        /// Stable id, unique within the lesson.
+        id: String,
+        /// The card's heading.
+        title: String,
+        /// Paragraphs of text.
+        body: Vec<String>,
+        /// Where a fact comes from, e.g. "APA Dictionary of Psychology".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
+    /// A concrete everyday situation that shows the idea at work.
+    Scenario {
+        /// Stable id, unique within the lesson.
+        id: String,
+        /// The card's heading.
+        title: String,
+        /// The story, in paragraphs.
+        story: Vec<String>,
+        /// What the story shows, in one or two sentences.
+        takeaway: String,
+    },
+    /// A question whose answer stays hidden until the person asks for it.
+    Reveal {
+        /// Stable id, unique within the lesson.
+        id: String,
+        /// The card's heading.
+        title: String,
+        /// The question to think about first.
+        question: String,
+        /// The answer, in paragraphs, shown on "Show the answer".
+        answer: Vec<String>,
+    },
+    /// Pick one option ("Which kind of intimacy is this?"); each option explains itself.
+    Choice {
+        /// Stable id, unique within the lesson.
+        id: String,
+        /// The card's heading.
+        title: String,
+        /// The situation and question.
+        prompt: String,
+        /// The options; exactly one is correct.
+        options: Vec<ChoiceOption>,
+    },
+    /// A private question about the person's own relationships, with a text box
+    /// whose contents stay on this device.
+    Reflect {
+        /// Stable id, unique within the lesson.
+        id: String,
+        /// The card's heading.
+        title: String,
+        /// The question to reflect on.
+        prompt: String,
+        /// A gentle hint on how to think about it.
+        hint: String,
+    },
+}
+
+/// One option of a [`Card::Choice`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id, unique within the card.
+    pub id: String,
+    /// The option's text.
+    pub label: String,
+    /// Whether this is the answer the lesson teaches.
+    #[serde(default)]
+    pub correct: bool,
+    /// Why this option is right or wrong; shown once it is picked.
+    pub feedback: String,
+}
+
+impl Card {
+    /// The card's id, unique within its lesson.
+    pub fn id(&self) -> &str {
+        match self {
+            Card::Explain { id, .. }
+            | Card::Scenario { id, .. }
+            | Card::Reveal { id, .. }
+            | Card::Choice { id, .. }
+            | Card::Reflect { id, .. } => id,
+        }
+    }
+
+    /// The card's heading.
+    pub fn title(&self) -> &str {
+        match self {
+            Card::Explain { title, .. }
+            | Card::Scenario { title, .. }
+            | Card::Reveal { title, .. }
+            | Card::Choice { title, .. }
+            | Card::Reflect { title, .. } => title,
+        }
+    }
+
+    /// Whether the card asks the person to do something (reveal, choose, reflect).
+    pub fn is_interactive(&self) -> bool {
+        matches!(
+            self,
+            Card::Reveal { .. } | Card::Choice { .. } | Card::Reflect { .. }
+        )
+    }
+}

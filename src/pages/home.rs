@@ -1,0 +1,64 @@
+//! `/`: the welcome, "Continue", and the path of lessons.
+
+use crate::components::{LessonPath, PageHeading};
+use crate::content::{card_path, course};
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// The home page.
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let c = course();
+    let total = c.lesson_count();
+    let done = Memo::new(move |_| state.progress.with(|p| p.done_count(c)));
+    let started = Memo::new(move |_| state.progress.with(|p| !p.lessons.is_empty()));
+    let resume = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.continue_at(c).map(|(lesson, card)| {
+                (
+                    card_path(&lesson.id, lesson.cards[card].id()),
+                    lesson.title.clone(),
+                    card,
+                    lesson.cards.len(),
+                )
+            })
+        })
+    });
+    let first = c.lessons().next().map(|l| card_path(&l.id, l.cards[0].id()));
+    view! {
+        <Title text=""/>
+        <div class="page">
+            <div class="hero">
+                <PageHeading text=c.title.clone()/>
+                <p class="tagline">{c.tagline.clone()}</p>
+                {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            </div>
+            <section class="continue" aria-labelledby="continue-title">
+                <h2 id="continue-title" class="visually-hidden">"Where you are"</h2>
+                <p class="overall">
+                    <label for="overall-progress">{move || format!("{} of {total} lessons done", done.get())}</label>
+                    <progress id="overall-progress" max=total value=move || done.get()></progress>
+                </p>
+                {move || match resume.get() {
+                    Some((href, title, card, cards)) if started.get() => view! {
+                        <A href=href attr:class="button primary">
+                            "Continue: " {title}
+                            <span class="button-note">{format!("card {} of {cards}", card + 1)}</span>
+                        </A>
+                    }.into_any(),
+                    Some((href, _, _, _)) => view! {
+                        <A href=href attr:class="button primary">"Start the guide"</A>
+                    }.into_any(),
+                    None => view! {
+                        <p class="all-done">"You've finished every lesson. Come back to any of them whenever you like."</p>
+                        {first.clone().map(|href| view! { <A href=href attr:class="button">"Start again from the beginning"</A> })}
+                    }.into_any(),
+                }}
+            </section>
+            <LessonPath/>
+        </div>
+    }
+}

@@ -1,0 +1,234 @@
+//! `/lessons/:section/:slug[/:card]`: one lesson, one card at a time.
+//!
+//! The card is in the URL, so a reload or a shared link lands on the same card;
+//! without one, the lesson opens where the person left it.
+
+use crate::components::{LessonCard, PageHeading};
+use crate::content::{card_path, course, done_path, validate::RESERVED_CARD_ID, Lesson};
+use crate::pages::NotFound;
+use crate::state::{now, AppState};
+use leptos::{ev, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map},
+    NavigateOptions,
+};
+use wasm_bindgen::JsCast;
+
+/// Which screen of a lesson the URL asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    /// The card at this index.
+    Card(usize),
+    /// The completion screen.
+    Done,
+    /// No card, or one that no longer exists: open where the person left off.
+    Resume,
+}
+
+/// Finds the lesson named in the URL, or says there is none.
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let params = use_params_map();
+    let lesson_id = Memo::new(move |_| {
+        params.with(|p| {
+            let id = format!("{}/{}", p.get("section")?, p.get("slug")?);
+            course().lesson(&id).map(|l| l.id.clone())
+        })
+    });
+    move || match lesson_id.get().and_then(|id| course().lesson(&id)) {
+        Some(lesson) => view! { <LessonView lesson/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// Keys that turn cards, unless the person is typing or choosing in a control.
+fn arrow_direction(ev: &web_sys::KeyboardEvent) -> Option<isize> {
+    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.default_prevented() {
+        return None;
+    }
+    let in_control = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+        });
+    if in_control {
+        return None;
+    }
+    match ev.key().as_str() {
+        "ArrowRight" => Some(1),
+        "ArrowLeft" => Some(-1),
+        _ => None,
+    }
+}
+
+#[component]
+fn LessonView(lesson: &'static Lesson) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let count = lesson.cards.len();
+
+    let screen = Memo::new(move |_| {
+        params.with(|p| match p.get("card") {
+            None => Screen::Resume,
+            Some(c) if c == RESERVED_CARD_ID => Screen::Done,
+            Some(c) => lesson.card_index(&c).map_or(Screen::Resume, Screen::Card),
+        })
+    });
+
+    // Put the card in the URL (replacing, so Back does not bounce here again).
+    let nav = navigate.clone();
+    Effect::new(move |_| {
+        if screen.get() == Screen::Resume {
+            let card = state.progress.with_untracked(|p| p.resume_card(lesson));
+            nav(
+                &card_path(&lesson.id, lesson.cards[card].id()),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    // Remember the card on screen, so "Continue" comes back to it.
+    Effect::new(move |_| {
+        if let Screen::Card(i) = screen.get() {
+            state.update(|p| p.visit(&lesson.id, lesson.cards[i].id(), now()));
+        }
+    });
+
+    let go = {
+        let navigate = navigate.clone();
+        move |step: isize| {
+            let target = match (screen.get_untracked(), step) {
+                (Screen::Card(i), 1) if i + 1 == count => {
+                    state.update(|p| p.complete(lesson, now()));
+                    Some(done_path(&lesson.id))
+                }
+                (Screen::Card(i), 1) => Some(card_path(&lesson.id, lesson.cards[i + 1].id())),
+                (Screen::Card(i), -1) if i > 0 => Some(card_path(&lesson.id, lesson.cards[i - 1].id())),
+                (Screen::Done, -1) => Some(card_path(&lesson.id, lesson.cards[count - 1].id())),
+                _ => None,
+            };
+            if let Some(path) = target {
+                navigate(&path, NavigateOptions::default());
+            }
+        }
+    };
+
+    let key_go = go.clone();
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        if let Some(step) = arrow_direction(&ev) {
+            ev.prevent_default();
+            key_go(step);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let section = course().section_of(&lesson.id);
+    let position = move || match screen.get() {
+        Screen::Card(i) => i + 1,
+        _ => count,
+    };
+    let title = move || match screen.get() {
+        Screen::Done => format!("{}: complete", lesson.title),
+        _ => format!("{} ({} of {count})", lesson.title, position()),
+    };
+    // The first card shown is announced through the page heading; later ones
+    // take focus themselves.
+    let first_card = StoredValue::new(true);
+
+    let prev = go.clone();
+    let next = go;
+    view! {
+        <Title text=title/>
+        <div class="page lesson">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <A href="/">"All lessons"</A>
+                {section.map(|s| view! { <span aria-hidden="true">" / "</span><span>{s.title.clone()}</span> })}
+            </nav>
+            <PageHeading text=lesson.title.clone()/>
+            <div class="lesson-progress">
+                <span id="lesson-position">
+                    {move || if screen.get() == Screen::Done {
+                        "Lesson complete".to_string()
+                    } else {
+                        format!("Card {} of {count}", position())
+                    }}
+                </span>
+                <progress aria-labelledby="lesson-position" max=count value=position></progress>
+            </div>
+            {move || match screen.get() {
+                Screen::Card(i) => {
+                    let focus = !first_card.get_value();
+                    first_card.set_value(false);
+                    view! { <LessonCard lesson card=&lesson.cards[i] focus/> }.into_any()
+                }
+                Screen::Done => view! { <LessonDone lesson/> }.into_any(),
+                Screen::Resume => ().into_any(),
+            }}
+            <nav class="card-nav" aria-label="Lesson navigation">
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || screen.get() == Screen::Card(0)
+                    on:click=move |_| prev(-1)
+                >
+                    <span aria-hidden="true">"← "</span>"Previous"
+                </button>
+                {move || match screen.get() {
+                    Screen::Done => None,
+                    Screen::Card(i) if i + 1 == count => Some(view! {
+                        <button type="button" class="button primary" on:click={let next = next.clone(); move |_| next(1)}>
+                            "Finish lesson"
+                        </button>
+                    }.into_any()),
+                    _ => Some(view! {
+                        <button type="button" class="button primary" on:click={let next = next.clone(); move |_| next(1)}>
+                            "Next"<span aria-hidden="true">" →"</span>
+                        </button>
+                    }.into_any()),
+                }}
+            </nav>
+            <p class="key-hint">"Tip: the ← and → keys turn the cards."</p>
+        </div>
+    }
+}
+
+/// The screen after the last card: what is done and where to go next.
+#[component]
+fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let c = course();
+    let total = c.lesson_count();
+    let done = move || state.progress.with(|p| p.done_count(c));
+    let next = c.next_lesson(&lesson.id);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    view! {
+        <article class="card done-card" aria-labelledby="done-title">
+            <p class="card-kind">"Well done"</p>
+            <h2 id="done-title" node_ref=heading tabindex="-1">"Lesson complete"</h2>
+            <p>"You finished “" {lesson.title.clone()} "”. " {move || format!("{} of {total} lessons done.", done())}</p>
+            <div class="done-actions">
+                {match next {
+                    Some(n) => view! {
+                        <A href=card_path(&n.id, n.cards[0].id()) attr:class="button primary">
+                            "Next lesson: " {n.title.clone()}
+                        </A>
+                    }.into_any(),
+                    None => view! { <p>"That was the last lesson of the guide."</p> }.into_any(),
+                }}
+                <A href="/" attr:class="button">"Back to all lessons"</A>
+            </div>
+        </article>
+    }
+}

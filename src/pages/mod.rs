@@ -1,0 +1,9 @@
+//! One module per route, named after the route.
+
+mod home;
+mod lesson;
+mod not_found;
+
+pub use home::Home;
+pub use lesson::LessonPage;
+pub use not_found::NotFound;

@@ -1,0 +1,237 @@
+//! A person's progress through the guide: pure data and rules, no browser code.
+//!
+//! Everything is keyed by content ids, never by position, so content can be
+//! reordered, added to or trimmed without corrupting anyone's saved progress.
+
+use crate::content::{Course, Lesson};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The schema this build writes. Stored data carries it as `"schema"`.
+pub const SCHEMA: u32 = 1;
+
+/// Milliseconds since the Unix epoch. Passed in by the caller so the logic
+/// never reads a clock and native tests can choose the time.
+pub type Millis = f64;
+
+/// Everything the app remembers for a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Schema version of this value; always [`SCHEMA`] once decoded.
+    pub schema: u32,
+    /// Per lesson id: where the person is and whether they finished.
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+    /// The lesson the person opened most recently, for "Continue".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_lesson: Option<String>,
+    /// Per card key (`lesson#card`): what the person did on an interactive card.
+    #[serde(default)]
+    pub responses: BTreeMap<String, Response>,
+}
+
+/// Where a person is in one lesson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LessonProgress {
+    /// Id of the card they last had open.
+    pub card: String,
+    /// Whether they reached the end of the lesson at least once.
+    #[serde(default)]
+    pub completed: bool,
+    /// When this entry last changed.
+    pub updated: Millis,
+}
+
+/// What a person did on an interactive card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    /// They asked to see the answer of a reveal card.
+    Revealed {
+        /// When.
+        at: Millis,
+    },
+    /// They picked this option of a choice card.
+    Chose {
+        /// The option's id.
+        option: String,
+        /// When.
+        at: Millis,
+    },
+    /// Their private note on a reflection card.
+    Reflected {
+        /// The note, as typed; shown back as text, never as HTML.
+        text: String,
+        /// When.
+        at: Millis,
+    },
+}
+
+/// The state of one lesson as the home page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonState {
+    /// Never opened.
+    NotStarted,
+    /// Opened; `card` is the 0-based index of the card to resume at.
+    InProgress {
+        /// Index of the card to resume at.
+        card: usize,
+    },
+    /// Finished at least once.
+    Done,
+}
+
+/// Why stored text could not be read as progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// Not JSON, or JSON of the wrong shape.
+    Malformed(String),
+    /// JSON without a usable `"schema"` number.
+    NoSchema,
+    /// Written by a newer build that knows a schema this one does not.
+    Newer(u32),
+    /// A schema number that no build ever wrote.
+    Unknown(u32),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Malformed(e) => write!(f, "the saved data is damaged ({e})"),
+            DecodeError::NoSchema => write!(f, "the saved data has no schema version"),
+            DecodeError::Newer(n) => write!(
+                f,
+                "the saved data was written by a newer version of Closer (schema {n})"
+            ),
+            DecodeError::Unknown(n) => write!(f, "the saved data has an unknown schema ({n})"),
+        }
+    }
+}
+
+/// The storage key of an interactive card's response.
+pub fn response_key(lesson_id: &str, card_id: &str) -> String {
+    format!("{lesson_id}#{card_id}")
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            schema: SCHEMA,
+            lessons: BTreeMap::new(),
+            last_lesson: None,
+            responses: BTreeMap::new(),
+        }
+    }
+}
+
+impl Progress {
+    /// Reads stored text. Never panics, whatever the input.
+    pub fn decode(text: &str) -> Result<Progress, DecodeError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+        let schema = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or(DecodeError::NoSchema)?;
+        let schema = u32::try_from(schema).map_err(|_| DecodeError::Newer(u32::MAX))?;
+        match schema {
+            SCHEMA => serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string())),
+            0 => Err(DecodeError::Unknown(0)),
+            n => Err(DecodeError::Newer(n)),
+        }
+    }
+
+    /// The text to store.
+    pub fn encode(&self) -> String {
+        // A struct of strings, numbers and maps with string keys always serialises.
+        serde_json::to_string(self).expect("progress serialises")
+    }
+
+    /// The state of a lesson, for the path on the home page.
+    pub fn lesson_state(&self, lesson: &Lesson) -> LessonState {
+        match self.lessons.get(&lesson.id) {
+            None => LessonState::NotStarted,
+            Some(p) if p.completed => LessonState::Done,
+            Some(p) => LessonState::InProgress {
+                card: lesson.card_index(&p.card).unwrap_or(0),
+            },
+        }
+    }
+
+    /// The card index to open a lesson at: where the person left it, or the
+    /// first card when they never opened it, finished it, or the card they
+    /// left at no longer exists.
+    pub fn resume_card(&self, lesson: &Lesson) -> usize {
+        match self.lessons.get(&lesson.id) {
+            Some(p) if !p.completed => lesson.card_index(&p.card).unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// Where "Continue" leads: the lesson last opened if it is unfinished,
+    /// else the first unfinished lesson on the path; with its card index.
+    /// `None` when every lesson is done.
+    pub fn continue_at<'c>(&self, course: &'c Course) -> Option<(&'c Lesson, usize)> {
+        let unfinished = |l: &&Lesson| !self.is_done(&l.id);
+        self.last_lesson
+            .as_deref()
+            .and_then(|id| course.lesson(id))
+            .filter(unfinished)
+            .or_else(|| course.lessons().find(unfinished))
+            .map(|l| (l, self.resume_card(l)))
+    }
+
+    /// Whether the lesson was finished at least once.
+    pub fn is_done(&self, lesson_id: &str) -> bool {
+        self.lessons.get(lesson_id).is_some_and(|p| p.completed)
+    }
+
+    /// How many lessons of the course are done (ids no longer in the course do not count).
+    pub fn done_count(&self, course: &Course) -> usize {
+        course.lessons().filter(|l| self.is_done(&l.id)).count()
+    }
+
+    /// Records that the person has this card open. Finishing a lesson is kept
+    /// when they go back through it.
+    pub fn visit(&mut self, lesson_id: &str, card_id: &str, now: Millis) {
+        self.last_lesson = Some(lesson_id.to_string());
+        let entry = self
+            .lessons
+            .entry(lesson_id.to_string())
+            .or_insert_with(|| LessonProgress {
+                card: card_id.to_string(),
+                completed: false,
+                updated: now,
+            });
+        entry.card = card_id.to_string();
+        entry.updated = now;
+    }
+
+    /// Records that the person finished the lesson.
+    pub fn complete(&mut self, lesson: &Lesson, now: Millis) {
+        let first = lesson.cards.first().map_or("", |c| c.id());
+        self.visit(&lesson.id, first, now);
+        if let Some(p) = self.lessons.get_mut(&lesson.id) {
+            p.completed = true;
+        }
+    }
+
+    /// Records a response to an interactive card. An empty reflection removes the note.
+    pub fn respond(&mut self, lesson_id: &str, card_id: &str, response: Response) {
+        let key = response_key(lesson_id, card_id);
+        match &response {
+            Response::Reflected { text, .. } if text.trim().is_empty() => {
+                self.responses.remove(&key);
+            }
+            _ => {
+                self.responses.insert(key, response);
+            }
+        }
+    }
+
+    /// The response recorded for a card, if any.
+    pub fn response(&self, lesson_id: &str, card_id: &str) -> Option<&Response> {
+        self.responses.get(&response_key(lesson_id, card_id))
+    }
+}

@@ -1,0 +1,170 @@
+//! Progress: decoding, resume logic, and what "Continue" leads to.
+#![cfg(not(target_arch = "wasm32"))]
+
+use closer::content::course;
+use closer::progress::{DecodeError, LessonState, Progress, Response, SCHEMA};
+use proptest::prelude::*;
+
+fn lesson(id: &str) -> &'static closer::content::Lesson {
+    course().lesson(id).expect("lesson exists")
+}
+
+#[test]
+fn a_fresh_progress_has_nothing_started() {
+    let p = Progress::default();
+    assert_eq!(p.schema, SCHEMA);
+    let first = course().lessons().next().unwrap();
+    assert_eq!(p.lesson_state(first), LessonState::NotStarted);
+    assert_eq!(p.done_count(course()), 0);
+    // Continue on a first visit starts at the first card of the first lesson.
+    let (l, card) = p.continue_at(course()).unwrap();
+    assert_eq!((l.id.as_str(), card), (first.id.as_str(), 0));
+}
+
+#[test]
+fn encode_then_decode_is_the_same_progress() {
+    let mut p = Progress::default();
+    let l = lesson("kinds/physical");
+    p.visit(&l.id, l.cards[2].id(), 1_000.0);
+    p.respond(&l.id, l.cards[1].id(), Response::Revealed { at: 5.0 });
+    p.respond(&l.id, "note", Response::Reflected { text: "<b>mine</b> \"quoted\"".into(), at: 6.0 });
+    assert_eq!(Progress::decode(&p.encode()), Ok(p));
+}
+
+#[test]
+fn stored_schema_one_reads_as_before() {
+    // A stored value in the exact form schema 1 writes; it must keep meaning the same.
+    let stored = r#"{"schema":1,"lessons":{"basics/what-is-intimacy":{"card":"closeness","completed":false,"updated":1732400000000},
+        "kinds/physical":{"card":"what-it-is","completed":true,"updated":1732400001000}},
+        "last_lesson":"basics/what-is-intimacy",
+        "responses":{"kinds/physical#note":{"kind":"reflected","text":"Hugs with my sister","at":1.0}}}"#;
+    let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.last_lesson.as_deref(), Some("basics/what-is-intimacy"));
+    assert!(p.is_done("kinds/physical"));
+    assert!(!p.is_done("basics/what-is-intimacy"));
+    assert_eq!(
+        p.response("kinds/physical", "note"),
+        Some(&Response::Reflected { text: "Hugs with my sister".into(), at: 1.0 })
+    );
+}
+
+#[test]
+fn decode_tells_what_is_wrong() {
+    assert!(matches!(Progress::decode("{not json"), Err(DecodeError::Malformed(_))));
+    assert_eq!(Progress::decode("{}"), Err(DecodeError::NoSchema));
+    assert_eq!(Progress::decode(r#"{"schema":"1"}"#), Err(DecodeError::NoSchema));
+    assert_eq!(Progress::decode(r#"{"schema":99}"#), Err(DecodeError::Newer(99)));
+    assert_eq!(Progress::decode(r#"{"schema":0}"#), Err(DecodeError::Unknown(0)));
+    assert!(matches!(
+        Progress::decode(r#"{"schema":1,"lessons":[]}"#),
+        Err(DecodeError::Malformed(_))
+    ));
+    // Missing optional parts default rather than fail.
+    assert_eq!(Progress::decode(r#"{"schema":1}"#), Ok(Progress::default()));
+}
+
+#[test]
+fn resume_lands_on_the_card_where_the_person_stopped() {
+    let l = lesson("basics/what-is-intimacy");
+    let mut p = Progress::default();
+    p.visit(&l.id, l.cards[2].id(), 1.0);
+    assert_eq!(p.resume_card(l), 2);
+    assert_eq!(p.lesson_state(l), LessonState::InProgress { card: 2 });
+    let (cl, card) = p.continue_at(course()).unwrap();
+    assert_eq!((cl.id.as_str(), card), (l.id.as_str(), 2));
+}
+
+#[test]
+fn a_card_that_no_longer_exists_resumes_at_the_start() {
+    let l = lesson("basics/what-is-intimacy");
+    let mut p = Progress::default();
+    p.visit(&l.id, "a-card-removed-from-the-content", 1.0);
+    assert_eq!(p.resume_card(l), 0);
+    assert_eq!(p.lesson_state(l), LessonState::InProgress { card: 0 });
+}
+
+#[test]
+fn finishing_marks_done_and_continue_moves_on() {
+    let c = course();
+    let first = c.lessons().next().unwrap();
+    let second = c.lessons().nth(1).unwrap();
+    let mut p = Progress::default();
+    p.visit(&first.id, first.cards.last().unwrap().id(), 1.0);
+    p.complete(first, 2.0);
+    assert_eq!(p.lesson_state(first), LessonState::Done);
+    assert_eq!(p.done_count(c), 1);
+    assert_eq!(p.resume_card(first), 0, "a finished lesson reopens at its start");
+    let (next, card) = p.continue_at(c).unwrap();
+    assert_eq!((next.id.as_str(), card), (second.id.as_str(), 0));
+    // Going back into a finished lesson keeps it finished.
+    p.visit(&first.id, first.cards[1].id(), 3.0);
+    assert!(p.is_done(&first.id));
+}
+
+#[test]
+fn continue_prefers_the_last_unfinished_lesson_opened() {
+    let c = course();
+    let later = lesson("practices/listen");
+    let mut p = Progress::default();
+    p.visit(&later.id, later.cards[1].id(), 1.0);
+    let (l, card) = p.continue_at(c).unwrap();
+    assert_eq!((l.id.as_str(), card), (later.id.as_str(), 1));
+}
+
+#[test]
+fn when_everything_is_done_there_is_nothing_to_continue() {
+    let c = course();
+    let mut p = Progress::default();
+    for l in c.lessons() {
+        p.complete(l, 1.0);
+    }
+    assert_eq!(p.done_count(c), c.lesson_count());
+    assert!(p.continue_at(c).is_none());
+}
+
+#[test]
+fn lessons_unknown_to_the_content_are_kept_but_not_counted() {
+    let mut p = Progress::default();
+    p.visit("gone/lesson", "card", 1.0);
+    p.lessons.get_mut("gone/lesson").unwrap().completed = true;
+    assert_eq!(p.done_count(course()), 0);
+    let round = Progress::decode(&p.encode()).unwrap();
+    assert!(round.lessons.contains_key("gone/lesson"), "never drop what we cannot place");
+}
+
+#[test]
+fn an_emptied_reflection_is_removed() {
+    let mut p = Progress::default();
+    p.respond("a/b", "c", Response::Reflected { text: "note".into(), at: 1.0 });
+    assert!(p.response("a/b", "c").is_some());
+    p.respond("a/b", "c", Response::Reflected { text: "   ".into(), at: 2.0 });
+    assert!(p.response("a/b", "c").is_none());
+}
+
+proptest! {
+    #[test]
+    fn decode_never_panics_on_any_text(s in ".*") {
+        let _ = Progress::decode(&s);
+    }
+
+    #[test]
+    fn decode_never_panics_on_json_shaped_text(
+        schema in prop_oneof![Just("1".to_string()), any::<i64>().prop_map(|n| n.to_string()), Just("null".into())],
+        body in r#"[\[\]{}",:a-z0-9 ]{0,40}"#,
+    ) {
+        let _ = Progress::decode(&format!(r#"{{"schema":{schema},"lessons":{body}}}"#));
+    }
+
+    #[test]
+    fn any_visits_round_trip(visits in proptest::collection::vec((0usize..20, 0usize..10, 0u32..1_000_000), 0..30)) {
+        let lessons: Vec<_> = course().lessons().collect();
+        let mut p = Progress::default();
+        for (l, c, t) in visits {
+            let lesson = lessons[l % lessons.len()];
+            let card = &lesson.cards[c % lesson.cards.len()];
+            p.visit(&lesson.id, card.id(), f64::from(t));
+            prop_assert_eq!(p.resume_card(lesson), c % lesson.cards.len());
+        }
+        prop_assert_eq!(Progress::decode(&p.encode()), Ok(p));
+    }
+}
