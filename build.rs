@@ -40,6 +40,13 @@ struct SectionFile {
     lessons: Vec<String>,
 }
 
+/// `content/quiz.toml`: the question bank.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuizFile {
+    questions: Vec<model::Question>,
+}
+
 /// `content/lessons/<section>/<slug>.toml`: one lesson; its id comes from its path.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,7 +72,10 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
     for s in course.sections {
         let mut lessons = Vec::new();
         for slug in s.lessons {
-            let path = root.join("lessons").join(&s.id).join(format!("{slug}.toml"));
+            let path = root
+                .join("lessons")
+                .join(&s.id)
+                .join(format!("{slug}.toml"));
             listed.push(path.clone());
             match parse::<LessonFile>(&path) {
                 Ok(l) => lessons.push(Lesson {
@@ -95,6 +105,18 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
             }
         }
     }
+    let quiz = root.join("quiz.toml");
+    let questions = if quiz.exists() {
+        match parse::<QuizFile>(&quiz) {
+            Ok(q) => q.questions,
+            Err(e) => {
+                errors.push(e);
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
     let course = Course {
         format_version: course.format_version,
         title: course.title,
@@ -102,6 +124,7 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
         intro: course.intro,
         disclaimer: course.disclaimer,
         sections,
+        questions,
     };
     errors.extend(validate::validate(&course).iter().map(|e| e.to_string()));
     if errors.is_empty() {
@@ -128,7 +151,10 @@ fn main() {
             fs::write(&out, json).expect("OUT_DIR is writable");
         }
         Err(errors) => {
-            eprintln!("The content under content/ breaks {} rule(s):", errors.len());
+            eprintln!(
+                "The content under content/ breaks {} rule(s):",
+                errors.len()
+            );
             for e in &errors {
                 eprintln!("  - {e}");
             }

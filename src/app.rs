@@ -1,7 +1,7 @@
 //! The app shell: state, router, and the frame around every page.
 
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader};
-use crate::pages::{Home, LessonPage, NotFound};
+use crate::pages::{Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -28,6 +28,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/lessons/:section/:slug") view=LessonPage/>
                     <Route path=path!("/lessons/:section/:slug/:card") view=LessonPage/>
+                    <Route path=path!("/quiz") view=QuizHome/>
+                    <Route path=path!("/quiz/play") view=QuizPlay/>
+                    <Route path=path!("/quiz/results") view=QuizResults/>
                 </Routes>
             </main>
             <SiteFooter/>

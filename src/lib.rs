@@ -6,6 +6,7 @@
 
 pub mod content;
 pub mod progress;
+pub mod quiz;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -47,7 +47,11 @@ impl AppState {
     /// wrong, the app starts with something usable and a notice says what.
     pub fn init() -> AppState {
         let (progress, notice, store) = match ProgressStore::open() {
-            Err(_) => (Progress::default(), Some(Notice::NotKept { full: false }), None),
+            Err(_) => (
+                Progress::default(),
+                Some(Notice::NotKept { full: false }),
+                None,
+            ),
             Ok(mut store) => match store.load(now()) {
                 Loaded::Empty => (Progress::default(), None, Some(store)),
                 Loaded::Found(p) => (p, None, Some(store)),
@@ -87,7 +91,8 @@ impl AppState {
                 }
             }
             Err(e) => {
-                if !self.dismissed_not_kept.get_untracked() && self.notice.get_untracked().is_none() {
+                if !self.dismissed_not_kept.get_untracked() && self.notice.get_untracked().is_none()
+                {
                     let full = matches!(e, StorageError::WriteFailed { quota: true, .. });
                     self.notice.set(Some(Notice::NotKept { full }));
                 }
@@ -102,4 +107,10 @@ impl AppState {
         }
         self.notice.set(None);
     }
+}
+
+/// A fresh seed for the quiz's shuffles.
+pub fn random_seed() -> u64 {
+    // Math.random gives 52 random bits; mix in the clock for the rest.
+    (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 ^ (now() as u64).rotate_left(52)
 }

@@ -1,9 +1,7 @@
 //! The shipped content follows every rule, and the rules catch broken content.
 #![cfg(not(target_arch = "wasm32"))]
 
-use closer::content::{
-    course, validate::validate, Card, ChoiceOption, Course, Lesson, Section,
-};
+use closer::content::{course, validate::validate, Card, ChoiceOption, Course, Lesson, Section};
 use std::collections::HashSet;
 
 #[test]
@@ -51,9 +49,21 @@ fn the_guide_covers_the_brief() {
 fn every_lesson_mixes_card_types() {
     for lesson in course().lessons() {
         let has = |f: fn(&Card) -> bool| lesson.cards.iter().any(f);
-        assert!(has(|c| matches!(c, Card::Explain { .. })), "{}: no explanation", lesson.id);
-        assert!(has(|c| matches!(c, Card::Scenario { .. })), "{}: no scenario", lesson.id);
-        assert!(has(Card::is_interactive), "{}: no interactive card", lesson.id);
+        assert!(
+            has(|c| matches!(c, Card::Explain { .. })),
+            "{}: no explanation",
+            lesson.id
+        );
+        assert!(
+            has(|c| matches!(c, Card::Scenario { .. })),
+            "{}: no scenario",
+            lesson.id
+        );
+        assert!(
+            has(Card::is_interactive),
+            "{}: no interactive card",
+            lesson.id
+        );
     }
 }
 
@@ -68,7 +78,14 @@ fn the_apa_definition_is_cited() {
 #[test]
 fn no_company_or_link_appears_in_the_content() {
     let json = serde_json::to_string(course()).unwrap().to_lowercase();
-    for banned in ["http://", "https://", "www.", "regain", "betterhelp", ".com"] {
+    for banned in [
+        "http://",
+        "https://",
+        "www.",
+        "regain",
+        "betterhelp",
+        ".com",
+    ] {
         assert!(!json.contains(banned), "content mentions {banned:?}");
     }
 }
@@ -103,6 +120,7 @@ fn good_course() -> Course {
         tagline: "A guide".into(),
         intro: vec!["Hello".into()],
         disclaimer: "Not therapy".into(),
+        questions: Vec::new(),
         sections: vec![Section {
             id: "basics".into(),
             title: "Basics".into(),
@@ -131,7 +149,10 @@ fn good_course() -> Course {
 }
 
 fn problems(course: &Course) -> Vec<String> {
-    validate(course).into_iter().map(|e| e.to_string()).collect()
+    validate(course)
+        .into_iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 fn choice_options(course: &mut Course) -> &mut Vec<ChoiceOption> {
@@ -150,7 +171,9 @@ fn a_good_course_has_no_problems() {
 fn a_choice_needs_exactly_one_correct_option() {
     let mut c = good_course();
     choice_options(&mut c)[1].correct = true;
-    assert!(problems(&c).iter().any(|p| p.contains("exactly one correct option, found 2")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("exactly one correct option, found 2")));
     let mut c = good_course();
     choice_options(&mut c)[0].correct = false;
     assert!(problems(&c).iter().any(|p| p.contains("found 0")));
@@ -160,7 +183,9 @@ fn a_choice_needs_exactly_one_correct_option() {
 fn every_option_needs_feedback() {
     let mut c = good_course();
     choice_options(&mut c)[1].feedback = "  ".into();
-    assert!(problems(&c).iter().any(|p| p.contains("options/1") && p.contains("feedback")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("options/1") && p.contains("feedback")));
 }
 
 #[test]
@@ -172,29 +197,39 @@ fn duplicate_ids_are_refused() {
 
     let mut c = good_course();
     choice_options(&mut c)[1].id = "a".into();
-    assert!(problems(&c).iter().any(|p| p.contains("duplicate option id")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("duplicate option id")));
 
     let mut c = good_course();
     let lesson = c.sections[0].lessons[0].clone();
     c.sections[0].lessons.push(lesson);
-    assert!(problems(&c).iter().any(|p| p.contains("duplicate lesson id")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("duplicate lesson id")));
 }
 
 #[test]
 fn empty_text_is_refused() {
     let mut c = good_course();
     c.sections[0].lessons[0].summary = String::new();
-    assert!(problems(&c).iter().any(|p| p.contains("`summary` is empty")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("`summary` is empty")));
     let mut c = good_course();
     c.intro.clear();
-    assert!(problems(&c).iter().any(|p| p.contains("`intro` has no paragraphs")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("`intro` has no paragraphs")));
 }
 
 #[test]
 fn ids_must_be_slugs_and_lessons_must_sit_in_their_section() {
     let mut c = good_course();
     c.sections[0].lessons[0].id = "other/one".into();
-    assert!(problems(&c).iter().any(|p| p.contains("must be `basics/<slug>`")));
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("must be `basics/<slug>`")));
     let mut c = good_course();
     c.sections[0].lessons[0].id = "basics/Not OK".into();
     assert!(problems(&c).iter().any(|p| p.contains("lowercase")));

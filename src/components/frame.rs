@@ -16,6 +16,10 @@ pub fn SiteHeader() -> impl IntoView {
                 </svg>
                 <span>{course().title.clone()}</span>
             </A>
+            <nav class="site-nav" aria-label="Main">
+                <A href="/" exact=true>"Lessons"</A>
+                <A href="/quiz">"Quiz"</A>
+            </nav>
         </header>
     }
 }

@@ -6,7 +6,10 @@ use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
 
 fn paragraphs(texts: &'static [String]) -> impl IntoView {
-    texts.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()
+    texts
+        .iter()
+        .map(|t| view! { <p>{t.clone()}</p> })
+        .collect_view()
 }
 
 fn kind_label(card: &Card) -> &'static str {
@@ -83,9 +86,12 @@ fn RevealBody(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let shown = Memo::new(move |_| {
-        state
-            .progress
-            .with(|p| matches!(p.response(&lesson.id, card_id), Some(Response::Revealed { .. })))
+        state.progress.with(|p| {
+            matches!(
+                p.response(&lesson.id, card_id),
+                Some(Response::Revealed { .. })
+            )
+        })
     });
     let reveal = move |_| {
         state.update(|p| p.respond(&lesson.id, card_id, Response::Revealed { at: now() }));
@@ -121,10 +127,12 @@ fn ChoiceBody(
     let state = expect_context::<AppState>();
     // The option the person last checked, from saved progress.
     let checked = Memo::new(move |_| {
-        state.progress.with(|p| match p.response(&lesson.id, card_id) {
-            Some(Response::Chose { option, .. }) => options.iter().find(|o| &o.id == option),
-            _ => None,
-        })
+        state
+            .progress
+            .with(|p| match p.response(&lesson.id, card_id) {
+                Some(Response::Chose { option, .. }) => options.iter().find(|o| &o.id == option),
+                _ => None,
+            })
     });
     // The option currently selected, before "Check".
     let selected = RwSignal::new(checked.get_untracked().map(|o| o.id.as_str()));
@@ -195,10 +203,12 @@ fn ReflectBody(
     hint: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let initial = state.progress.with_untracked(|p| match p.response(&lesson.id, card_id) {
-        Some(Response::Reflected { text, .. }) => text.clone(),
-        _ => String::new(),
-    });
+    let initial = state
+        .progress
+        .with_untracked(|p| match p.response(&lesson.id, card_id) {
+            Some(Response::Reflected { text, .. }) => text.clone(),
+            _ => String::new(),
+        });
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         state.update(|p| p.respond(&lesson.id, card_id, Response::Reflected { text, at: now() }));

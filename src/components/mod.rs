@@ -3,11 +3,15 @@
 mod frame;
 mod lesson_card;
 mod lesson_path;
+mod mastery_list;
 mod notice_banner;
 mod page_heading;
+mod quiz_question;
 
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
 pub use lesson_path::LessonPath;
+pub use mastery_list::MasteryList;
 pub use notice_banner::NoticeBanner;
 pub use page_heading::PageHeading;
+pub use quiz_question::QuizQuestion;

@@ -5,21 +5,31 @@ use leptos::prelude::*;
 
 fn message(notice: &Notice) -> String {
     match notice {
-        Notice::NotKept { full: true } => "This browser's storage is full, so your progress can't be saved right now. \
+        Notice::NotKept { full: true } => {
+            "This browser's storage is full, so your progress can't be saved right now. \
             Everything works, but it will be forgotten when you close this page. We'll keep trying."
-            .into(),
-        Notice::NotKept { full: false } => "This browser isn't letting Closer save anything (private browsing can do that). \
+                .into()
+        }
+        Notice::NotKept { full: false } => {
+            "This browser isn't letting Closer save anything (private browsing can do that). \
             Everything works, but your progress will be forgotten when you close this page."
-            .into(),
-        Notice::Recovered { backup_key: Some(_) } => "Your saved progress couldn't be read, so Closer started fresh. \
+                .into()
+        }
+        Notice::Recovered {
+            backup_key: Some(_),
+        } => "Your saved progress couldn't be read, so Closer started fresh. \
             The original data was kept, untouched, in this browser."
             .into(),
-        Notice::Recovered { backup_key: None } => "Your saved progress couldn't be read. Closer left it untouched \
+        Notice::Recovered { backup_key: None } => {
+            "Your saved progress couldn't be read. Closer left it untouched \
             and won't save over it, so progress from this visit won't be kept."
-            .into(),
-        Notice::Newer => "A newer version of Closer saved your progress. This older copy won't change it: \
+                .into()
+        }
+        Notice::Newer => {
+            "A newer version of Closer saved your progress. This older copy won't change it: \
             reload the page to get the newer version."
-            .into(),
+                .into()
+        }
     }
 }
 

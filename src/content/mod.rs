@@ -3,7 +3,7 @@
 pub mod model;
 pub mod validate;
 
-pub use model::{Card, ChoiceOption, Course, Lesson, Section};
+pub use model::{Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section};
 
 use std::sync::OnceLock;
 

@@ -26,6 +26,43 @@ pub struct Course {
     pub disclaimer: String,
     /// The sections of the path, in order.
     pub sections: Vec<Section>,
+    /// The quiz's question bank.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// How a quiz question is asked and scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Pick one option; exactly one is correct.
+    Single,
+    /// "Select all that apply": one or more options are correct, and the
+    /// answer counts as right only when exactly those are selected.
+    Multi,
+    /// "Which kind of intimacy is this?": one correct kind among the options.
+    Classify,
+    /// A myth check: options `true` and `false`, one of them correct.
+    TrueFalse,
+}
+
+/// One question of the quiz.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, unique in the bank (`myth-sex-only`). Quiz history is keyed by it.
+    pub id: String,
+    /// How it is asked and scored.
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    /// Id of the lesson that teaches the answer (`basics/more-than-sex`).
+    pub lesson: String,
+    /// The question (the `<legend>`).
+    pub prompt: String,
+    /// The idea behind the right answer, shown with the results when missed.
+    pub explanation: String,
+    /// The options, in their authored order (the quiz shuffles them).
+    pub options: Vec<ChoiceOption>,
 }
 
 /// A group of lessons on one theme ("Five kinds of intimacy").

@@ -4,7 +4,7 @@
 //! and by the native tests. Like `model.rs`, this file is shared with the build
 //! script through `#[path]`, so it may only use `std` and `super::model`.
 
-use super::model::{Card, Course, FORMAT_VERSION};
+use super::model::{Card, ChoiceOption, Course, Question, QuestionKind, FORMAT_VERSION};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -15,6 +15,18 @@ pub const RESERVED_CARD_ID: &str = "done";
 pub const OPTIONS_MIN: usize = 2;
 /// See [`OPTIONS_MIN`].
 pub const OPTIONS_MAX: usize = 5;
+
+/// The option ids a "which kind of intimacy is this?" question may use: the five kinds.
+pub const KIND_IDS: [&str; 5] = [
+    "physical",
+    "spiritual",
+    "shared-interests",
+    "emotional",
+    "experiential",
+];
+
+/// Most options a quiz question may offer.
+pub const QUESTION_OPTIONS_MAX: usize = 6;
 
 /// One broken rule, with the place it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +50,7 @@ pub fn is_valid_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -76,6 +87,87 @@ impl Checker {
                 at,
                 format!("{what} id {id:?} must be lowercase letters, digits and single hyphens"),
             );
+        }
+    }
+
+    /// Every option: a slug id unique in its list, a label, and feedback.
+    fn options(&mut self, at: &str, options: &[ChoiceOption]) {
+        let mut seen = HashSet::new();
+        for (i, option) in options.iter().enumerate() {
+            let at = format!("{at}/options/{i}");
+            self.slug(&at, "option", &option.id);
+            if !seen.insert(option.id.as_str()) {
+                self.fail(&at, format!("duplicate option id {:?}", option.id));
+            }
+            self.text(&at, "label", &option.label);
+            self.text(&at, "feedback", &option.feedback);
+        }
+    }
+
+    fn question(&mut self, q: &Question, lesson_ids: &HashSet<&str>) {
+        let at = format!("quiz/{}", q.id);
+        self.slug(&at, "question", &q.id);
+        if !lesson_ids.contains(q.lesson.as_str()) {
+            self.fail(
+                &at,
+                format!("names lesson {:?}, which does not exist", q.lesson),
+            );
+        }
+        self.text(&at, "prompt", &q.prompt);
+        self.text(&at, "explanation", &q.explanation);
+        self.options(&at, &q.options);
+        let n = q.options.len();
+        if !(OPTIONS_MIN..=QUESTION_OPTIONS_MAX).contains(&n) {
+            self.fail(
+                &at,
+                format!(
+                    "a question needs {OPTIONS_MIN} to {QUESTION_OPTIONS_MAX} options, found {n}"
+                ),
+            );
+        }
+        let correct = q.options.iter().filter(|o| o.correct).count();
+        match q.kind {
+            QuestionKind::Multi => {
+                if correct == 0 {
+                    self.fail(
+                        &at,
+                        "a select-all question needs at least one correct option",
+                    );
+                }
+            }
+            _ if correct != 1 => self.fail(
+                &at,
+                format!(
+                    "a single-answer question needs exactly one correct option, found {correct}"
+                ),
+            ),
+            _ => {}
+        }
+        match q.kind {
+            QuestionKind::TrueFalse => {
+                let mut ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                ids.sort_unstable();
+                if ids != ["false", "true"] {
+                    self.fail(
+                        &at,
+                        "a true/false question has exactly the options `true` and `false`",
+                    );
+                }
+            }
+            QuestionKind::Classify => {
+                for o in &q.options {
+                    if !KIND_IDS.contains(&o.id.as_str()) {
+                        self.fail(
+                            &at,
+                            format!(
+                                "option {:?} is not one of the five kinds {KIND_IDS:?}",
+                                o.id
+                            ),
+                        );
+                    }
+                }
+            }
+            QuestionKind::Single | QuestionKind::Multi => {}
         }
     }
 
@@ -125,16 +217,7 @@ impl Checker {
                         format!("a choice card needs exactly one correct option, found {correct}"),
                     );
                 }
-                let mut seen = HashSet::new();
-                for (i, option) in options.iter().enumerate() {
-                    let at = format!("{at}/options/{i}");
-                    self.slug(&at, "option", &option.id);
-                    if !seen.insert(option.id.as_str()) {
-                        self.fail(&at, format!("duplicate option id {:?}", option.id));
-                    }
-                    self.text(&at, "label", &option.label);
-                    self.text(&at, "feedback", &option.feedback);
-                }
+                self.options(&at, options);
             }
             Card::Reflect { prompt, hint, .. } => {
                 self.text(&at, "prompt", prompt);
@@ -181,10 +264,7 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
             let at = lesson.id.clone();
             match lesson.id.split_once('/') {
                 Some((sec, slug)) if sec == section.id => c.slug(&at, "lesson", slug),
-                _ => c.fail(
-                    &at,
-                    format!("lesson id must be `{}/<slug>`", section.id),
-                ),
+                _ => c.fail(&at, format!("lesson id must be `{}/<slug>`", section.id)),
             }
             if !lesson_ids.insert(lesson.id.as_str()) {
                 c.fail(&at, "duplicate lesson id");
@@ -208,6 +288,14 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
                 c.card(&lesson.id, card);
             }
         }
+    }
+
+    let mut question_ids = HashSet::new();
+    for q in &course.questions {
+        if !question_ids.insert(q.id.as_str()) {
+            c.fail(&format!("quiz/{}", q.id), "duplicate question id");
+        }
+        c.question(q, &lesson_ids);
     }
     c.errors
 }

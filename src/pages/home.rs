@@ -2,7 +2,7 @@
 
 use crate::components::{LessonPath, PageHeading};
 use crate::content::{card_path, course};
-use crate::state::AppState;
+use crate::state::{now, AppState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -27,7 +27,10 @@ pub fn Home() -> impl IntoView {
             })
         })
     });
-    let first = c.lessons().next().map(|l| card_path(&l.id, l.cards[0].id()));
+    let first = c
+        .lessons()
+        .next()
+        .map(|l| card_path(&l.id, l.cards[0].id()));
     view! {
         <Title text=""/>
         <div class="page">
@@ -58,7 +61,33 @@ pub fn Home() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <QuizPanel/>
             <LessonPath/>
         </div>
+    }
+}
+
+/// The quiz on the home page: how many reviews are due, and the way in.
+#[component]
+fn QuizPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let due = Memo::new(move |_| state.progress.with(|p| p.quiz.due_count(course(), now())));
+    let under_way = Memo::new(move |_| state.progress.with(|p| p.quiz.current.is_some()));
+    let questions = course().questions.len();
+    view! {
+        <section class="panel quiz-panel" aria-labelledby="quiz-title">
+            <h2 id="quiz-title">"Quiz"</h2>
+            <p>
+                {format!("{questions} questions that teach through their feedback. ")}
+                {move || match due.get() {
+                    0 => "No reviews are due right now.".to_string(),
+                    1 => "1 review is due.".to_string(),
+                    n => format!("{n} reviews are due."),
+                }}
+            </p>
+            <A href="/quiz" attr:class="button">
+                {move || if under_way.get() { "Resume the quiz" } else { "Go to the quiz" }}
+            </A>
+        </section>
     }
 }

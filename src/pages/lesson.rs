@@ -52,7 +52,8 @@ fn arrow_direction(ev: &web_sys::KeyboardEvent) -> Option<isize> {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
         });
     if in_control {
         return None;
@@ -110,7 +111,9 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                     Some(done_path(&lesson.id))
                 }
                 (Screen::Card(i), 1) => Some(card_path(&lesson.id, lesson.cards[i + 1].id())),
-                (Screen::Card(i), -1) if i > 0 => Some(card_path(&lesson.id, lesson.cards[i - 1].id())),
+                (Screen::Card(i), -1) if i > 0 => {
+                    Some(card_path(&lesson.id, lesson.cards[i - 1].id()))
+                }
                 (Screen::Done, -1) => Some(card_path(&lesson.id, lesson.cards[count - 1].id())),
                 _ => None,
             };

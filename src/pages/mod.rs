@@ -3,7 +3,9 @@
 mod home;
 mod lesson;
 mod not_found;
+mod quiz;
 
 pub use home::Home;
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
+pub use quiz::{QuizHome, QuizPlay, QuizResults};

@@ -4,12 +4,16 @@
 //! reordered, added to or trimmed without corrupting anyone's saved progress.
 
 use crate::content::{Course, Lesson};
+use crate::quiz::QuizProgress;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this build writes. Stored data carries it as `"schema"`.
-pub const SCHEMA: u32 = 1;
+///
+/// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`.
+pub const SCHEMA: u32 = 2;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
@@ -29,6 +33,9 @@ pub struct Progress {
     /// Per card key (`lesson#card`): what the person did on an interactive card.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
+    /// The quiz: session under way, last results, review queue, attempts (schema 2).
+    #[serde(default)]
+    pub quiz: QuizProgress,
 }
 
 /// Where a person is in one lesson.
@@ -109,6 +116,35 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// Brings a stored value from schema `from` up to [`SCHEMA`], one step at a time.
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
+    if from == 0 {
+        return Err(DecodeError::Unknown(0));
+    }
+    if from > SCHEMA {
+        return Err(DecodeError::Newer(from));
+    }
+    for schema in from..SCHEMA {
+        value = match schema {
+            1 => v1_to_v2(value)?,
+            n => return Err(DecodeError::Unknown(n)),
+        };
+    }
+    Ok(value)
+}
+
+/// Schema 2 adds the quiz; everything from schema 1 keeps its meaning.
+fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Malformed("progress is not an object".into()))?;
+    object
+        .entry("quiz")
+        .or_insert_with(|| Value::Object(Default::default()));
+    object.insert("schema".into(), Value::from(2));
+    Ok(value)
+}
+
 /// The storage key of an interactive card's response.
 pub fn response_key(lesson_id: &str, card_id: &str) -> String {
     format!("{lesson_id}#{card_id}")
@@ -121,6 +157,7 @@ impl Default for Progress {
             lessons: BTreeMap::new(),
             last_lesson: None,
             responses: BTreeMap::new(),
+            quiz: QuizProgress::default(),
         }
     }
 }
@@ -136,7 +173,9 @@ impl Progress {
             .ok_or(DecodeError::NoSchema)?;
         let schema = u32::try_from(schema).map_err(|_| DecodeError::Newer(u32::MAX))?;
         match schema {
-            SCHEMA => serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string())),
+            SCHEMA => {
+                serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string()))
+            }
             0 => Err(DecodeError::Unknown(0)),
             n => Err(DecodeError::Newer(n)),
         }

@@ -35,7 +35,9 @@ impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StorageError::Unavailable(m) => write!(f, "this browser does not allow storage ({m})"),
-            StorageError::WriteFailed { quota: true, .. } => write!(f, "this browser's storage is full"),
+            StorageError::WriteFailed { quota: true, .. } => {
+                write!(f, "this browser's storage is full")
+            }
             StorageError::WriteFailed { message, .. } => write!(f, "saving failed ({message})"),
         }
     }
@@ -81,7 +83,9 @@ fn describe(err: &JsValue) -> String {
 fn write_error(err: JsValue) -> StorageError {
     let quota = err.dyn_ref::<DomException>().is_some_and(|e| {
         // Chromium and Firefox name it differently; the legacy code 22 covers old engines.
-        e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" || e.code() == 22
+        e.name() == "QuotaExceededError"
+            || e.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+            || e.code() == 22
     });
     StorageError::WriteFailed {
         quota,
@@ -92,7 +96,8 @@ fn write_error(err: JsValue) -> StorageError {
 impl ProgressStore {
     /// Opens `window.localStorage`, without panicking when it is blocked.
     pub fn open() -> Result<ProgressStore, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(ProgressStore {
                 storage,

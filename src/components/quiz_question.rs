@@ -1,0 +1,193 @@
+//! One quiz question: native inputs in a fieldset, "Check", and feedback that
+//! explains every option.
+
+use crate::content::{card_path, course, ChoiceOption, Question, QuestionKind};
+use crate::quiz::shuffled_options;
+use crate::state::{now, AppState};
+use leptos::{html, prelude::*};
+use leptos_router::components::A;
+
+fn verdict(correct: bool) -> &'static str {
+    if correct {
+        "✓ Correct."
+    } else {
+        "✗ Not quite."
+    }
+}
+
+/// The feedback lines for a checked answer: for one-answer questions the
+/// picked option (and the right one when it was wrong); for select-all, every option.
+fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String)> {
+    let picked = |o: &ChoiceOption| selected.contains(&o.id);
+    if question.kind == QuestionKind::Multi {
+        return question
+            .options
+            .iter()
+            .map(|o| {
+                let status = match (picked(o), o.correct) {
+                    (true, true) => "you selected it, and it applies",
+                    (false, false) => "you left it, and it doesn't apply",
+                    (true, false) => "you selected it, but it doesn't apply",
+                    (false, true) => "you left it, but it applies",
+                };
+                (
+                    picked(o) == o.correct,
+                    format!("{}: {status}. {}", o.label, o.feedback),
+                )
+            })
+            .collect();
+    }
+    let mut lines: Vec<(bool, String)> = question
+        .options
+        .iter()
+        .filter(|o| picked(o))
+        .map(|o| (o.correct, format!("{}: {}", o.label, o.feedback)))
+        .collect();
+    if !lines.iter().any(|(ok, _)| *ok) {
+        if let Some(right) = question.options.iter().find(|o| o.correct) {
+            lines.push((
+                true,
+                format!("The answer is {}: {}", right.label, right.feedback),
+            ));
+        }
+    }
+    lines
+}
+
+/// A question of the session under way. `on_next` moves past it once checked.
+#[component]
+pub fn QuizQuestion<F>(
+    question: &'static Question,
+    seed: u64,
+    last: bool,
+    focus: bool,
+    on_next: F,
+) -> impl IntoView
+where
+    F: Fn() + Clone + Send + Sync + 'static,
+{
+    let state = expect_context::<AppState>();
+    let multi = question.kind == QuestionKind::Multi;
+    let options = shuffled_options(question, seed);
+    let answer = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.quiz
+                .current
+                .as_ref()
+                .and_then(|s| s.answers.get(&question.id).cloned())
+        })
+    });
+    let selected = RwSignal::new(
+        answer
+            .get_untracked()
+            .map(|a| a.selected)
+            .unwrap_or_default(),
+    );
+    let checked = move || answer.with(Option::is_some);
+
+    let first_input = NodeRef::<html::Input>::new();
+    let next_button = NodeRef::<html::Button>::new();
+    if focus {
+        Effect::new(move |_| {
+            if let Some(input) = first_input.get() {
+                let _ = input.focus();
+            }
+        });
+    }
+    // "Check" disables itself; hand focus on to "Next" so it is not lost.
+    let just_checked = RwSignal::new(false);
+    Effect::new(move |_| {
+        if just_checked.get() {
+            if let Some(b) = next_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+
+    let check = move |_| {
+        let picked = selected.get_untracked();
+        if picked.is_empty() {
+            return;
+        }
+        state.update(|p| {
+            p.quiz.check(course(), picked, now());
+        });
+        just_checked.set(true);
+    };
+    let name = format!("q-{}", question.id);
+    let lesson = course().lesson(&question.lesson);
+    view! {
+        <article class="card quiz-card">
+            <fieldset class="choice" disabled=checked>
+                <legend>
+                    <span class="question-text">{question.prompt.clone()}</span>
+                    {multi.then(|| view! { <span class="hint">" Select all that apply."</span> })}
+                </legend>
+                {options.into_iter().enumerate().map(|(i, o)| {
+                    let id = format!("{name}-{}", o.id);
+                    let oid = o.id.clone();
+                    let input_ref = if i == 0 { first_input } else { NodeRef::new() };
+                    view! {
+                        <div class="option">
+                            <input
+                                node_ref=input_ref
+                                type=if multi { "checkbox" } else { "radio" }
+                                id=id.clone()
+                                name=name.clone()
+                                value=o.id.clone()
+                                prop:checked={let oid = oid.clone(); move || selected.with(|s| s.contains(&oid))}
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|s| {
+                                        if !multi {
+                                            s.clear();
+                                        }
+                                        s.retain(|x| x != &oid);
+                                        if on {
+                                            s.push(oid.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            <label for=id>{o.label.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="quiz-actions">
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || checked() || selected.with(Vec::is_empty)
+                    on:click=check
+                >
+                    "Check"
+                </button>
+                {move || checked().then(|| {
+                    let on_next = on_next.clone();
+                    view! {
+                        <button type="button" class="button primary" node_ref=next_button on:click=move |_| on_next()>
+                            {if last { "See results" } else { "Next question" }}
+                        </button>
+                    }
+                })}
+            </div>
+            <div class="feedback-region" role="status" aria-live="polite">
+                {move || answer.get().map(|a| view! {
+                    <div class=if a.correct { "feedback correct" } else { "feedback wrong" }>
+                        <p><strong>{verdict(a.correct)}</strong></p>
+                        <ul class="feedback-lines">
+                            {feedback_lines(question, &a.selected).into_iter().map(|(ok, line)| view! {
+                                <li><span aria-hidden="true">{if ok { "✓ " } else { "✗ " }}</span>{line}</li>
+                            }).collect_view()}
+                        </ul>
+                        <p>{question.explanation.clone()}</p>
+                        {lesson.map(|l| view! {
+                            <p><A href=card_path(&l.id, l.cards[0].id())>"From the lesson: " {l.title.clone()}</A></p>
+                        })}
+                    </div>
+                })}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,297 @@
+//! `/quiz`, `/quiz/play` and `/quiz/results`: choose a quiz, answer one
+//! question per screen with feedback that teaches, and see what stuck.
+
+use crate::components::{MasteryList, PageHeading, QuizQuestion};
+use crate::content::{course, Question};
+use crate::quiz::{questions_in, Scope, Session};
+use crate::state::{now, random_seed, AppState};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
+
+/// The question with this id, if it is still in the bank.
+pub fn question(id: &str) -> Option<&'static Question> {
+    course().questions.iter().find(|q| q.id == id)
+}
+
+fn scope_title(scope: &Scope) -> String {
+    match scope {
+        Scope::All => "Everything".into(),
+        Scope::Section(id) => course()
+            .sections
+            .iter()
+            .find(|s| &s.id == id)
+            .map_or_else(|| id.clone(), |s| s.title.clone()),
+        Scope::Mistakes => "Review my mistakes".into(),
+        Scope::Due => "Reviews due".into(),
+    }
+}
+
+/// Starts a quiz of this scope and opens it; a no-op for an empty scope.
+fn start(state: AppState, scope: Scope) -> impl Fn() + Clone + 'static {
+    let navigate = use_navigate();
+    move || {
+        let mut started = false;
+        state.update(|p| started = p.quiz.start(scope.clone(), course(), random_seed(), now()));
+        if started {
+            navigate("/quiz/play", NavigateOptions::default());
+        }
+    }
+}
+
+#[component]
+fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = scope_title(&scope);
+    let count_scope = scope.clone();
+    let count = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| questions_in(&count_scope, course(), &p.quiz, now()).len())
+    });
+    let go = start(state, scope);
+    view! {
+        <button
+            type="button"
+            class=if primary { "button primary" } else { "button" }
+            disabled=move || count.get() == 0
+            on:click=move |_| go()
+        >
+            {label}
+            <span class="button-note">{move || match count.get() {
+                1 => "1 question".to_string(),
+                n => format!("{n} questions"),
+            }}</span>
+        </button>
+    }
+}
+
+/// `/quiz`: resume, or choose what to be quizzed on; mastery per topic.
+#[component]
+pub fn QuizHome() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.quiz
+                .current
+                .as_ref()
+                .map(|s| (scope_title(&s.scope), s.index + 1, s.order.len()))
+        })
+    });
+    let has_last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.is_some()));
+    view! {
+        <Title text="Quiz"/>
+        <div class="page">
+            <PageHeading text="Quiz"/>
+            <p>
+                "Check what the lessons taught. Every answer comes with an explanation and a link "
+                "to the lesson behind it. Questions you miss come back in later sessions until they stick."
+            </p>
+            {move || current.get().map(|(title, k, n)| view! {
+                <section class="panel" aria-labelledby="resume-title">
+                    <h2 id="resume-title">"Quiz under way"</h2>
+                    <p>{format!("{title}: question {k} of {n}.")}</p>
+                    <A href="/quiz/play" attr:class="button primary">"Resume the quiz"</A>
+                </section>
+            })}
+            <section class="panel" aria-labelledby="choose-title">
+                <h2 id="choose-title">"Start a quiz"</h2>
+                <p class="hint">"Starting a new quiz replaces one that is under way."</p>
+                <div class="quiz-choices">
+                    <StartButton scope=Scope::All primary=true/>
+                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.clone())/> }).collect_view()}
+                    <StartButton scope=Scope::Mistakes/>
+                    <StartButton scope=Scope::Due/>
+                </div>
+            </section>
+            <section class="panel" aria-labelledby="mastery-title">
+                <h2 id="mastery-title">"What you know"</h2>
+                <MasteryList/>
+                {move || has_last.get().then(|| view! {
+                    <p><A href="/quiz/results">"See your last results"</A></p>
+                })}
+            </section>
+        </div>
+    }
+}
+
+/// `/quiz/play`: the question on screen of the session under way.
+#[component]
+pub fn QuizPlay() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    // Only the parts that change the screen: which question, of how many.
+    let position = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.quiz
+                .current
+                .as_ref()
+                .and_then(|s| Some((s.current_id()?.to_string(), s.index, s.order.len(), s.seed)))
+        })
+    });
+    let first = StoredValue::new(true);
+    let next = move || {
+        let mut finished = false;
+        state.update(|p| {
+            p.quiz.advance(now());
+            finished = p.quiz.current.is_none();
+        });
+        if finished {
+            navigate("/quiz/results", NavigateOptions::default());
+        }
+    };
+    view! {
+        <Title text=move || match position.get() {
+            Some((_, i, n, _)) => format!("Quiz (question {} of {n})", i + 1),
+            None => "Quiz".to_string(),
+        }/>
+        <div class="page">
+            <PageHeading text="Quiz"/>
+            {move || match position.get() {
+                None => view! {
+                    <p>"There's no quiz under way."</p>
+                    <p><A href="/quiz" attr:class="button primary">"Choose a quiz"</A></p>
+                }.into_any(),
+                Some((id, i, n, seed)) => match question(&id) {
+                    Some(q) => {
+                        let focus = !first.get_value();
+                        first.set_value(false);
+                        let next = next.clone();
+                        view! {
+                            <div class="lesson-progress">
+                                <span id="quiz-position">{format!("Question {} of {n}", i + 1)}</span>
+                                <progress aria-labelledby="quiz-position" max=n value=i + 1></progress>
+                            </div>
+                            <QuizQuestion question=q seed last=i + 1 == n focus on_next=next/>
+                        }.into_any()
+                    }
+                    // The bank changed under a stored session: skip what is gone.
+                    None => {
+                        let next = next.clone();
+                        view! {
+                            <p>"This question is no longer part of the quiz."</p>
+                            <button type="button" class="button primary" on:click=move |_| next()>"Skip it"</button>
+                        }.into_any()
+                    }
+                },
+            }}
+        </div>
+    }
+}
+
+/// `/quiz/results`: the last finished session.
+#[component]
+pub fn QuizResults() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.clone()));
+    view! {
+        <Title text="Quiz results"/>
+        <div class="page">
+            <PageHeading text="Your results"/>
+            {move || match last.get() {
+                None => view! {
+                    <p>"You haven't finished a quiz yet."</p>
+                    <p><A href="/quiz" attr:class="button primary">"Choose a quiz"</A></p>
+                }.into_any(),
+                Some(session) => view! { <ResultsBody session/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ResultsBody(session: Session) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let (score, total) = (session.score(), session.total());
+    let key = session.scope.key();
+    let best = Memo::new(move |_| state.progress.with(|p| p.quiz.best.get(&key).copied()));
+    let missed: Vec<(&'static Question, Vec<String>)> = session
+        .missed()
+        .into_iter()
+        .filter_map(|id| Some((question(id)?, session.answers.get(id)?.selected.clone())))
+        .collect();
+    let retry_session = session.clone();
+    let retry = {
+        let navigate = navigate.clone();
+        move || {
+            let mut started = false;
+            state.update(|p| {
+                if let Some(s) = retry_session.retry(course(), &p.quiz, random_seed(), now()) {
+                    p.quiz.current = Some(s);
+                    started = true;
+                }
+            });
+            if started {
+                navigate("/quiz/play", NavigateOptions::default());
+            }
+        }
+    };
+    let review = start(state, Scope::Mistakes);
+    let mistakes = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| questions_in(&Scope::Mistakes, course(), &p.quiz, now()).len())
+    });
+    view! {
+        <section class="panel score" aria-labelledby="score-title">
+            <h2 id="score-title">{scope_title(&session.scope)}</h2>
+            <p class="big-score">{format!("{score} of {total}")}<span class="visually-hidden">" answered right"</span></p>
+            <p class="hint">{move || best.get().map(|(s, t)| format!("Your best for this quiz: {s} of {t}."))}</p>
+            <div class="done-actions">
+                <button type="button" class="button primary" on:click=move |_| retry()>"Retry"</button>
+                <button type="button" class="button" disabled=move || mistakes.get() == 0 on:click=move |_| review()>
+                    {move || format!("Review my mistakes ({})", mistakes.get())}
+                </button>
+                <A href="/quiz" attr:class="button">"All quizzes"</A>
+            </div>
+        </section>
+        <section class="panel" aria-labelledby="mastery-title">
+            <h2 id="mastery-title">"What you know"</h2>
+            <MasteryList/>
+        </section>
+        <section class="panel" aria-labelledby="missed-title">
+            <h2 id="missed-title">"Questions you missed"</h2>
+            {if missed.is_empty() {
+                view! { <p>"None. Every answer was right."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="missed">
+                        {missed.into_iter().map(|(q, selected)| view! { <MissedQuestion question=q selected/> }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl IntoView {
+    let labels = |pick: &dyn Fn(&crate::content::ChoiceOption) -> bool| {
+        let l: Vec<&str> = question
+            .options
+            .iter()
+            .filter(|o| pick(o))
+            .map(|o| o.label.as_str())
+            .collect();
+        if l.is_empty() {
+            "nothing".to_string()
+        } else {
+            l.join("; ")
+        }
+    };
+    let yours = labels(&|o| selected.contains(&o.id));
+    let right = labels(&|o| o.correct);
+    let lesson = course().lesson(&question.lesson);
+    view! {
+        <li>
+            <p class="missed-prompt">{question.prompt.clone()}</p>
+            <p><span class="tag wrong">"✗ Your answer: "</span>{yours}</p>
+            <p><span class="tag correct">"✓ Right answer: "</span>{right}</p>
+            <p>{question.explanation.clone()}</p>
+            {lesson.map(|l| view! {
+                <p><A href=crate::content::card_path(&l.id, l.cards[0].id())>"Revisit the lesson: " {l.title.clone()}</A></p>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,421 @@
+//! The quiz engine: what a quiz asks, in which order, how answers score, and
+//! how missed ideas come back (a Leitner queue). Pure: the caller passes the
+//! time and the random seed, so tests can fix both.
+
+use crate::content::{ChoiceOption, Course, Question, QuestionKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = f64;
+
+const DAY: Millis = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// The highest Leitner box.
+pub const TOP_BOX: u8 = 5;
+
+/// A question counts towards "mastered" once it reaches this box: it was
+/// answered correctly, then correctly again when it came due a day or more
+/// later, so mastery always needs a later session, not just a good run now.
+pub const MASTERED_BOX: u8 = 3;
+
+/// Share of a topic's questions whose latest answer must be right for "proficient".
+pub const PROFICIENT_SHARE: f64 = 0.8;
+
+/// How many finished attempts are kept.
+pub const ATTEMPTS_KEPT: usize = 50;
+
+/// How long a question waits in each box before it is due again.
+pub fn box_interval(b: u8) -> Millis {
+    match b {
+        0 | 1 => 0.0,
+        2 => DAY,
+        3 => 3.0 * DAY,
+        4 => 7.0 * DAY,
+        _ => 16.0 * DAY,
+    }
+}
+
+/// Which questions a quiz holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "section", rename_all = "snake_case")]
+pub enum Scope {
+    /// Every question in the bank.
+    All,
+    /// The questions on one section's lessons (a topic).
+    Section(String),
+    /// The questions whose latest answer was wrong.
+    Mistakes,
+    /// The questions the review queue says are due.
+    Due,
+}
+
+impl Scope {
+    /// A stable key for best scores (`all`, `section:kinds`, ...).
+    pub fn key(&self) -> String {
+        match self {
+            Scope::All => "all".into(),
+            Scope::Section(s) => format!("section:{s}"),
+            Scope::Mistakes => "mistakes".into(),
+            Scope::Due => "due".into(),
+        }
+    }
+}
+
+/// One checked answer within a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The option ids the person selected.
+    pub selected: Vec<String>,
+    /// Whether that was right.
+    pub correct: bool,
+}
+
+/// One run through a set of questions. Stored while it runs, so a reload resumes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// When it started; also tells sessions apart.
+    pub started: Millis,
+    /// What it holds.
+    pub scope: Scope,
+    /// Seed of this session's shuffles (question order and option order).
+    pub seed: u64,
+    /// Question ids in the order they are asked.
+    pub order: Vec<String>,
+    /// Index into `order` of the question on screen.
+    pub index: usize,
+    /// Checked answers by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// When the last question was passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<Millis>,
+}
+
+/// What the review queue knows about one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionRecord {
+    /// Leitner box, 1 (just missed) to [`TOP_BOX`].
+    #[serde(rename = "box")]
+    pub leitner_box: u8,
+    /// When it is next due for review.
+    pub due: Millis,
+    /// Times answered.
+    pub answered: u32,
+    /// Times answered correctly.
+    pub correct: u32,
+    /// Whether the latest answer was right.
+    pub last_correct: bool,
+    /// When it was last answered.
+    pub last_at: Millis,
+}
+
+/// A finished attempt, for the history and best scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The scope's key.
+    pub scope: String,
+    /// Right answers.
+    pub score: u32,
+    /// Questions asked.
+    pub total: u32,
+    /// When it ended.
+    pub finished: Millis,
+}
+
+/// Everything the quiz remembers.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct QuizProgress {
+    /// The session under way, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<Session>,
+    /// The last finished session, whose results stay on screen after a reload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Session>,
+    /// Per question id: the review queue and answer history.
+    #[serde(default)]
+    pub records: BTreeMap<String, QuestionRecord>,
+    /// Finished attempts, newest last, at most [`ATTEMPTS_KEPT`].
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+    /// Best score per scope key.
+    #[serde(default)]
+    pub best: BTreeMap<String, (u32, u32)>,
+}
+
+/// How well a topic is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mastery {
+    /// No question of the topic answered yet.
+    NotStarted,
+    /// Some answered, fewer than [`PROFICIENT_SHARE`] right.
+    Familiar,
+    /// Most answered right, but not yet confirmed in a later session.
+    Proficient,
+    /// Every question of the topic right again in a later session.
+    Mastered,
+}
+
+impl Mastery {
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mastery::NotStarted => "Not started",
+            Mastery::Familiar => "Familiar",
+            Mastery::Proficient => "Proficient",
+            Mastery::Mastered => "Mastered",
+        }
+    }
+}
+
+/// Whether these selected option ids answer the question right. For
+/// select-all questions, exactly the correct options must be selected.
+pub fn is_correct(question: &Question, selected: &[String]) -> bool {
+    let chosen: BTreeSet<&str> = selected.iter().map(String::as_str).collect();
+    let right: BTreeSet<&str> = question
+        .options
+        .iter()
+        .filter(|o| o.correct)
+        .map(|o| o.id.as_str())
+        .collect();
+    match question.kind {
+        QuestionKind::Multi => chosen == right,
+        _ => chosen.len() == 1 && chosen == right,
+    }
+}
+
+fn mix(seed: u64, text: &str) -> u64 {
+    // FNV-1a over the id, folded into the seed: a stable per-question seed.
+    text.bytes().fold(seed ^ 0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The options in the order this session shows them. True/false keeps its
+/// natural order; every other question is shuffled by the session's seed.
+pub fn shuffled_options(question: &Question, seed: u64) -> Vec<&ChoiceOption> {
+    let mut options: Vec<&ChoiceOption> = question.options.iter().collect();
+    if question.kind == QuestionKind::TrueFalse {
+        options.sort_by_key(|o| o.id != "true");
+    } else {
+        fastrand::Rng::with_seed(mix(seed, &question.id)).shuffle(&mut options);
+    }
+    options
+}
+
+/// The questions a scope holds, in bank order.
+pub fn questions_in<'c>(
+    scope: &Scope,
+    course: &'c Course,
+    quiz: &QuizProgress,
+    now: Millis,
+) -> Vec<&'c Question> {
+    course
+        .questions
+        .iter()
+        .filter(|q| match scope {
+            Scope::All => true,
+            Scope::Section(s) => q.lesson.split('/').next() == Some(s.as_str()),
+            Scope::Mistakes => quiz.records.get(&q.id).is_some_and(|r| !r.last_correct),
+            Scope::Due => quiz.records.get(&q.id).is_some_and(|r| r.due <= now),
+        })
+        .collect()
+}
+
+impl Session {
+    /// A new session over the scope's questions in an order shuffled by `seed`;
+    /// `None` when the scope holds no question.
+    pub fn start(
+        scope: Scope,
+        course: &Course,
+        quiz: &QuizProgress,
+        seed: u64,
+        now: Millis,
+    ) -> Option<Session> {
+        let mut order: Vec<String> = questions_in(&scope, course, quiz, now)
+            .into_iter()
+            .map(|q| q.id.clone())
+            .collect();
+        if order.is_empty() {
+            return None;
+        }
+        fastrand::Rng::with_seed(seed).shuffle(&mut order);
+        Some(Session {
+            started: now,
+            scope,
+            seed,
+            order,
+            index: 0,
+            answers: BTreeMap::new(),
+            finished: None,
+        })
+    }
+
+    /// A new session over the same questions in a different order (when there
+    /// are two or more), with options reshuffled too.
+    pub fn retry(
+        &self,
+        course: &Course,
+        quiz: &QuizProgress,
+        seed: u64,
+        now: Millis,
+    ) -> Option<Session> {
+        let mut next = Session::start(self.scope.clone(), course, quiz, seed, now)?;
+        if next.order == self.order && next.order.len() > 1 {
+            next.order.rotate_left(1);
+        }
+        Some(next)
+    }
+
+    /// The id of the question on screen, if the session is not over.
+    pub fn current_id(&self) -> Option<&str> {
+        self.order.get(self.index).map(String::as_str)
+    }
+
+    /// Right answers so far.
+    pub fn score(&self) -> u32 {
+        self.answers.values().filter(|a| a.correct).count() as u32
+    }
+
+    /// How many questions the session asks.
+    pub fn total(&self) -> u32 {
+        self.order.len() as u32
+    }
+
+    /// Question ids answered wrong in this session, in the order asked.
+    pub fn missed(&self) -> Vec<&str> {
+        self.order
+            .iter()
+            .filter(|id| self.answers.get(*id).is_some_and(|a| !a.correct))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+impl QuestionRecord {
+    /// The record after an answer at `now`. A miss sends the question back to
+    /// box 1 (due at once); a right answer moves it up one box when it was due
+    /// (or new), and leaves it where it is when answered again before it was due.
+    pub fn after(previous: Option<&QuestionRecord>, correct: bool, now: Millis) -> QuestionRecord {
+        let (leitner_box, due) = match (previous, correct) {
+            (_, false) => (1, now),
+            (None, true) => (2, now + box_interval(2)),
+            (Some(r), true) if r.due <= now => {
+                let b = (r.leitner_box + 1).min(TOP_BOX);
+                (b, now + box_interval(b))
+            }
+            (Some(r), true) => (r.leitner_box, r.due),
+        };
+        let (answered, right) = previous.map_or((0, 0), |r| (r.answered, r.correct));
+        QuestionRecord {
+            leitner_box,
+            due,
+            answered: answered + 1,
+            correct: right + u32::from(correct),
+            last_correct: correct,
+            last_at: now,
+        }
+    }
+}
+
+impl QuizProgress {
+    /// Starts a session (replacing any under way); `false` when the scope is empty.
+    pub fn start(&mut self, scope: Scope, course: &Course, seed: u64, now: Millis) -> bool {
+        match Session::start(scope, course, self, seed, now) {
+            Some(s) => {
+                self.current = Some(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Checks the current question's answer: records it in the session and the
+    /// review queue, and returns whether it was right. `None` when there is no
+    /// current question, the id is not in the bank, or it was already checked
+    /// in this session (a second "Check" does not count twice).
+    pub fn check(&mut self, course: &Course, selected: Vec<String>, now: Millis) -> Option<bool> {
+        let session = self.current.as_mut()?;
+        let id = session.current_id()?.to_string();
+        if session.answers.contains_key(&id) {
+            return None;
+        }
+        let question = course.questions.iter().find(|q| q.id == id)?;
+        let correct = is_correct(question, &selected);
+        session
+            .answers
+            .insert(id.clone(), Answer { selected, correct });
+        let record = QuestionRecord::after(self.records.get(&id), correct, now);
+        self.records.insert(id, record);
+        Some(correct)
+    }
+
+    /// Moves to the next question; after the last one, ends the session,
+    /// records the attempt and best score, and keeps it as `last`.
+    pub fn advance(&mut self, now: Millis) {
+        let Some(session) = self.current.as_mut() else {
+            return;
+        };
+        session.index += 1;
+        if session.index < session.order.len() {
+            return;
+        }
+        let mut done = self.current.take().expect("checked above");
+        done.finished = Some(now);
+        let attempt = Attempt {
+            scope: done.scope.key(),
+            score: done.score(),
+            total: done.total(),
+            finished: now,
+        };
+        let best = self
+            .best
+            .entry(attempt.scope.clone())
+            .or_insert((0, attempt.total));
+        let ratio = |(s, t): (u32, u32)| {
+            if t == 0 {
+                0.0
+            } else {
+                f64::from(s) / f64::from(t)
+            }
+        };
+        if ratio((attempt.score, attempt.total)) >= ratio(*best) {
+            *best = (attempt.score, attempt.total);
+        }
+        self.attempts.push(attempt);
+        if self.attempts.len() > ATTEMPTS_KEPT {
+            let extra = self.attempts.len() - ATTEMPTS_KEPT;
+            self.attempts.drain(..extra);
+        }
+        self.last = Some(done);
+    }
+
+    /// How many questions are due for review now.
+    pub fn due_count(&self, course: &Course, now: Millis) -> usize {
+        questions_in(&Scope::Due, course, self, now).len()
+    }
+
+    /// How well the questions on one section's lessons are known.
+    pub fn mastery(&self, course: &Course, section: &str) -> Mastery {
+        let qs = questions_in(&Scope::Section(section.to_string()), course, self, 0.0);
+        let records: Vec<&QuestionRecord> =
+            qs.iter().filter_map(|q| self.records.get(&q.id)).collect();
+        if records.is_empty() {
+            return Mastery::NotStarted;
+        }
+        let all_seen = records.len() == qs.len();
+        if all_seen
+            && records
+                .iter()
+                .all(|r| r.last_correct && r.leitner_box >= MASTERED_BOX)
+        {
+            return Mastery::Mastered;
+        }
+        let right = records.iter().filter(|r| r.last_correct).count();
+        if right as f64 >= PROFICIENT_SHARE * qs.len() as f64 {
+            Mastery::Proficient
+        } else {
+            Mastery::Familiar
+        }
+    }
+}
