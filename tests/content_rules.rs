@@ -1,7 +1,9 @@
 //! The shipped content follows every rule, and the rules catch broken content.
 #![cfg(not(target_arch = "wasm32"))]
 
-use closer::content::{course, validate::validate, Card, ChoiceOption, Course, Lesson, Section};
+use closer::content::{
+    course, validate::validate, Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section,
+};
 use std::collections::HashSet;
 
 #[test]
@@ -256,4 +258,141 @@ fn a_wrong_format_version_is_refused() {
     let mut c = good_course();
     c.format_version = 2;
     assert!(problems(&c).iter().any(|p| p.contains("format_version")));
+}
+
+// ---- the question bank ----
+
+#[test]
+fn the_bank_has_thirty_questions_of_four_types_covering_every_lesson() {
+    use closer::content::QuestionKind::*;
+    let c = course();
+    assert!(
+        c.questions.len() >= 30,
+        "only {} questions",
+        c.questions.len()
+    );
+    for kind in [Single, Multi, Classify, TrueFalse] {
+        assert!(
+            c.questions.iter().any(|q| q.kind == kind),
+            "no {kind:?} question"
+        );
+    }
+    for lesson in c.lessons() {
+        assert!(
+            c.questions.iter().any(|q| q.lesson == lesson.id),
+            "no question on {}",
+            lesson.id
+        );
+    }
+    let myths = c
+        .questions
+        .iter()
+        .filter(|q| q.kind == TrueFalse && q.lesson == "basics/more-than-sex")
+        .count();
+    assert!(
+        myths >= 2,
+        "the central myth needs its own checks ({myths})"
+    );
+}
+
+fn question(kind: QuestionKind, options: Vec<ChoiceOption>) -> Question {
+    Question {
+        id: "q".into(),
+        kind,
+        lesson: "basics/one".into(),
+        prompt: "Why?".into(),
+        explanation: "Because.".into(),
+        options,
+    }
+}
+
+fn with_question(q: Question) -> Vec<String> {
+    let mut c = good_course();
+    c.questions.push(q);
+    problems(&c)
+}
+
+#[test]
+fn a_good_question_of_each_kind_passes() {
+    use QuestionKind::*;
+    assert!(with_question(question(
+        Single,
+        vec![option("a", true), option("b", false)]
+    ))
+    .is_empty());
+    assert!(with_question(question(
+        Multi,
+        vec![option("a", true), option("b", true), option("c", false)]
+    ))
+    .is_empty());
+    assert!(with_question(question(
+        Classify,
+        vec![option("physical", true), option("emotional", false)]
+    ))
+    .is_empty());
+    assert!(with_question(question(
+        TrueFalse,
+        vec![option("true", false), option("false", true)]
+    ))
+    .is_empty());
+}
+
+#[test]
+fn broken_questions_are_refused() {
+    use QuestionKind::*;
+    let has = |p: Vec<String>, needle: &str| p.iter().any(|e| e.contains(needle));
+    assert!(has(
+        with_question(question(Single, vec![option("a", true), option("b", true)])),
+        "exactly one correct"
+    ));
+    assert!(has(
+        with_question(question(
+            Single,
+            vec![option("a", false), option("b", false)]
+        )),
+        "exactly one correct"
+    ));
+    assert!(has(
+        with_question(question(
+            Multi,
+            vec![option("a", false), option("b", false)]
+        )),
+        "at least one correct"
+    ));
+    assert!(has(
+        with_question(question(
+            TrueFalse,
+            vec![option("yes", true), option("no", false)]
+        )),
+        "`true` and `false`"
+    ));
+    assert!(has(
+        with_question(question(
+            Classify,
+            vec![option("romantic", true), option("physical", false)]
+        )),
+        "five kinds"
+    ));
+    assert!(has(
+        with_question(question(Single, vec![option("a", true)])),
+        "2 to 6 options"
+    ));
+
+    let mut q = question(Single, vec![option("a", true), option("b", false)]);
+    q.options[1].feedback = String::new();
+    assert!(has(with_question(q), "feedback"));
+
+    let mut q = question(Single, vec![option("a", true), option("b", false)]);
+    q.lesson = "basics/nowhere".into();
+    assert!(has(with_question(q), "does not exist"));
+
+    let mut q = question(Single, vec![option("a", true), option("b", false)]);
+    q.explanation = " ".into();
+    assert!(has(with_question(q), "explanation"));
+
+    let mut c = good_course();
+    let q = question(Single, vec![option("a", true), option("b", false)]);
+    c.questions.push(q.clone());
+    c.questions.push(q);
+    assert!(has(problems(&c), "duplicate question id"));
 }

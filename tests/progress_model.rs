@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use closer::content::course;
-use closer::progress::{DecodeError, LessonState, Progress, Response, SCHEMA};
+use closer::progress::{migrate, DecodeError, LessonState, Progress, Response, SCHEMA};
+use closer::quiz::{QuizProgress, Scope};
 use proptest::prelude::*;
 
 fn lesson(id: &str) -> &'static closer::content::Lesson {
@@ -27,40 +28,114 @@ fn encode_then_decode_is_the_same_progress() {
     let l = lesson("kinds/physical");
     p.visit(&l.id, l.cards[2].id(), 1_000.0);
     p.respond(&l.id, l.cards[1].id(), Response::Revealed { at: 5.0 });
-    p.respond(&l.id, "note", Response::Reflected { text: "<b>mine</b> \"quoted\"".into(), at: 6.0 });
+    p.respond(
+        &l.id,
+        "note",
+        Response::Reflected {
+            text: "<b>mine</b> \"quoted\"".into(),
+            at: 6.0,
+        },
+    );
     assert_eq!(Progress::decode(&p.encode()), Ok(p));
 }
 
 #[test]
-fn stored_schema_one_reads_as_before() {
-    // A stored value in the exact form schema 1 writes; it must keep meaning the same.
-    let stored = r#"{"schema":1,"lessons":{"basics/what-is-intimacy":{"card":"closeness","completed":false,"updated":1732400000000},
-        "kinds/physical":{"card":"what-it-is","completed":true,"updated":1732400001000}},
-        "last_lesson":"basics/what-is-intimacy",
-        "responses":{"kinds/physical#note":{"kind":"reflected","text":"Hugs with my sister","at":1.0}}}"#;
+fn a_stored_schema_one_value_migrates_unchanged_in_meaning() {
+    // The exact form schema 1 wrote, committed as a fixture.
+    let stored = include_str!("fixtures/progress-v1.json");
     let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.schema, SCHEMA);
     assert_eq!(p.last_lesson.as_deref(), Some("basics/what-is-intimacy"));
     assert!(p.is_done("kinds/physical"));
     assert!(!p.is_done("basics/what-is-intimacy"));
+    assert_eq!(p.lessons["basics/what-is-intimacy"].card, "closeness");
+    assert_eq!(
+        p.lessons["basics/what-is-intimacy"].updated,
+        1_732_400_000_000.0
+    );
+    assert_eq!(p.responses.len(), 3);
     assert_eq!(
         p.response("kinds/physical", "note"),
-        Some(&Response::Reflected { text: "Hugs with my sister".into(), at: 1.0 })
+        Some(&Response::Reflected {
+            text: "Hugs with my sister".into(),
+            at: 1.0
+        })
     );
+    assert_eq!(
+        p.response("kinds/physical", "which"),
+        Some(&Response::Chose {
+            option: "physical".into(),
+            at: 2.0
+        })
+    );
+    assert_eq!(p.quiz, QuizProgress::default(), "schema 1 had no quiz");
+    // Saving writes the newest schema, and reading that back changes nothing.
+    assert_eq!(Progress::decode(&p.encode()), Ok(p));
+}
+
+#[test]
+fn a_stored_schema_two_value_reads_as_written() {
+    let p = Progress::decode(include_str!("fixtures/progress-v2.json")).unwrap();
+    let session = p.quiz.current.as_ref().unwrap();
+    assert_eq!(session.scope, Scope::Section("kinds".into()));
+    assert_eq!((session.index, session.seed), (1, 42));
+    assert_eq!(session.current_id(), Some("q-two"));
+    assert_eq!(session.score(), 1);
+    assert_eq!(p.quiz.records["q-one"].leitner_box, 2);
+    assert_eq!(p.quiz.best["all"], (20, 30));
+    assert_eq!(Progress::decode(&p.encode()), Ok(p));
+}
+
+#[test]
+fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
+    let v1: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v1.json")).unwrap();
+    let v2 = migrate(v1.clone(), 1).unwrap();
+    assert_eq!(v2["schema"], 2);
+    assert!(v2["quiz"].is_object());
+    assert_eq!(v2["lessons"], v1["lessons"], "lessons untouched");
+    assert_eq!(
+        migrate(v2.clone(), 2).unwrap(),
+        v2,
+        "the newest schema is left as it is"
+    );
+    assert_eq!(
+        migrate(v1.clone(), SCHEMA + 1),
+        Err(DecodeError::Newer(SCHEMA + 1))
+    );
+    assert_eq!(migrate(v1, 0), Err(DecodeError::Unknown(0)));
+    assert!(matches!(
+        migrate(serde_json::json!([1]), 1),
+        Err(DecodeError::Malformed(_))
+    ));
 }
 
 #[test]
 fn decode_tells_what_is_wrong() {
-    assert!(matches!(Progress::decode("{not json"), Err(DecodeError::Malformed(_))));
+    assert!(matches!(
+        Progress::decode("{not json"),
+        Err(DecodeError::Malformed(_))
+    ));
     assert_eq!(Progress::decode("{}"), Err(DecodeError::NoSchema));
-    assert_eq!(Progress::decode(r#"{"schema":"1"}"#), Err(DecodeError::NoSchema));
-    assert_eq!(Progress::decode(r#"{"schema":99}"#), Err(DecodeError::Newer(99)));
-    assert_eq!(Progress::decode(r#"{"schema":0}"#), Err(DecodeError::Unknown(0)));
+    assert_eq!(
+        Progress::decode(r#"{"schema":"1"}"#),
+        Err(DecodeError::NoSchema)
+    );
+    assert_eq!(
+        Progress::decode(r#"{"schema":99}"#),
+        Err(DecodeError::Newer(99))
+    );
+    assert_eq!(
+        Progress::decode(r#"{"schema":0}"#),
+        Err(DecodeError::Unknown(0))
+    );
     assert!(matches!(
         Progress::decode(r#"{"schema":1,"lessons":[]}"#),
         Err(DecodeError::Malformed(_))
     ));
     // Missing optional parts default rather than fail.
     assert_eq!(Progress::decode(r#"{"schema":1}"#), Ok(Progress::default()));
+    assert_eq!(Progress::decode(r#"{"schema":2}"#), Ok(Progress::default()));
 }
 
 #[test]
@@ -93,7 +168,11 @@ fn finishing_marks_done_and_continue_moves_on() {
     p.complete(first, 2.0);
     assert_eq!(p.lesson_state(first), LessonState::Done);
     assert_eq!(p.done_count(c), 1);
-    assert_eq!(p.resume_card(first), 0, "a finished lesson reopens at its start");
+    assert_eq!(
+        p.resume_card(first),
+        0,
+        "a finished lesson reopens at its start"
+    );
     let (next, card) = p.continue_at(c).unwrap();
     assert_eq!((next.id.as_str(), card), (second.id.as_str(), 0));
     // Going back into a finished lesson keeps it finished.
@@ -129,15 +208,32 @@ fn lessons_unknown_to_the_content_are_kept_but_not_counted() {
     p.lessons.get_mut("gone/lesson").unwrap().completed = true;
     assert_eq!(p.done_count(course()), 0);
     let round = Progress::decode(&p.encode()).unwrap();
-    assert!(round.lessons.contains_key("gone/lesson"), "never drop what we cannot place");
+    assert!(
+        round.lessons.contains_key("gone/lesson"),
+        "never drop what we cannot place"
+    );
 }
 
 #[test]
 fn an_emptied_reflection_is_removed() {
     let mut p = Progress::default();
-    p.respond("a/b", "c", Response::Reflected { text: "note".into(), at: 1.0 });
+    p.respond(
+        "a/b",
+        "c",
+        Response::Reflected {
+            text: "note".into(),
+            at: 1.0,
+        },
+    );
     assert!(p.response("a/b", "c").is_some());
-    p.respond("a/b", "c", Response::Reflected { text: "   ".into(), at: 2.0 });
+    p.respond(
+        "a/b",
+        "c",
+        Response::Reflected {
+            text: "   ".into(),
+            at: 2.0,
+        },
+    );
     assert!(p.response("a/b", "c").is_none());
 }
 
@@ -165,6 +261,11 @@ proptest! {
             p.visit(&lesson.id, card.id(), f64::from(t));
             prop_assert_eq!(p.resume_card(lesson), c % lesson.cards.len());
         }
-        prop_assert_eq!(Progress::decode(&p.encode()), Ok(p));
+        prop_assert_eq!(Progress::decode(&p.encode()), Ok(p.clone()));
+        // The same progress as schema 1 wrote it (no quiz) migrates to the same value.
+        let mut v1: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
+        v1["schema"] = 1.into();
+        v1.as_object_mut().unwrap().remove("quiz");
+        prop_assert_eq!(Progress::decode(&v1.to_string()), Ok(p));
     }
 }

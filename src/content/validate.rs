@@ -127,14 +127,13 @@ impl Checker {
         }
         let correct = q.options.iter().filter(|o| o.correct).count();
         match q.kind {
-            QuestionKind::Multi => {
-                if correct == 0 {
-                    self.fail(
-                        &at,
-                        "a select-all question needs at least one correct option",
-                    );
-                }
+            QuestionKind::Multi if correct == 0 => {
+                self.fail(
+                    &at,
+                    "a select-all question needs at least one correct option",
+                );
             }
+            QuestionKind::Multi => {}
             _ if correct != 1 => self.fail(
                 &at,
                 format!(
