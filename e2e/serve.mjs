@@ -1,7 +1,7 @@
 // A static file server that behaves like a real static host: it compresses
 // (brotli or gzip, as the browser asks), falls back to index.html for app
 // routes so deep links survive a reload, and answers 404 for missing files.
-// Usage: node e2e/serve.mjs <dir> <port>
+// Usage: node e2e/serve.mjs <dir> <port> [base]   (base: a sub-path like /closer/)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -9,6 +9,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 8080);
+// Serve the site under a sub-path, as a static host does for a project page.
+const base = (process.argv[4] ?? '/').replace(/\/?$/, '/');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,9 +60,21 @@ async function resolveFile(urlPath) {
 
 const server = createServer(async (req, res) => {
   try {
-    let file = await resolveFile(new URL(req.url, 'http://x').pathname);
+    const fullPath = new URL(req.url, 'http://x').pathname;
+    if (base !== '/' && fullPath === base.slice(0, -1)) {
+      res.writeHead(301, { location: base });
+      res.end();
+      return;
+    }
+    if (!fullPath.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    const path = '/' + fullPath.slice(base.length);
+    let file = await resolveFile(path);
     // App routes have no file extension: answer them with the app itself.
-    if (!file && !extname(new URL(req.url, 'http://x').pathname)) file = join(root, 'index.html');
+    if (!file && !extname(path)) file = join(root, 'index.html');
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
@@ -93,5 +107,5 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Serving ${root} at http://127.0.0.1:${port}`);
+  console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
 });

@@ -1,6 +1,7 @@
 //! The app shell: state, router, and the frame around every page.
 
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader};
+use crate::offline::{router_base, UpdateBanner};
 use crate::pages::{Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -9,6 +10,17 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use wasm_bindgen::JsCast;
+
+/// Moves focus to `<main>`. Done in code because `<base href>` would make
+/// `#main` point at the site's root rather than at this page.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = document().get_element_by_id("main");
+    if let Some(main) = main.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
 
 /// The whole app.
 #[component]
@@ -19,11 +31,12 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| {
             if page.is_empty() { "Closer: an interactive guide to intimacy".to_string() } else { format!("{page} · Closer") }
         }/>
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+        <Router base=router_base()>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <SiteHeader/>
             <NoticeBanner/>
-            <main id="main">
+            <UpdateBanner/>
+            <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/lessons/:section/:slug") view=LessonPage/>

@@ -8,6 +8,9 @@ pub mod content;
 pub mod progress;
 pub mod quiz;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 
@@ -15,6 +18,8 @@ pub mod storage;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

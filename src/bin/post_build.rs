@@ -1,0 +1,81 @@
+//! Trunk's `post_build` hook (see Trunk.toml). In a release build it writes
+//! the service worker's build id and file list, and puts a strict
+//! Content-Security-Policy (with a hash of Trunk's inline loader) into
+//! index.html. In a development build it writes a worker that removes itself,
+//! so an old release worker never gets in the way of `trunk serve`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("post-build: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+const DEV_WORKER: &str = "// Development build: no offline support. This worker removes itself.\n\
+self.addEventListener('install', () => self.skipWaiting());\n\
+self.addEventListener('activate', () => self.registration.unregister());\n";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use closer::site::*;
+    use std::{env, fs, path::Path};
+
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set (run me from Trunk)")?;
+    let staging = Path::new(&staging);
+    let release = env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    let worker = staging.join(SW_FILE);
+    if !release {
+        return fs::write(&worker, DEV_WORKER).map_err(|e| format!("{}: {e}", worker.display()));
+    }
+
+    let index_path = staging.join("index.html");
+    let html =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let policy = content_security_policy(&inline_script_hashes(&html).map_err(|e| e.to_string())?);
+    let html = insert_csp(&html, &policy).map_err(|e| e.to_string())?;
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
+
+    // The list is taken after index.html has its final bytes.
+    let mut files = Vec::new();
+    collect(staging, staging, &mut files)?;
+    let template = fs::read_to_string(&worker).map_err(|e| format!("{}: {e}", worker.display()))?;
+    let source = render_worker(&template, &build_id(&files), &precache_list(&files))
+        .map_err(|e| e.to_string())?;
+    fs::write(&worker, source).map_err(|e| format!("{}: {e}", worker.display()))?;
+    println!(
+        "post-build: service worker lists {} files; CSP written",
+        precache_list(&files).len()
+    );
+    Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn collect(
+    root: &std::path::Path,
+    dir: &std::path::Path,
+    out: &mut Vec<closer::site::BuiltFile>,
+) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else {
+            let rel = path.strip_prefix(root).expect("below root");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            out.push(closer::site::BuiltFile { path: rel, bytes });
+        }
+    }
+    Ok(())
+}
