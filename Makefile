@@ -14,7 +14,7 @@ PORT ?= 8080
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help run build test test-native test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean
+.PHONY: help run build build-sub test test-native test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
@@ -60,6 +60,10 @@ tools: wasm-target trunk wasm-bindgen npm
 build: tools
 	trunk build --release
 
+# The same release under a sub-path, as a static host serves a project page.
+build-sub: tools
+	trunk build --release --public-url /closer/ --dist dist-sub
+
 run: build
 	@echo "Serving Closer at http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
 	node e2e/serve.mjs dist $(PORT)
@@ -80,7 +84,7 @@ test-native: lint
 test-wasm: wasm-target wasm-bindgen chromium
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser
 
-test-e2e: build chromium
+test-e2e: build build-sub chromium
 	npx playwright test
 
 clean:
