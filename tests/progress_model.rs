@@ -90,13 +90,18 @@ fn a_stored_schema_two_value_reads_as_written() {
 fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
     let v1: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v1.json")).unwrap();
-    let v2 = migrate(v1.clone(), 1).unwrap();
-    assert_eq!(v2["schema"], 2);
-    assert!(v2["quiz"].is_object());
-    assert_eq!(v2["lessons"], v1["lessons"], "lessons untouched");
+    let v3 = migrate(v1.clone(), 1).unwrap();
+    assert_eq!(v3["schema"], 3);
+    assert!(v3["quiz"].is_object(), "step 1 to 2 adds the quiz");
     assert_eq!(
-        migrate(v2.clone(), 2).unwrap(),
-        v2,
+        v3["last_opened_at"], 1_732_400_000_000.0,
+        "step 2 to 3 takes the last lesson's time"
+    );
+    assert_eq!(v3["lessons"], v1["lessons"], "lessons untouched");
+    assert_eq!(v3["responses"], v1["responses"], "responses untouched");
+    assert_eq!(
+        migrate(v3.clone(), SCHEMA).unwrap(),
+        v3,
         "the newest schema is left as it is"
     );
     assert_eq!(
@@ -108,6 +113,34 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         migrate(serde_json::json!([1]), 1),
         Err(DecodeError::Malformed(_))
     ));
+    assert!(matches!(
+        migrate(serde_json::json!("text"), 2),
+        Err(DecodeError::Malformed(_))
+    ));
+}
+
+#[test]
+fn a_stored_schema_three_value_reads_as_written() {
+    let stored = include_str!("fixtures/progress-v3.json");
+    let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.last_lesson.as_deref(), Some("kinds/emotional"));
+    assert_eq!(p.last_opened_at, 1_732_600_000_000.0);
+    assert!(p.is_done("kinds/physical"));
+    // An emptied note is kept as a marker, and reads as no note.
+    assert!(p.responses.contains_key("kinds/physical#note"));
+    assert_eq!(p.response("kinds/physical", "note"), None);
+    let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(stored).unwrap();
+    assert_eq!(reparsed, original, "saving changes nothing");
+}
+
+#[test]
+fn a_newer_schema_is_read_for_display_only() {
+    let newer = r#"{"schema":9,"lessons":{"kinds/physical":{"card":"what-it-is","completed":true,"updated":5}},"future":{"x":1}}"#;
+    assert_eq!(Progress::decode(newer), Err(DecodeError::Newer(9)));
+    let seen = Progress::decode_newer(newer).expect("the known parts read");
+    assert!(seen.is_done("kinds/physical"));
+    assert_eq!(Progress::decode_newer("{not json"), None);
 }
 
 #[test]
@@ -136,6 +169,7 @@ fn decode_tells_what_is_wrong() {
     // Missing optional parts default rather than fail.
     assert_eq!(Progress::decode(r#"{"schema":1}"#), Ok(Progress::default()));
     assert_eq!(Progress::decode(r#"{"schema":2}"#), Ok(Progress::default()));
+    assert_eq!(Progress::decode(r#"{"schema":3}"#), Ok(Progress::default()));
 }
 
 #[test]
@@ -266,6 +300,7 @@ proptest! {
         let mut v1: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
         v1["schema"] = 1.into();
         v1.as_object_mut().unwrap().remove("quiz");
+        v1.as_object_mut().unwrap().remove("last_opened_at");
         prop_assert_eq!(Progress::decode(&v1.to_string()), Ok(p));
     }
 }

@@ -3,8 +3,10 @@
 //! Everything is keyed by content ids, never by position, so content can be
 //! reordered, added to or trimmed without corrupting anyone's saved progress.
 
+pub mod transfer;
+
 use crate::content::{Course, Lesson};
-use crate::quiz::QuizProgress;
+use crate::quiz::{join_maps, later_by, QuizProgress};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -12,8 +14,9 @@ use std::fmt;
 
 /// The schema this build writes. Stored data carries it as `"schema"`.
 ///
-/// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`.
-pub const SCHEMA: u32 = 2;
+/// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`;
+/// 3 = adds `last_opened_at`, so two copies can agree on the lesson opened last.
+pub const SCHEMA: u32 = 3;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
@@ -30,6 +33,10 @@ pub struct Progress {
     /// The lesson the person opened most recently, for "Continue".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_lesson: Option<String>,
+    /// When `last_lesson` was opened (schema 3). Merging two copies keeps the
+    /// `last_lesson` opened later.
+    #[serde(default)]
+    pub last_opened_at: Millis,
     /// Per card key (`lesson#card`): what the person did on an interactive card.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
@@ -73,6 +80,22 @@ pub enum Response {
         /// When.
         at: Millis,
     },
+}
+
+impl Response {
+    /// When the person did it.
+    pub fn at(&self) -> Millis {
+        match self {
+            Response::Revealed { at }
+            | Response::Chose { at, .. }
+            | Response::Reflected { at, .. } => *at,
+        }
+    }
+
+    /// An emptied reflection, kept only so that merging does not revive the old note.
+    pub fn is_empty_note(&self) -> bool {
+        matches!(self, Response::Reflected { text, .. } if text.is_empty())
+    }
 }
 
 /// The state of one lesson as the home page shows it.
@@ -127,6 +150,7 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
     for schema in from..SCHEMA {
         value = match schema {
             1 => v1_to_v2(value)?,
+            2 => v2_to_v3(value)?,
             n => return Err(DecodeError::Unknown(n)),
         };
     }
@@ -145,6 +169,22 @@ fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
+/// Schema 3 records when the last lesson was opened: the time that lesson's
+/// entry last changed, which is when it was last opened (0 when unknown).
+fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Malformed("progress is not an object".into()))?;
+    let opened = object
+        .get("last_lesson")
+        .and_then(Value::as_str)
+        .and_then(|id| object.get("lessons")?.get(id)?.get("updated")?.as_f64())
+        .unwrap_or(0.0);
+    object.insert("last_opened_at".into(), Value::from(opened));
+    object.insert("schema".into(), Value::from(3));
+    Ok(value)
+}
+
 /// The storage key of an interactive card's response.
 pub fn response_key(lesson_id: &str, card_id: &str) -> String {
     format!("{lesson_id}#{card_id}")
@@ -156,6 +196,7 @@ impl Default for Progress {
             schema: SCHEMA,
             lessons: BTreeMap::new(),
             last_lesson: None,
+            last_opened_at: 0.0,
             responses: BTreeMap::new(),
             quiz: QuizProgress::default(),
         }
@@ -172,13 +213,19 @@ impl Progress {
             .and_then(serde_json::Value::as_u64)
             .ok_or(DecodeError::NoSchema)?;
         let schema = u32::try_from(schema).map_err(|_| DecodeError::Newer(u32::MAX))?;
-        match schema {
-            SCHEMA => {
-                serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string()))
-            }
-            0 => Err(DecodeError::Unknown(0)),
-            n => Err(DecodeError::Newer(n)),
-        }
+        let value = migrate(value, schema)?;
+        serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string()))
+    }
+
+    /// Reads what it can of progress saved by a newer build: the parts this
+    /// build knows, ignoring the rest. For showing only: such data is never
+    /// written back, since that would drop what the newer build added.
+    pub fn decode_newer(text: &str) -> Option<Progress> {
+        let mut value: Value = serde_json::from_str(text).ok()?;
+        value
+            .as_object_mut()?
+            .insert("schema".into(), Value::from(SCHEMA));
+        serde_json::from_value(value).ok()
     }
 
     /// The text to store.
@@ -235,6 +282,7 @@ impl Progress {
     /// when they go back through it.
     pub fn visit(&mut self, lesson_id: &str, card_id: &str, now: Millis) {
         self.last_lesson = Some(lesson_id.to_string());
+        self.last_opened_at = now;
         let entry = self
             .lessons
             .entry(lesson_id.to_string())
@@ -256,21 +304,71 @@ impl Progress {
         }
     }
 
-    /// Records a response to an interactive card. An empty reflection removes the note.
+    /// Records a response to an interactive card. An emptied reflection is
+    /// kept as an empty note with its time, so that merging with an older copy
+    /// that still has the note does not bring it back.
     pub fn respond(&mut self, lesson_id: &str, card_id: &str, response: Response) {
-        let key = response_key(lesson_id, card_id);
-        match &response {
-            Response::Reflected { text, .. } if text.trim().is_empty() => {
-                self.responses.remove(&key);
-            }
-            _ => {
-                self.responses.insert(key, response);
-            }
-        }
+        let response = match response {
+            Response::Reflected { text, at } if text.trim().is_empty() => Response::Reflected {
+                text: String::new(),
+                at,
+            },
+            other => other,
+        };
+        self.responses
+            .insert(response_key(lesson_id, card_id), response);
     }
 
-    /// The response recorded for a card, if any.
+    /// The response recorded for a card, if any (an emptied note counts as none).
     pub fn response(&self, lesson_id: &str, card_id: &str) -> Option<&Response> {
-        self.responses.get(&response_key(lesson_id, card_id))
+        self.responses
+            .get(&response_key(lesson_id, card_id))
+            .filter(|r| !r.is_empty_note())
+    }
+
+    /// Everything two copies know, joined: every completion, the furthest card
+    /// of each lesson, the newest response per card, the lesson opened last,
+    /// and the quiz as [`QuizProgress::merge`] joins it. Commutative,
+    /// associative and idempotent, so no order in which two tabs see each
+    /// other's saves can lose anything either of them did.
+    pub fn merge(&self, other: &Progress, course: &Course) -> Progress {
+        let position = |lesson: &str, card: &str| {
+            course
+                .lesson(lesson)
+                .and_then(|l| l.card_index(card))
+                .map_or(-1, |i| i as i64)
+        };
+        let ids: std::collections::BTreeSet<&String> =
+            self.lessons.keys().chain(other.lessons.keys()).collect();
+        let lessons = ids
+            .into_iter()
+            .map(|id| {
+                let entry = match (self.lessons.get(id), other.lessons.get(id)) {
+                    (Some(a), Some(b)) => LessonProgress {
+                        card: later_by(&a.card, &b.card, |c| position(id, c)).clone(),
+                        completed: a.completed || b.completed,
+                        updated: a.updated.max(b.updated),
+                    },
+                    (a, b) => a.or(b).expect("the id came from one of the maps").clone(),
+                };
+                (id.clone(), entry)
+            })
+            .collect();
+        let (last_lesson, last_opened_at) = later_by(
+            &(self.last_lesson.clone(), self.last_opened_at),
+            &(other.last_lesson.clone(), other.last_opened_at),
+            |(_, at)| *at,
+        )
+        .clone();
+        Progress {
+            schema: SCHEMA,
+            lessons,
+            last_lesson,
+            last_opened_at,
+            responses: join_maps(&self.responses, &other.responses, |a, b| {
+                later_by(a, b, Response::at).clone()
+            }),
+            quiz: self.quiz.merge(&other.quiz),
+        }
     }
 }

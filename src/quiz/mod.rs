@@ -419,3 +419,134 @@ impl QuizProgress {
         }
     }
 }
+
+// ---- merging two copies (two tabs, or an import over existing data) ----
+
+/// Orders two values by a key, and values with equal keys by their JSON text,
+/// so that "the later one" is a total order: merging with it is commutative,
+/// associative and idempotent whatever the data.
+pub(crate) fn later_by<'a, T: Serialize, K: PartialOrd>(
+    a: &'a T,
+    b: &'a T,
+    key: impl Fn(&T) -> K,
+) -> &'a T {
+    use std::cmp::Ordering;
+    let by_key = key(a).partial_cmp(&key(b)).unwrap_or(Ordering::Equal);
+    let order = by_key.then_with(|| json(a).cmp(&json(b)));
+    if order == Ordering::Less {
+        b
+    } else {
+        a
+    }
+}
+
+pub(crate) fn json<T: Serialize>(value: &T) -> String {
+    // Plain data (strings, numbers, maps with string keys) always serialises.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Joins two maps key by key: a key in one map only is kept, a key in both
+/// gets `join` of the two values.
+pub(crate) fn join_maps<V: Clone>(
+    a: &BTreeMap<String, V>,
+    b: &BTreeMap<String, V>,
+    join: impl Fn(&V, &V) -> V,
+) -> BTreeMap<String, V> {
+    let mut out = a.clone();
+    for (k, vb) in b {
+        let v = match a.get(k) {
+            Some(va) => join(va, vb),
+            None => vb.clone(),
+        };
+        out.insert(k.clone(), v);
+    }
+    out
+}
+
+impl Session {
+    /// What makes a session the same session in two copies: when it started
+    /// and what it asks, in which order.
+    fn identity(&self) -> (Millis, String) {
+        (self.started, json(&(&self.scope, self.seed, &self.order)))
+    }
+
+    /// The same session as it went on in two tabs: every answer either tab
+    /// checked, at the question furthest along.
+    fn join(&self, other: &Session) -> Session {
+        if self.identity() != other.identity() {
+            return later_by(self, other, Session::identity).clone();
+        }
+        Session {
+            started: self.started,
+            scope: self.scope.clone(),
+            seed: self.seed,
+            order: self.order.clone(),
+            index: self.index.max(other.index),
+            answers: join_maps(&self.answers, &other.answers, |x, y| {
+                later_by(x, y, |_| 0).clone()
+            }),
+            finished: match (self.finished, other.finished) {
+                (Some(x), Some(y)) => Some(x.max(y)),
+                (x, y) => x.or(y),
+            },
+        }
+    }
+}
+
+fn join_option<T: Clone>(a: &Option<T>, b: &Option<T>, join: impl Fn(&T, &T) -> T) -> Option<T> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(join(x, y)),
+        (x, y) => x.clone().or_else(|| y.clone()),
+    }
+}
+
+/// `(score, total)` compared by share right, then by size.
+fn score_key(&(s, t): &(u32, u32)) -> (f64, u32, u32) {
+    let share = if t == 0 {
+        0.0
+    } else {
+        f64::from(s) / f64::from(t)
+    };
+    (share, s, t)
+}
+
+impl QuizProgress {
+    /// Everything two copies of the quiz know: per question the latest answer,
+    /// every finished attempt (the newest [`ATTEMPTS_KEPT`]), the best score
+    /// per quiz, the newest finished session, and the session under way unless
+    /// a copy has already finished it.
+    pub fn merge(&self, other: &QuizProgress) -> QuizProgress {
+        let last = join_option(&self.last, &other.last, Session::join);
+        let done_before = last.as_ref().map(|s| s.started);
+        let unfinished = |s: &&Session| done_before.is_none_or(|t| s.started > t);
+        let current = join_option(
+            &self.current.as_ref().filter(unfinished).cloned(),
+            &other.current.as_ref().filter(unfinished).cloned(),
+            Session::join,
+        );
+        let mut attempts: Vec<Attempt> = self
+            .attempts
+            .iter()
+            .chain(&other.attempts)
+            .cloned()
+            .collect();
+        attempts.sort_by(|x, y| {
+            x.finished
+                .total_cmp(&y.finished)
+                .then_with(|| json(x).cmp(&json(y)))
+        });
+        attempts.dedup();
+        if attempts.len() > ATTEMPTS_KEPT {
+            attempts.drain(..attempts.len() - ATTEMPTS_KEPT);
+        }
+        QuizProgress {
+            current,
+            last,
+            records: join_maps(&self.records, &other.records, |x, y| {
+                later_by(x, y, |r| (r.last_at, r.answered)).clone()
+            }),
+            attempts,
+            best: join_maps(&self.best, &other.best, |x, y| *later_by(x, y, score_key)),
+        }
+    }
+}
