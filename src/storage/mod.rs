@@ -6,6 +6,7 @@
 //! this build cannot read. (gloo-storage's `LocalStorage` panics when storage
 //! is blocked and hides the raw text we must keep, so it is not used here.)
 
+use crate::content::Course;
 use crate::progress::{DecodeError, Millis, Progress};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
@@ -16,6 +17,13 @@ pub const KEY: &str = "closer.progress";
 /// Prefix of the keys that keep unreadable data, byte for byte, with the time
 /// it was found (`closer.progress.unreadable.1732450000000`).
 pub const BACKUP_PREFIX: &str = "closer.progress.unreadable.";
+
+/// Where the progress that an import replaced is kept, until the next save
+/// after the import succeeds (so an import can be undone).
+pub const PREVIOUS_KEY: &str = "closer.progress.before-import";
+
+/// Every key Closer writes starts with this; erasing removes them all.
+pub const PREFIX: &str = "closer.";
 
 /// What can go wrong with storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +68,22 @@ pub enum Loaded {
         backup_key: Option<String>,
     },
     /// Progress saved by a newer build. The store will not write over it.
+    Newer {
+        /// The schema it was saved with.
+        schema: u32,
+        /// What this build can read of it, for showing only.
+        readable: Option<Progress>,
+    },
+}
+
+/// What [`ProgressStore::save`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Saved; this is what is stored now (the caller's copy joined with the stored one).
+    Saved(Progress),
+    /// Not written: the store holds a newer build's data.
+    Skipped,
+    /// Not written: a newer build saved progress since this page started.
     Newer {
         /// The schema it was saved with.
         schema: u32,
@@ -128,7 +152,10 @@ impl ProgressStore {
             Ok(progress) => Loaded::Found(progress),
             Err(DecodeError::Newer(schema)) => {
                 self.writable = false;
-                Loaded::Newer { schema }
+                Loaded::Newer {
+                    schema,
+                    readable: Progress::decode_newer(&raw),
+                }
             }
             Err(error) => {
                 let key = format!("{BACKUP_PREFIX}{now}");
@@ -144,20 +171,104 @@ impl ProgressStore {
         }
     }
 
+    /// From now on, write nothing (a newer build's save was seen).
+    pub fn stop_writing(&mut self) {
+        self.writable = false;
+    }
+
     /// Whether [`save`](Self::save) will write.
     pub fn is_writable(&self) -> bool {
         self.writable
     }
 
-    /// Saves progress under [`KEY`]. Does nothing (successfully) when the store
-    /// holds data from a newer build that it must not replace.
-    pub fn save(&self, progress: &Progress) -> Result<(), StorageError> {
+    /// Saves progress under [`KEY`], joined with what is stored there now:
+    /// another tab may have saved since this one last read, and its progress
+    /// must not be written over. Returns what was saved, which the caller
+    /// should now hold. Writes nothing (and returns `progress`) when the store
+    /// holds data from a newer build that it must not replace; a newer save
+    /// found now makes the store stop writing, and is reported as
+    /// [`SaveOutcome::Newer`].
+    pub fn save(
+        &mut self,
+        progress: &Progress,
+        course: &Course,
+    ) -> Result<SaveOutcome, StorageError> {
         if !self.writable {
-            return Ok(());
+            return Ok(SaveOutcome::Skipped);
+        }
+        let stored = self.storage.get_item(KEY).ok().flatten();
+        let merged = match stored.as_deref().map(Progress::decode) {
+            None => progress.clone(),
+            Some(Ok(theirs)) => progress.merge(&theirs, course),
+            Some(Err(DecodeError::Newer(schema))) => {
+                self.writable = false;
+                return Ok(SaveOutcome::Newer { schema });
+            }
+            // Unreadable text appeared since start-up: keep it aside, as at start-up.
+            Some(Err(_)) => {
+                let raw = stored.unwrap_or_default();
+                let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::now());
+                self.storage.set_item(&key, &raw).map_err(write_error)?;
+                progress.clone()
+            }
+        };
+        self.storage
+            .set_item(KEY, &merged.encode())
+            .map_err(write_error)?;
+        Ok(SaveOutcome::Saved(merged))
+    }
+
+    /// Replaces the stored progress with an imported copy. What was stored
+    /// before is kept under [`PREVIOUS_KEY`] first; if that copy cannot be
+    /// written, nothing is replaced.
+    pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
+        if let Some(previous) = self.storage.get_item(KEY).ok().flatten() {
+            self.storage
+                .set_item(PREVIOUS_KEY, &previous)
+                .map_err(write_error)?;
         }
         self.storage
             .set_item(KEY, &progress.encode())
-            .map_err(write_error)
+            .map_err(write_error)?;
+        // The person chose this copy: a newer one is no longer being protected.
+        self.writable = true;
+        Ok(())
+    }
+
+    /// Removes one key (a backup the person no longer needs).
+    pub fn forget(&self, key: &str) {
+        let _ = self.storage.remove_item(key);
+    }
+
+    /// Removes everything Closer keeps in this browser: progress and every
+    /// backup. Keys of other apps on the same origin are left alone.
+    pub fn erase(&mut self) -> Result<(), StorageError> {
+        for key in self.keys() {
+            self.storage
+                .remove_item(&key)
+                .map_err(|e| StorageError::Unavailable(describe(&e)))?;
+        }
+        self.writable = true;
+        Ok(())
+    }
+
+    /// Every key Closer keeps, sorted.
+    pub fn keys(&self) -> Vec<String> {
+        let count = self.storage.length().unwrap_or(0);
+        let mut keys: Vec<String> = (0..count)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// The keys that hold kept copies (unreadable data, or what an import replaced).
+    pub fn backups(&self) -> Vec<String> {
+        self.keys()
+            .into_iter()
+            .filter(|k| k.starts_with(BACKUP_PREFIX) || k == PREVIOUS_KEY)
+            .collect()
     }
 
     /// The raw text under a key, for tests and for exporting backups.

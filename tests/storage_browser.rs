@@ -1,0 +1,217 @@
+//! The storage adapter against the real `localStorage` of headless Chromium:
+//! round trips, unreadable data kept byte for byte, newer data left alone,
+//! the read-merge-write that protects another tab's progress, import backups,
+//! erase, a really full quota, and blocked storage.
+#![cfg(target_arch = "wasm32")]
+
+use closer::content::course;
+use closer::progress::{Progress, SCHEMA};
+use closer::storage::{
+    Loaded, ProgressStore, SaveOutcome, StorageError, BACKUP_PREFIX, KEY, PREFIX, PREVIOUS_KEY,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear() {
+    storage().clear().unwrap();
+}
+
+fn progress_with(lesson: &str) -> Progress {
+    let mut p = Progress::default();
+    p.complete(course().lesson(lesson).unwrap(), 1.0);
+    p
+}
+
+#[wasm_bindgen_test]
+fn a_first_visit_finds_nothing_and_a_save_reads_back() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    assert_eq!(store.load(1.0), Loaded::Empty);
+    let p = progress_with("kinds/physical");
+    assert_eq!(store.save(&p, course()), Ok(SaveOutcome::Saved(p.clone())));
+    let raw = storage().get_item(KEY).unwrap().unwrap();
+    assert!(raw.starts_with(&format!("{{\"schema\":{SCHEMA}")));
+    let mut again = ProgressStore::open().unwrap();
+    assert_eq!(again.load(2.0), Loaded::Found(p));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_kept_byte_for_byte() {
+    clear();
+    let garbage = "{\"schema\":3,\"lessons\":[\u{1F494} not what we wrote";
+    storage().set_item(KEY, garbage).unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    let loaded = store.load(1234.0);
+    let Loaded::Unreadable {
+        backup_key: Some(key),
+        ..
+    } = loaded
+    else {
+        panic!("expected unreadable, got {loaded:?}");
+    };
+    assert_eq!(key, format!("{BACKUP_PREFIX}1234"));
+    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(garbage));
+    assert_eq!(store.backups(), vec![key.clone()]);
+    // Saving now writes the new progress; the original stays in its backup.
+    let p = progress_with("kinds/spiritual");
+    assert!(matches!(
+        store.save(&p, course()),
+        Ok(SaveOutcome::Saved(_))
+    ));
+    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(garbage));
+}
+
+#[wasm_bindgen_test]
+fn newer_data_is_read_for_display_and_never_written_over() {
+    clear();
+    let newer = r#"{"schema":99,"lessons":{"kinds/physical":{"card":"what-it-is","completed":true,"updated":1}},"future":true}"#;
+    storage().set_item(KEY, newer).unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    match store.load(1.0) {
+        Loaded::Newer {
+            schema: 99,
+            readable: Some(p),
+        } => assert!(p.is_done("kinds/physical")),
+        other => panic!("expected newer, got {other:?}"),
+    }
+    assert!(!store.is_writable());
+    assert_eq!(
+        store.save(&Progress::default(), course()),
+        Ok(SaveOutcome::Skipped)
+    );
+    assert_eq!(storage().get_item(KEY).unwrap().as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn a_save_joins_what_another_tab_saved_meanwhile() {
+    clear();
+    let mut mine = ProgressStore::open().unwrap();
+    assert_eq!(mine.load(1.0), Loaded::Empty);
+    // Another tab saves a completion this tab does not know about.
+    let theirs = progress_with("kinds/emotional");
+    storage().set_item(KEY, &theirs.encode()).unwrap();
+    let p = progress_with("kinds/physical");
+    let Ok(SaveOutcome::Saved(saved)) = mine.save(&p, course()) else {
+        panic!("save failed");
+    };
+    assert!(saved.is_done("kinds/physical") && saved.is_done("kinds/emotional"));
+    let stored = Progress::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(stored, saved);
+
+    // A newer build's save seen at save time stops this store writing.
+    storage().set_item(KEY, r#"{"schema":99}"#).unwrap();
+    assert_eq!(
+        mine.save(&p, course()),
+        Ok(SaveOutcome::Newer { schema: 99 })
+    );
+    assert_eq!(
+        storage().get_item(KEY).unwrap().as_deref(),
+        Some(r#"{"schema":99}"#)
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_import_keeps_what_it_replaced_and_erase_removes_everything() {
+    clear();
+    storage().set_item("other-app.setting", "keep me").unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    let before = progress_with("kinds/physical");
+    store.save(&before, course()).unwrap();
+    let imported = progress_with("practices/trust");
+    store.replace(&imported).unwrap();
+    assert_eq!(
+        storage().get_item(PREVIOUS_KEY).unwrap(),
+        Some(before.encode())
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(imported.encode()));
+    assert_eq!(store.backups(), vec![PREVIOUS_KEY.to_string()]);
+    store.forget(PREVIOUS_KEY);
+    assert!(store.backups().is_empty());
+
+    storage()
+        .set_item(&format!("{BACKUP_PREFIX}5"), "x")
+        .unwrap();
+    store.erase().unwrap();
+    assert!(store.keys().is_empty());
+    let len = storage().length().unwrap();
+    let left: Vec<String> = (0..len).filter_map(|i| storage().key(i).unwrap()).collect();
+    assert!(left.iter().all(|k| !k.starts_with(PREFIX)));
+    assert_eq!(
+        storage().get_item("other-app.setting").unwrap().as_deref(),
+        Some("keep me")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_a_typed_error_not_a_panic() {
+    clear();
+    let s = storage();
+    // Fill the real quota (about 5 MiB in Chromium) with 512 KiB blocks, then smaller ones.
+    let mut block = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while block.len() >= 16 {
+        if s.set_item(&format!("filler.{i}"), &block).is_err() {
+            block.truncate(block.len() / 2);
+        }
+        i += 1;
+    }
+    let mut store = ProgressStore::open().unwrap();
+    let _ = store.load(1.0);
+    let mut p = progress_with("kinds/physical");
+    p.respond(
+        "kinds/physical",
+        "note",
+        closer::progress::Response::Reflected {
+            text: "a note long enough to need room ".repeat(40),
+            at: 2.0,
+        },
+    );
+    match store.save(&p, course()) {
+        Err(StorageError::WriteFailed { quota: true, .. }) => {}
+        other => panic!("expected a quota error, got {other:?}"),
+    }
+    clear();
+    assert!(
+        matches!(store.save(&p, course()), Ok(SaveOutcome::Saved(_))),
+        "a retry works once there is room"
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_a_typed_error_not_a_panic() {
+    // Make `window.localStorage` throw, as some private modes and disabled
+    // cookies do, then put it back.
+    let window: js_sys::Object = JsValue::from(web_sys::window().unwrap()).unchecked_into();
+    // On the global object the accessor is an own property of `window`.
+    let original = js_sys::Object::get_own_property_descriptor(&window, &"localStorage".into());
+    assert!(
+        !original.is_undefined(),
+        "localStorage is an own accessor of window"
+    );
+    let thrower = js_sys::Function::new_no_args(
+        "throw new DOMException('The operation is insecure.', 'SecurityError');",
+    );
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"get".into(), &thrower).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&window, &"localStorage".into(), &descriptor);
+
+    let opened = ProgressStore::open();
+
+    js_sys::Object::define_property(&window, &"localStorage".into(), original.unchecked_ref());
+    match opened {
+        Err(StorageError::Unavailable(message)) => {
+            assert!(message.contains("SecurityError"), "{message}")
+        }
+        Ok(_) => panic!("expected blocked storage"),
+        Err(other) => panic!("expected blocked storage, got {other:?}"),
+    }
+    assert!(ProgressStore::open().is_ok(), "storage is back");
+}
