@@ -2,7 +2,7 @@
 
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader};
 use crate::offline::{router_base, UpdateBanner};
-use crate::pages::{Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
+use crate::pages::{DataPage, Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz") view=QuizHome/>
                     <Route path=path!("/quiz/play") view=QuizPlay/>
                     <Route path=path!("/quiz/results") view=QuizResults/>
+                    <Route path=path!("/data") view=DataPage/>
                 </Routes>
             </main>
             <SiteFooter/>

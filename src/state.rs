@@ -129,9 +129,9 @@ impl AppState {
         let progress = self.progress.get_untracked();
         match self.with_store(|store| store.save(&progress, course())) {
             Ok(SaveOutcome::Saved(merged)) => {
-                if merged != progress {
+                if *merged != progress {
                     // Another tab had saved more: hold the joined copy.
-                    self.set_progress.set(merged);
+                    self.set_progress.set(*merged);
                 }
                 if matches!(self.notice.get_untracked(), Some(Notice::NotKept { .. })) {
                     // A retry worked: the "not kept" notice is no longer true.

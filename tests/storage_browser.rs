@@ -34,7 +34,10 @@ fn a_first_visit_finds_nothing_and_a_save_reads_back() {
     let mut store = ProgressStore::open().unwrap();
     assert_eq!(store.load(1.0), Loaded::Empty);
     let p = progress_with("kinds/physical");
-    assert_eq!(store.save(&p, course()), Ok(SaveOutcome::Saved(p.clone())));
+    assert_eq!(
+        store.save(&p, course()),
+        Ok(SaveOutcome::Saved(Box::new(p.clone())))
+    );
     let raw = storage().get_item(KEY).unwrap().unwrap();
     assert!(raw.starts_with(&format!("{{\"schema\":{SCHEMA}")));
     let mut again = ProgressStore::open().unwrap();
@@ -102,7 +105,7 @@ fn a_save_joins_what_another_tab_saved_meanwhile() {
     };
     assert!(saved.is_done("kinds/physical") && saved.is_done("kinds/emotional"));
     let stored = Progress::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
-    assert_eq!(stored, saved);
+    assert_eq!(stored, *saved);
 
     // A newer build's save seen at save time stops this store writing.
     storage().set_item(KEY, r#"{"schema":99}"#).unwrap();

@@ -32,7 +32,9 @@ pub fn SiteFooter() -> impl IntoView {
             <p>{course().disclaimer.clone()}</p>
             <p>
                 <A href="/lessons/support/getting-support">"Getting support"</A>
-                " · Your progress stays in this browser. Nothing is sent anywhere."
+                " · "
+                <A href="/data">"Your data"</A>
+                ": your progress stays in this browser. Nothing is sent anywhere."
             </p>
         </footer>
     }

@@ -1,7 +1,9 @@
 //! The one banner that tells a person what is happening to their progress.
 
+use crate::download::save_text_file;
 use crate::state::{AppState, Notice};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 fn message(notice: &Notice) -> String {
     match notice {
@@ -39,13 +41,35 @@ pub fn NoticeBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="notice-region" role="status" aria-live="polite">
-            {move || state.notice.get().map(|n| view! {
-                <div class="notice">
-                    <p>{message(&n)}</p>
-                    <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>
-                        "Dismiss"
-                    </button>
-                </div>
+            {move || state.notice.get().map(|n| {
+                // Unreadable data can be taken away as a file, exactly as it was found.
+                let backup = match &n {
+                    Notice::Recovered { backup_key: Some(key) } => Some(key.clone()),
+                    _ => None,
+                };
+                view! {
+                    <div class="notice">
+                        <p>{message(&n)}</p>
+                        <div class="notice-actions">
+                            {backup.map(|key| {
+                                let download = move |_| {
+                                    let text = state.raw(&key).unwrap_or_default();
+                                    let stamp = key.rsplit('.').next().unwrap_or("copy").to_string();
+                                    save_text_file(&format!("closer-unreadable-{stamp}.json"), &text);
+                                };
+                                view! {
+                                    <button type="button" class="button subtle" on:click=download>
+                                        "Download the unreadable data"
+                                    </button>
+                                    <A href="/data" attr:class="button subtle">"Your data"</A>
+                                }
+                            })}
+                            <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    </div>
+                }
             })}
         </div>
     }

@@ -80,7 +80,7 @@ pub enum Loaded {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveOutcome {
     /// Saved; this is what is stored now (the caller's copy joined with the stored one).
-    Saved(Progress),
+    Saved(Box<Progress>),
     /// Not written: the store holds a newer build's data.
     Skipped,
     /// Not written: a newer build saved progress since this page started.
@@ -215,7 +215,7 @@ impl ProgressStore {
         self.storage
             .set_item(KEY, &merged.encode())
             .map_err(write_error)?;
-        Ok(SaveOutcome::Saved(merged))
+        Ok(SaveOutcome::Saved(Box::new(merged)))
     }
 
     /// Replaces the stored progress with an imported copy. What was stored

@@ -1,0 +1,35 @@
+//! Saving text as a file the person downloads (export, kept backups).
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a download named `name`. Returns false if the browser
+/// refused (the caller says so; nothing is lost).
+pub fn save_text_file(name: &str, text: &str) -> bool {
+    try_save(name, text).is_ok()
+}
+
+fn try_save(name: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    let body = document.body().ok_or(JsValue::NULL)?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Give the browser a moment to start reading the file before the URL goes.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}

@@ -1,0 +1,333 @@
+//! `/data`: what Closer keeps, that it stays on this device, and the three
+//! things a person can do with it: export it, import a file, erase it all.
+
+use crate::components::PageHeading;
+use crate::content::course;
+use crate::download::save_text_file;
+use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
+use crate::state::{now, AppState, Notice};
+use crate::storage::{KEY, PREVIOUS_KEY};
+use leptos::{html, prelude::*};
+use leptos_meta::Title;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+/// Where an import stands.
+#[derive(Clone, PartialEq)]
+enum ImportStep {
+    /// No file chosen.
+    Idle,
+    /// A file passed every check: what it holds, before anything is replaced.
+    Preview(Box<Import>),
+    /// The file was refused, with the reason.
+    Refused(String),
+    /// The file replaced the stored progress.
+    Done,
+}
+
+/// A plain message after an action, announced by a live region.
+#[derive(Clone, PartialEq)]
+struct Said(String);
+
+fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> {
+    vec![
+        ("Lessons finished", format!("{} of {lessons}", s.done)),
+        ("Lessons in progress", s.in_progress.to_string()),
+        ("Private notes", s.notes.to_string()),
+        ("Quiz questions answered", s.answered.to_string()),
+        ("Finished quizzes", s.attempts.to_string()),
+    ]
+}
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lessons = course().lesson_count();
+    let summary = Memo::new(move |_| state.progress.with(|p| Summary::of(p, course())));
+    let size = Memo::new(move |_| state.progress.with(|p| p.encode().len()));
+    let said = RwSignal::new(None::<Said>);
+    let kept = move || {
+        state.progress.track();
+        state.notice.track();
+        state.is_kept()
+    };
+
+    let export = move |_| {
+        let text = state.progress.with_untracked(|p| p.encode());
+        let name = export_file_name(now());
+        let message = if save_text_file(&name, &text) {
+            format!("Your progress was saved to the file {name}.")
+        } else {
+            "This browser would not save the file. Nothing was changed.".to_string()
+        };
+        said.set(Some(Said(message)));
+    };
+
+    view! {
+        <Title text="Your data"/>
+        <div class="page narrow data-page">
+            <PageHeading text="Your data"/>
+            <p>
+                "Everything Closer remembers for you stays in this browser on this device: "
+                "which cards you have seen, your private notes and your quiz answers. "
+                "There is no account and no server, and nothing is ever sent anywhere."
+            </p>
+            <div class="notice-region" role="status" aria-live="polite">
+                {move || said.get().map(|Said(m)| view! { <p class="said">{m}</p> })}
+            </div>
+
+            <section class="panel" aria-labelledby="stored-title">
+                <h2 id="stored-title">"What is stored"</h2>
+                <dl class="facts">
+                    {move || describe_summary(&summary.get(), lessons).into_iter().map(|(k, v)| view! {
+                        <div><dt>{k}</dt><dd>{v}</dd></div>
+                    }).collect_view()}
+                    <div>
+                        <dt>"Size"</dt>
+                        <dd>{move || format!("{:.1} KiB under the key “{KEY}”", size.get() as f64 / 1024.0)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Kept in this browser"</dt>
+                        <dd>{move || if kept() { "Yes, saved on every change" } else { "No: see the notice at the top of the page" }}</dd>
+                    </div>
+                </dl>
+                <KeptCopies said/>
+            </section>
+
+            <section class="panel" aria-labelledby="export-title">
+                <h2 id="export-title">"Export"</h2>
+                <p>"Save a copy of your progress as a file, to keep or to move to another browser."</p>
+                <button type="button" class="button primary" on:click=export>"Download my progress"</button>
+            </section>
+
+            <ImportPanel said/>
+            <ErasePanel said/>
+        </div>
+    }
+}
+
+/// Copies Closer has kept aside (unreadable data, what an import replaced),
+/// each with a way to download it.
+#[component]
+fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let backups = Memo::new(move |_| {
+        state.progress.track();
+        state.stored_keys().1
+    });
+    let download = move |key: String| {
+        let text = state.raw(&key).unwrap_or_default();
+        let stamp = key.rsplit('.').next().unwrap_or("copy").to_string();
+        let name = format!("closer-kept-copy-{stamp}.json");
+        if save_text_file(&name, &text) {
+            said.set(Some(Said(format!(
+                "The kept copy was saved to the file {name}."
+            ))));
+        }
+    };
+    let undo = move |_| {
+        let message = match state.undo_import() {
+            Ok(()) => "Your progress from before the import is back.".to_string(),
+            Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
+        };
+        said.set(Some(Said(message)));
+    };
+    view! {
+        {move || {
+            let keys = backups.get();
+            (!keys.is_empty()).then(|| view! {
+                <h3>"Copies kept aside"</h3>
+                <ul class="kept">
+                    {keys.into_iter().map(|key| {
+                        let what = if key == PREVIOUS_KEY {
+                            "Your progress from before the last import (kept until your next change)"
+                        } else {
+                            "Saved data that Closer could not read, kept exactly as it was found"
+                        };
+                        let k = key.clone();
+                        view! {
+                            <li>
+                                <span>{what}</span>
+                                <button type="button" class="button subtle" on:click=move |_| download(k.clone())>
+                                    "Download" <span class="visually-hidden">" " {what}</span>
+                                </button>
+                                {(key == PREVIOUS_KEY).then(|| view! {
+                                    <button type="button" class="button subtle" on:click=undo>"Undo the import"</button>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
+    }
+}
+
+/// Choose a file, see what it holds, then confirm.
+#[component]
+fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let step = RwSignal::new(ImportStep::Idle);
+    let input = NodeRef::<html::Input>::new();
+    let lessons = course().lesson_count();
+
+    let reset_input = move || {
+        if let Some(i) = input.get_untracked() {
+            i.set_value("");
+        }
+    };
+    let on_file = move |_| {
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        said.set(None);
+        let size = file.size() as u64;
+        if size > IMPORT_MAX_BYTES {
+            // Refused before a byte is read.
+            let refusal = crate::progress::transfer::ImportError::TooLarge { bytes: size };
+            step.set(ImportStep::Refused(refusal.to_string()));
+            return;
+        }
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            step.set(match text {
+                None => ImportStep::Refused("That file could not be read as text.".into()),
+                Some(text) => match import(&text, course()) {
+                    Ok(found) => ImportStep::Preview(Box::new(found)),
+                    Err(e) => ImportStep::Refused(e.to_string()),
+                },
+            });
+        });
+    };
+    let confirm = move |_| {
+        let ImportStep::Preview(found) = step.get_untracked() else {
+            return;
+        };
+        match state.import(found.progress) {
+            Ok(()) => {
+                step.set(ImportStep::Done);
+                reset_input();
+            }
+            Err(e) => step.set(ImportStep::Refused(format!(
+                "The file could not be saved in this browser ({e}). Nothing was changed."
+            ))),
+        }
+    };
+    let cancel = move |_| {
+        step.set(ImportStep::Idle);
+        reset_input();
+        said.set(Some(Said("Import cancelled. Nothing was changed.".into())));
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="import-title">
+            <h2 id="import-title">"Import"</h2>
+            <p>
+                "Bring back progress from a file you exported. You will see what it holds before "
+                "anything changes; what it replaces is kept until your next change, so you can undo it."
+            </p>
+            <p class="file-field">
+                <label for="import-file">"Choose a Closer progress file"</label>
+                <input id="import-file" type="file" accept=".json,application/json" node_ref=input on:change=on_file/>
+            </p>
+            <div class="import-result" role="status" aria-live="polite">
+                {move || match step.get() {
+                    ImportStep::Idle => ().into_any(),
+                    ImportStep::Refused(reason) => view! {
+                        <p class="feedback wrong"><strong>"✗ Not imported. "</strong>{reason}" Nothing was changed."</p>
+                    }.into_any(),
+                    ImportStep::Done => view! {
+                        <p class="feedback correct"><strong>"✓ Imported. "</strong>"Your progress now comes from the file."</p>
+                    }.into_any(),
+                    ImportStep::Preview(found) => {
+                        let now_s = state.progress.with_untracked(|p| Summary::of(p, course()));
+                        let new_s = Summary::of(&found.progress, course());
+                        let rows = describe_summary(&now_s, lessons)
+                            .into_iter()
+                            .zip(describe_summary(&new_s, lessons))
+                            .map(|((what, before), (_, after))| view! {
+                                <tr><th scope="row">{what}</th><td>{before}</td><td>{after}</td></tr>
+                            })
+                            .collect_view();
+                        let ignored = found.ignored.len();
+                        view! {
+                            <div class="preview">
+                                <table>
+                                    <caption>"What the import would change"</caption>
+                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"From the file"</th></tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                                {(ignored > 0).then(|| view! {
+                                    <p class="hint">{format!(
+                                        "{ignored} entr{} in the file belong{} to lessons or questions this version of Closer doesn't have, and will be left out.",
+                                        if ignored == 1 { "y" } else { "ies" },
+                                        if ignored == 1 { "s" } else { "" },
+                                    )}</p>
+                                })}
+                                <p>"Importing replaces your current progress with the file's."</p>
+                                <div class="done-actions">
+                                    <button type="button" class="button primary" on:click=confirm>"Replace my progress with this file"</button>
+                                    <button type="button" class="button" on:click=cancel>"Cancel"</button>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// Erase everything, after a confirmation.
+#[component]
+fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let asking = RwSignal::new(false);
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(b) = confirm_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let erase = move |_| {
+        let message = match state.erase() {
+            Ok(()) => "Everything Closer kept in this browser has been erased.".to_string(),
+            Err(e) => format!("Erasing failed ({e}). Your progress is unchanged."),
+        };
+        asking.set(false);
+        said.set(Some(Said(message)));
+        if matches!(state.notice.get_untracked(), Some(Notice::Recovered { .. })) {
+            state.dismiss_notice();
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="erase-title">
+            <h2 id="erase-title">"Erase everything"</h2>
+            <p>"Remove your progress, notes, quiz history and every kept copy from this browser."</p>
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="erase-question">
+                        <p id="erase-question"><strong>"Erase everything? This can't be undone."</strong>" Export a copy first if you might want it back."</p>
+                        <div class="done-actions">
+                            <button type="button" class="button danger" node_ref=confirm_button on:click=erase>"Yes, erase everything"</button>
+                            <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep my data"</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button" on:click=move |_| asking.set(true)>"Erase everything…"</button>
+                }.into_any()
+            }}
+        </section>
+    }
+}
