@@ -32,6 +32,8 @@ pub enum SiteError {
     NoHead,
     /// A `<script>` tag never closes.
     UnclosedScript,
+    /// `index.html` has no `</body>` to put the first screen before.
+    NoBody,
 }
 
 impl std::fmt::Display for SiteError {
@@ -40,6 +42,7 @@ impl std::fmt::Display for SiteError {
             SiteError::MissingMarker(m) => write!(f, "the service worker template lacks {m}"),
             SiteError::NoHead => write!(f, "index.html has no <head>"),
             SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
+            SiteError::NoBody => write!(f, "index.html has no </body>"),
         }
     }
 }
@@ -144,6 +147,122 @@ pub fn insert_csp(html: &str, policy: &str) -> Result<String, SiteError> {
     Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
 }
 
+/// Id of the element that holds the prerendered first screen; the app
+/// removes it in the same task in which it mounts, so nothing paints between.
+pub const PRERENDER_ID: &str = "prerender";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The home page as a first-time visitor sees it, as static HTML: the same
+/// elements, classes and text that the app renders (see `src/app.rs`,
+/// `src/pages/home.rs`, `src/components/`), so that the app can take over
+/// with no layout shift. `base` is the public URL (`/` or `/closer/`).
+/// The end-to-end tests compare this with the running app's screen.
+pub fn render_home(course: &crate::content::Course, base: &str) -> String {
+    use crate::content::card_path;
+    let href = |path: &str| escape(&format!("{}{path}", base.trim_end_matches('/')));
+    let total = course.lesson_count();
+    let mut h = String::new();
+    h.push_str(&format!(
+        "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
+<header class=\"site-header\"><a href=\"{home}\" aria-current=\"page\" class=\"brand\">\
+<svg class=\"brand-mark\" viewBox=\"0 0 32 20\" aria-hidden=\"true\" focusable=\"false\">\
+<g><circle cx=\"11\" cy=\"10\" r=\"8\"></circle></g><g><circle cx=\"21\" cy=\"10\" r=\"8\"></circle></g></svg>\
+<span>{title}</span></a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"{home}\" aria-current=\"page\">Lessons</a>\
+<a href=\"{quiz}\">Quiz</a></nav></header>\
+<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
+<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
+<main id=\"main\" tabindex=\"-1\"><div class=\"page\"><div class=\"hero\"><h1 tabindex=\"-1\">{title}</h1>\
+<p class=\"tagline\">{tagline}</p>",
+        home = href("/"),
+        quiz = href("/quiz"),
+        title = escape(&course.title),
+        tagline = escape(&course.tagline),
+    ));
+    for p in &course.intro {
+        h.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    let start = course
+        .lessons()
+        .next()
+        .map(|l| href(&card_path(&l.id, l.cards[0].id())))
+        .unwrap_or_default();
+    h.push_str(&format!(
+        "</div><section class=\"continue\" aria-labelledby=\"continue-title\">\
+<h2 id=\"continue-title\" class=\"visually-hidden\">Where you are</h2>\
+<p class=\"overall\"><label for=\"overall-progress\">0 of {total} lessons done</label>\
+<progress id=\"overall-progress\" max=\"{total}\" value=\"0\"></progress></p>\
+<a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
+<section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\
+<p>{questions} questions that teach through their feedback. No reviews are due right now.</p>\
+<a href=\"{quiz}\" class=\"button\">Go to the quiz</a></section><div class=\"path\">",
+        questions = course.questions.len(),
+        quiz = href("/quiz"),
+    ));
+    for section in &course.sections {
+        h.push_str(&format!(
+            "<section class=\"path-section\" aria-labelledby=\"section-{id}\"><h2 id=\"section-{id}\">{title}</h2>\
+<p class=\"section-intro\">{intro}</p><ol class=\"steps\">",
+            id = escape(&section.id),
+            title = escape(&section.title),
+            intro = escape(&section.intro),
+        ));
+        for lesson in &section.lessons {
+            h.push_str(&format!(
+                "<li class=\"lesson-step not-started\"><span class=\"marker\" aria-hidden=\"true\"></span>\
+<div class=\"step-body\"><a href=\"{href}\" class=\"step-link\">{title}</a>\
+<p class=\"step-summary\">{summary}</p><p class=\"step-state\">Not started</p></div></li>",
+                href = href(&card_path(&lesson.id, lesson.cards[0].id())),
+                title = escape(&lesson.title),
+                summary = escape(&lesson.summary),
+            ));
+        }
+        h.push_str("</ol></section>");
+    }
+    h.push_str(&format!(
+        "</div></div></main><footer class=\"site-footer\"><p>{disclaimer}</p>\
+<p><a href=\"{support}\">Getting support</a> · <a href=\"{data}\">Your data</a>: \
+your progress stays in this browser. Nothing is sent anywhere.</p></footer>",
+        disclaimer = escape(&course.disclaimer),
+        support = href("/lessons/support/getting-support"),
+        data = href("/data"),
+    ));
+    h
+}
+
+/// The page with the prerendered first screen as the last element of `<body>`,
+/// where the app mounts. The wrapper has `display: contents` (style/layout.css),
+/// so it adds no box of its own.
+pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
+    let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
+    Ok(format!(
+        "{}<script>{DEEP_LINK_SCRIPT}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
+        &html[..end],
+        &html[end..]
+    ))
+}
+
+/// Runs before the first screen is parsed: on any page but home (a deep link
+/// answered with index.html) it hides the home screen, so a lesson's link
+/// never flashes the home page before the app draws the lesson. The CSP
+/// allows it by its hash, like Trunk's loader.
+pub const DEEP_LINK_SCRIPT: &str = "(function(){var b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\");\
+if(location.pathname.replace(/\\/$/,\"\")!==b)document.documentElement.classList.add(\"deep-link\")})()";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +366,37 @@ mod tests {
             "<html><head lang=\"en\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
         ));
         assert_eq!(insert_csp("<html></html>", &policy), Err(SiteError::NoHead));
+    }
+
+    #[test]
+    fn the_first_screen_lists_every_lesson_with_links_under_the_base() {
+        let c = crate::content::course();
+        let html = render_home(c, "/closer/");
+        assert!(html.contains("<h1 tabindex=\"-1\">Closer</h1>"));
+        for lesson in c.lessons() {
+            assert!(html.contains(&escape(&lesson.title)), "{}", lesson.id);
+            assert!(html.contains(&format!("href=\"/closer/lessons/{}/", lesson.id)));
+        }
+        assert!(html.contains(&format!("0 of {} lessons done", c.lesson_count())));
+        assert!(render_home(c, "/").contains("href=\"/lessons/"));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn text_is_escaped_and_the_screen_goes_last_in_body() {
+        assert_eq!(
+            escape("<b>\"Tom & Jerry's\"</b>"),
+            "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;"
+        );
+        let page = insert_prerender(
+            "<html><body><noscript>x</noscript></body></html>",
+            "<main></main>",
+        )
+        .unwrap();
+        assert_eq!(
+            page,
+            format!("<html><body><noscript>x</noscript><script>{DEEP_LINK_SCRIPT}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>")
+        );
+        assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
     }
 }
