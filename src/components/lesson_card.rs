@@ -93,8 +93,17 @@ fn RevealBody(
             )
         })
     });
+    // "Show the answer" disables itself, which would drop keyboard focus to the
+    // page: hand it to the answer, so keyboard and screen reader users land on it.
+    let answer_ref = NodeRef::<html::Div>::new();
     let reveal = move |_| {
         state.update(|p| p.respond(&lesson.id, card_id, Response::Revealed { at: now() }));
+        // After the next render, once the answer is no longer hidden.
+        request_animation_frame(move || {
+            if let Some(a) = answer_ref.get_untracked() {
+                let _ = a.focus();
+            }
+        });
     };
     view! {
         <div class="card-body">
@@ -109,7 +118,13 @@ fn RevealBody(
             >
                 "Show the answer"
             </button>
-            <div id="reveal-answer" class="answer" hidden=move || !shown.get()>
+            <div
+                id="reveal-answer"
+                class="answer"
+                node_ref=answer_ref
+                tabindex="-1"
+                hidden=move || !shown.get()
+            >
                 {paragraphs(answer)}
             </div>
         </div>

@@ -95,6 +95,9 @@ pub struct ProgressStore {
     storage: Storage,
     /// False when writing could destroy data this build cannot read.
     writable: bool,
+    /// Unreadable text found under [`KEY`] and already copied to a backup key,
+    /// so that saving over it does not copy it a second time.
+    kept_aside: Option<String>,
 }
 
 fn describe(err: &JsValue) -> String {
@@ -126,6 +129,7 @@ impl ProgressStore {
             Ok(Some(storage)) => Ok(ProgressStore {
                 storage,
                 writable: true,
+                kept_aside: None,
             }),
             Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
             Err(e) => Err(StorageError::Unavailable(describe(&e))),
@@ -160,7 +164,10 @@ impl ProgressStore {
             Err(error) => {
                 let key = format!("{BACKUP_PREFIX}{now}");
                 let backup_key = match self.storage.set_item(&key, &raw) {
-                    Ok(()) => Some(key),
+                    Ok(()) => {
+                        self.kept_aside = Some(raw);
+                        Some(key)
+                    }
                     Err(_) => {
                         self.writable = false;
                         None
@@ -204,11 +211,15 @@ impl ProgressStore {
                 self.writable = false;
                 return Ok(SaveOutcome::Newer { schema });
             }
-            // Unreadable text appeared since start-up: keep it aside, as at start-up.
+            // Unreadable text: copied aside at start-up already, or it
+            // appeared since; then keep it aside now, as at start-up.
             Some(Err(_)) => {
                 let raw = stored.unwrap_or_default();
-                let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::now());
-                self.storage.set_item(&key, &raw).map_err(write_error)?;
+                if self.kept_aside.as_deref() != Some(raw.as_str()) {
+                    let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::now());
+                    self.storage.set_item(&key, &raw).map_err(write_error)?;
+                    self.kept_aside = Some(raw);
+                }
                 progress.clone()
             }
         };
