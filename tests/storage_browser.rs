@@ -61,6 +61,12 @@ fn unreadable_data_is_kept_byte_for_byte() {
     assert_eq!(key, format!("{BACKUP_PREFIX}1234"));
     assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(garbage));
     assert_eq!(store.backups(), vec![key.clone()]);
+    // A second visit before anything was saved finds the same text: one copy is enough.
+    let mut again = ProgressStore::open().unwrap();
+    assert!(
+        matches!(again.load(5678.0), Loaded::Unreadable { backup_key: Some(k), .. } if k == key)
+    );
+    assert_eq!(again.backups(), vec![key.clone()]);
     // Saving now writes the new progress; the original stays in its backup.
     let p = progress_with("kinds/spiritual");
     assert!(matches!(

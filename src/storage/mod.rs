@@ -162,6 +162,19 @@ impl ProgressStore {
                 }
             }
             Err(error) => {
+                // Found on an earlier visit and never written over since: it
+                // is kept already, and one copy is enough.
+                let earlier = self
+                    .backups()
+                    .into_iter()
+                    .find(|k| k.starts_with(BACKUP_PREFIX) && self.raw(k).as_deref() == Some(&raw));
+                if let Some(key) = earlier {
+                    self.kept_aside = Some(raw);
+                    return Loaded::Unreadable {
+                        error,
+                        backup_key: Some(key),
+                    };
+                }
                 let key = format!("{BACKUP_PREFIX}{now}");
                 let backup_key = match self.storage.set_item(&key, &raw) {
                     Ok(()) => {
