@@ -14,11 +14,12 @@ PORT ?= 8080
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help run build build-sub test test-native test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean
+.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean bench
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e)"
+	@echo "make bench  build a release, measure it (bytes, Lighthouse, latency, memory, offline) and check the budgets"
 
 ## ---- tools: each installed only when missing or at the wrong version ----
 
@@ -51,6 +52,11 @@ chromium:
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; \
 	fi
 
+# cargo-fuzz runs libFuzzer with AddressSanitizer; the stable toolchain ships
+# the sanitizer runtimes, and RUSTC_BOOTSTRAP lets cargo-fuzz pass its -Z flags.
+fuzz-tool:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+
 tools: wasm-target trunk wasm-bindgen npm
 
 ## ---- build and run ----
@@ -70,7 +76,7 @@ run: build
 
 ## ---- tests ----
 
-test: test-native test-wasm test-e2e
+test: test-native test-fuzz test-wasm test-e2e
 	@echo "All test layers passed."
 
 lint: wasm-target
@@ -81,11 +87,29 @@ lint: wasm-target
 test-native: lint
 	cargo test
 
+# A short fuzz run of stored-progress decoding and file import; `make fuzz`
+# runs longer (FUZZ_SECONDS=3600 make fuzz for an hour).
+FUZZ_SECONDS ?= 600
+test-fuzz: fuzz-tool
+	@mkdir -p target
+	RUSTC_BOOTSTRAP=1 cargo fuzz run decode_import -- -max_total_time=30 -print_final_stats=1 > target/fuzz.log 2>&1 \
+	  || { tail -60 target/fuzz.log; echo "The fuzzer failed or found a crash: see fuzz/artifacts/"; exit 1; }
+	@grep -E '^(Done|stat::number_of_executed_units)' target/fuzz.log
+
+fuzz: fuzz-tool
+	RUSTC_BOOTSTRAP=1 cargo fuzz run decode_import -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+
 test-wasm: wasm-target wasm-bindgen chromium
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser
 
 test-e2e: build build-sub chromium
 	npx playwright test
+
+## ---- benchmark ----
+
+# Prints one table, writes bench-results/bench.json, exits 1 past a budget.
+bench: build npm chromium
+	node bench/bench.mjs
 
 clean:
 	rm -rf dist target node_modules test-results playwright-report
