@@ -75,7 +75,15 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     let screen = Memo::new(move |_| {
         params.with(|p| match p.get("card") {
             None => Screen::Resume,
-            Some(c) if c == RESERVED_CARD_ID => Screen::Done,
+            // The completion screen only for a lesson that was finished: a
+            // link to it from elsewhere opens the lesson where it was left.
+            Some(c) if c == RESERVED_CARD_ID => {
+                if state.progress.with(|pr| pr.is_done(&lesson.id)) {
+                    Screen::Done
+                } else {
+                    Screen::Resume
+                }
+            }
             Some(c) => lesson.card_index(&c).map_or(Screen::Resume, Screen::Card),
         })
     });

@@ -1,0 +1,302 @@
+// Lessons: a whole lesson by keyboard only, reloads and deep links that land
+// on the same card, the home page's state and "Continue", every lesson
+// reachable from home, "Page not found", titles and focus on navigation.
+import type { Page } from '@playwright/test';
+import {
+  cardHeading,
+  cardPosition,
+  exploreCourse,
+  expect,
+  open,
+  reload,
+  h1,
+  isFocused,
+  pathLinks,
+  pathOf,
+  tabTo,
+  test,
+  watchedContext,
+  type LessonInfo,
+} from './helpers';
+
+const HOME_TITLE = 'Closer: an interactive guide to intimacy';
+
+/** A lesson with a reveal, a choice and a reflect card, and its place in the path. */
+let lesson: LessonInfo;
+
+test.beforeAll(async ({ browser }) => {
+  const problems: string[] = [];
+  const context = await watchedContext(browser, problems);
+  const page = await context.newPage();
+  const rich = (l: LessonInfo) => ['reveal', 'choice', 'reflect'].every((k) => l.cards.some((c) => c.kind === k));
+  const seen = await exploreCourse(page, (ls) => ls.some(rich));
+  await context.close();
+  expect(problems).toEqual([]);
+  lesson = seen.find(rich) ?? seen.find((l) => l.cards.some((c) => c.kind === 'choice'))!;
+  expect(lesson, 'a lesson with interactive cards').toBeTruthy();
+});
+
+/** Escapes text for a RegExp. */
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "k of N lessons done" on the home page, as N. */
+async function lessonTotal(page: Page): Promise<number> {
+  const text = await page.getByText(/^\d+ of \d+ lessons done$/).innerText();
+  return Number(text.match(/of (\d+)/)![1]);
+}
+
+/** The home page's entry for a lesson: its list item on the path. */
+function step(page: Page, title: string) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+test('a whole lesson by keyboard only, to "Lesson complete"; home then shows it done', async ({ page }) => {
+  const note = 'Keyboard-only note: my sister listens without judging.';
+  await open(page, lesson.path);
+  // No card in the URL: the lesson opens at its first card, and the URL says which.
+  await expect(page).toHaveURL(lesson.cards[0].path);
+  await expect(h1(page)).toHaveText(lesson.title);
+  await expect(h1(page)).toBeFocused();
+  const n = lesson.cards.length;
+
+  for (const [i, card] of lesson.cards.entries()) {
+    await expect(cardPosition(page, i + 1)).toBeVisible();
+    await expect(cardHeading(page)).toHaveText(card.title);
+    await expect(page).toHaveURL(card.path);
+    await expect(page).toHaveTitle(`${lesson.title} (${i + 1} of ${n}) · Closer`);
+    // Each new card takes focus, so a screen reader reads it.
+    if (i > 0) await expect(cardHeading(page)).toBeFocused();
+
+    const article = page.getByRole('article');
+    if (card.kind === 'reveal') {
+      const show = article.getByRole('button', { name: 'Show the answer' });
+      await expect(show).toHaveAttribute('aria-expanded', 'false');
+      await tabTo(page, show);
+      await page.keyboard.press('Enter');
+      await expect(show).toHaveAttribute('aria-expanded', 'true');
+      // The button disables itself; focus moves on to the answer rather than being lost.
+      await expect(page.locator('#reveal-answer')).toBeVisible();
+      await expect(page.locator('#reveal-answer')).toBeFocused();
+      await expect(show).toBeDisabled();
+    } else if (card.kind === 'choice') {
+      const radios = article.getByRole('radio');
+      const check = article.getByRole('button', { name: 'Check' });
+      await expect(check).toBeDisabled();
+      await tabTo(page, radios.first());
+      await page.keyboard.press('Space');
+      await expect(radios.first()).toBeChecked();
+      // Arrow keys move within the group and select; the card stays put.
+      await page.keyboard.press('ArrowDown');
+      await expect(radios.nth(1)).toBeChecked();
+      await expect(radios.nth(1)).toBeFocused();
+      await expect(page).toHaveURL(card.path);
+      await tabTo(page, check);
+      await page.keyboard.press('Enter');
+      await expect(article.getByRole('status')).toContainText(/^(✓ Right|✗ Not quite): /);
+    } else if (card.kind === 'reflect') {
+      const box = article.getByRole('textbox');
+      await tabTo(page, box);
+      await page.keyboard.type(note);
+      // Arrow keys edit the text, they do not turn the card.
+      await page.keyboard.press('ArrowRight');
+      await expect(page).toHaveURL(card.path);
+      await expect(box).toHaveValue(note);
+      await page.keyboard.press('Tab');
+    }
+
+    if (i === n - 1) {
+      await tabTo(page, page.getByRole('button', { name: 'Finish lesson' }));
+      await page.keyboard.press('Enter');
+    } else if (i === 1) {
+      await tabTo(page, page.getByRole('button', { name: /^Next/ }));
+      await page.keyboard.press('Space');
+    } else {
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+
+  const done = page.getByRole('heading', { level: 2, name: 'Lesson complete' });
+  await expect(done).toBeVisible();
+  await expect(done).toBeFocused();
+  await expect(page).toHaveURL(`${lesson.path}/done`);
+  await expect(page).toHaveTitle(`${lesson.title}: complete · Closer`);
+  await expect(page.getByText(/\b1 of \d+ lessons done\.$/)).toBeVisible();
+  // ArrowLeft goes back to the last card.
+  await page.keyboard.press('ArrowLeft');
+  await expect(cardHeading(page)).toHaveText(lesson.cards[n - 1].title);
+  await page.keyboard.press('ArrowRight');
+  await expect(done).toBeFocused();
+
+  await tabTo(page, page.getByRole('link', { name: 'Back to all lessons' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/');
+  await expect(h1(page)).toBeFocused();
+  const total = await lessonTotal(page);
+  await expect(page.getByText(`1 of ${total} lessons done`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: `1 of ${total} lessons done` })).toHaveAttribute('value', '1');
+  await expect(step(page, lesson.title).getByText('Done', { exact: true })).toBeVisible();
+
+  // Everything was saved as it happened: a reload shows the same.
+  await reload(page);
+  await expect(page.getByText(`1 of ${total} lessons done`, { exact: true })).toBeVisible();
+  await expect(step(page, lesson.title).getByText('Done', { exact: true })).toBeVisible();
+});
+
+test('a reload mid-lesson lands on the same card', async ({ page }) => {
+  await open(page, lesson.path);
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  const card = lesson.cards[2];
+  await expect(page).toHaveURL(card.path);
+  await reload(page);
+  await expect(page).toHaveURL(card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  await expect(cardPosition(page, 3)).toBeVisible();
+  // The browser's Back button goes to the card before, not out of the lesson.
+  await page.goBack();
+  await expect(page).toHaveURL(lesson.cards[1].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[1].title);
+});
+
+test('a deep link opens its card in a fresh browser, and survives a reload', async ({ page }) => {
+  const i = lesson.cards.length - 1;
+  const card = lesson.cards[i];
+  await open(page, card.path);
+  await expect(h1(page)).toHaveText(lesson.title);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  await expect(cardPosition(page, i + 1)).toBeVisible();
+  await reload(page);
+  await expect(page).toHaveURL(card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  await expect(cardPosition(page, i + 1)).toBeVisible();
+
+  // A card id that does not exist (say, removed from the content) opens the lesson where it was left.
+  await open(page, `${lesson.path}/no-such-card`);
+  await expect(page).toHaveURL(card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  // So does a link to the completion screen of a lesson not finished yet.
+  await open(page, `${lesson.path}/done`);
+  await expect(page).toHaveURL(card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  await expect(page.getByRole('heading', { name: 'Lesson complete' })).toHaveCount(0);
+});
+
+test('"Continue" on the home page resumes at the exact card', async ({ page }) => {
+  await open(page, '/');
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeVisible();
+
+  const i = Math.min(3, lesson.cards.length - 1);
+  const card = lesson.cards[i];
+  await open(page, card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+
+  await open(page, '/');
+  const n = lesson.cards.length;
+  await expect(step(page, lesson.title).getByText(`In progress, card ${i + 1} of ${n}`)).toBeVisible();
+  const resume = page.getByRole('link', { name: new RegExp(`^Continue: ${esc(lesson.title)}\\s*card ${i + 1} of ${n}$`) });
+  await resume.click();
+  await expect(page).toHaveURL(card.path);
+  await expect(cardHeading(page)).toHaveText(card.title);
+  // The lesson's link on the path resumes there too.
+  await open(page, '/');
+  await step(page, lesson.title).getByRole('link', { name: lesson.title }).click();
+  await expect(page).toHaveURL(card.path);
+});
+
+test('a reflection note survives a reload', async ({ page }) => {
+  const card = lesson.cards.find((c) => c.kind === 'reflect');
+  test.skip(!card, 'no reflect card in this lesson');
+  const note = 'Line one of my note.\nLine two, with <b>markup</b> kept as text & "quotes".';
+  await open(page, card!.path);
+  const box = page.getByRole('article').getByRole('textbox');
+  await box.fill(note);
+  await reload(page);
+  await expect(page.getByRole('article').getByRole('textbox')).toHaveValue(note);
+  await expect(page.locator('b')).toHaveCount(0);
+  // Clearing the note removes it.
+  await page.getByRole('article').getByRole('textbox').fill('');
+  await reload(page);
+  await expect(page.getByRole('article').getByRole('textbox')).toHaveValue('');
+});
+
+test('every lesson of the path opens from the home page, and each can be finished', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, '/');
+  const total = await lessonTotal(page);
+  expect(await pathLinks(page).count()).toBe(total);
+
+  const lessons = await exploreCourse(page);
+  expect(lessons).toHaveLength(total);
+  expect(new Set(lessons.map((l) => l.path)).size).toBe(total);
+  for (const l of lessons) {
+    expect(l.cards.length, l.title).toBeGreaterThan(0);
+    expect(l.cards.some((c) => c.kind !== 'explain' && c.kind !== 'scenario'), `${l.title} has an interactive card`).toBe(true);
+  }
+
+  await open(page, '/');
+  await expect(page.getByText(`${total} of ${total} lessons done`, { exact: true })).toBeVisible();
+  await expect(page.getByText("You've finished every lesson.", { exact: false })).toBeVisible();
+  for (const l of lessons) await expect(step(page, l.title).getByText('Done', { exact: true })).toBeVisible();
+  // The support lesson is also one click away from every page's footer.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Getting support' }).click();
+  await expect(h1(page)).toBeVisible();
+  await expect(page).toHaveURL(/\/lessons\/support\/getting-support\/[a-z0-9-]+$/);
+});
+
+test('an unknown address shows "Page not found" with a way home', async ({ page }) => {
+  for (const path of ['/lessons/basics/no-such-lesson', '/lessons/no-such-section/what-is-intimacy', '/no/such/page']) {
+    await open(page, path);
+    await expect(h1(page)).toHaveText('Page not found');
+    await expect(page).toHaveTitle('Page not found · Closer');
+  }
+  await page.getByRole('link', { name: 'Go to the lessons' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page).toHaveTitle(HOME_TITLE);
+});
+
+test('each route sets the page title, and focus lands on its h1', async ({ page }) => {
+  await open(page, '/');
+  await expect(h1(page)).toHaveText('Closer');
+  await expect(page).toHaveTitle(HOME_TITLE);
+  await expect(h1(page)).toBeFocused();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  await expect(page).toHaveURL('/quiz');
+  await expect(h1(page)).toHaveText('Quiz');
+  await expect(page).toHaveTitle('Quiz · Closer');
+  await expect(h1(page)).toBeFocused();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).click();
+  await expect(page).toHaveTitle(HOME_TITLE);
+  await expect(h1(page)).toHaveText('Closer');
+  await expect(h1(page)).toBeFocused();
+
+  const n = lesson.cards.length;
+  await step(page, lesson.title).getByRole('link', { name: lesson.title }).click();
+  await expect(h1(page)).toHaveText(lesson.title);
+  await expect(page).toHaveTitle(`${lesson.title} (1 of ${n}) · Closer`);
+  await expect(h1(page)).toBeFocused();
+
+  // Turning a card keeps the page and moves focus to the new card's heading.
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(page).toHaveTitle(`${lesson.title} (2 of ${n}) · Closer`);
+  await expect(cardHeading(page)).toBeFocused();
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'All lessons' }).click();
+  await expect(page).toHaveTitle(HOME_TITLE);
+  await expect(h1(page)).toBeFocused();
+
+  // The skip link comes before the header (Shift+Tab from the h1 reaches it)
+  // and moves focus to the main content, without leaving the page.
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  for (let i = 0; i < 10 && !(await isFocused(skip)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  expect(await isFocused(skip)).toBe(false);
+  expect(pathOf(page)).toBe('/');
+});
