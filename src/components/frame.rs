@@ -1,6 +1,7 @@
 //! The header and footer around every page.
 
 use crate::content::course;
+use crate::offline::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,7 +10,7 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=app_path("/") attr:class="brand">
                 <svg class="brand-mark" viewBox="0 0 32 20" aria-hidden="true" focusable="false">
                     <circle cx="11" cy="10" r="8"/>
                     <circle cx="21" cy="10" r="8"/>
@@ -17,8 +18,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <span>{course().title.clone()}</span>
             </A>
             <nav class="site-nav" aria-label="Main">
-                <A href="/" exact=true>"Lessons"</A>
-                <A href="/quiz">"Quiz"</A>
+                <A href=app_path("/") exact=true>"Lessons"</A>
+                <A href=app_path("/quiz")>"Quiz"</A>
             </nav>
         </header>
     }
@@ -31,9 +32,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>{course().disclaimer.clone()}</p>
             <p>
-                <A href="/lessons/support/getting-support">"Getting support"</A>
+                <A href=app_path("/lessons/support/getting-support")>"Getting support"</A>
                 " · "
-                <A href="/data">"Your data"</A>
+                <A href=app_path("/data")>"Your data"</A>
                 ": your progress stays in this browser. Nothing is sent anywhere."
             </p>
         </footer>

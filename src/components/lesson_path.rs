@@ -1,6 +1,7 @@
 //! The path of lessons on the home page, with each lesson's state.
 
 use crate::content::{card_path, course, Lesson};
+use crate::offline::app_path;
 use crate::progress::LessonState;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ fn LessonStep(lesson: &'static Lesson) -> impl IntoView {
     let lesson_state = Memo::new(move |_| state.progress.with(|p| p.lesson_state(lesson)));
     let href = move || {
         let card = state.progress.with(|p| p.resume_card(lesson));
-        card_path(&lesson.id, lesson.cards[card].id())
+        app_path(&card_path(&lesson.id, lesson.cards[card].id()))
     };
     view! {
         <li class=move || state_class(lesson_state.get())>

@@ -1,6 +1,7 @@
 //! The one banner that tells a person what is happening to their progress.
 
 use crate::download::save_text_file;
+use crate::offline::app_path;
 use crate::state::{AppState, Notice};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -61,7 +62,7 @@ pub fn NoticeBanner() -> impl IntoView {
                                     <button type="button" class="button subtle" on:click=download>
                                         "Download the unreadable data"
                                     </button>
-                                    <A href="/data" attr:class="button subtle">"Your data"</A>
+                                    <A href=app_path("/data") attr:class="button subtle">"Your data"</A>
                                 }
                             })}
                             <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>

@@ -2,6 +2,7 @@
 //! explains every option.
 
 use crate::content::{card_path, course, ChoiceOption, Question, QuestionKind};
+use crate::offline::app_path;
 use crate::quiz::shuffled_options;
 use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
@@ -183,7 +184,7 @@ where
                         </ul>
                         <p>{question.explanation.clone()}</p>
                         {lesson.map(|l| view! {
-                            <p><A href=card_path(&l.id, l.cards[0].id())>"From the lesson: " {l.title.clone()}</A></p>
+                            <p><A href=app_path(&card_path(&l.id, l.cards[0].id()))>"From the lesson: " {l.title.clone()}</A></p>
                         })}
                     </div>
                 })}

@@ -2,6 +2,7 @@
 
 use crate::components::{LessonPath, PageHeading};
 use crate::content::{card_path, course};
+use crate::offline::app_path;
 use crate::state::{now, AppState};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,7 @@ pub fn Home() -> impl IntoView {
         state.progress.with(|p| {
             p.continue_at(c).map(|(lesson, card)| {
                 (
-                    card_path(&lesson.id, lesson.cards[card].id()),
+                    app_path(&card_path(&lesson.id, lesson.cards[card].id())),
                     lesson.title.clone(),
                     card,
                     lesson.cards.len(),
@@ -30,7 +31,7 @@ pub fn Home() -> impl IntoView {
     let first = c
         .lessons()
         .next()
-        .map(|l| card_path(&l.id, l.cards[0].id()));
+        .map(|l| app_path(&card_path(&l.id, l.cards[0].id())));
     view! {
         <Title text=""/>
         <div class="page">
@@ -85,7 +86,7 @@ fn QuizPanel() -> impl IntoView {
                     n => format!("{n} reviews are due."),
                 }}
             </p>
-            <A href="/quiz" attr:class="button">
+            <A href=app_path("/quiz") attr:class="button">
                 {move || if under_way.get() { "Resume the quiz" } else { "Go to the quiz" }}
             </A>
         </section>

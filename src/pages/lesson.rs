@@ -5,6 +5,7 @@
 
 use crate::components::{LessonCard, PageHeading};
 use crate::content::{card_path, course, done_path, validate::RESERVED_CARD_ID, Lesson};
+use crate::offline::app_path;
 use crate::pages::NotFound;
 use crate::state::{now, AppState};
 use leptos::{ev, prelude::*};
@@ -159,7 +160,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         <Title text=title/>
         <div class="page lesson">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/">"All lessons"</A>
+                <A href=app_path("/")>"All lessons"</A>
                 {section.map(|s| view! { <span aria-hidden="true">" / "</span><span>{s.title.clone()}</span> })}
             </nav>
             <PageHeading text=lesson.title.clone()/>
@@ -232,13 +233,13 @@ fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
             <div class="done-actions">
                 {match next {
                     Some(n) => view! {
-                        <A href=card_path(&n.id, n.cards[0].id()) attr:class="button primary">
+                        <A href=app_path(&card_path(&n.id, n.cards[0].id())) attr:class="button primary">
                             "Next lesson: " {n.title.clone()}
                         </A>
                     }.into_any(),
                     None => view! { <p>"That was the last lesson of the guide."</p> }.into_any(),
                 }}
-                <A href="/" attr:class="button">"Back to all lessons"</A>
+                <A href=app_path("/") attr:class="button">"Back to all lessons"</A>
             </div>
         </article>
     }

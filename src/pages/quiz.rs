@@ -3,6 +3,7 @@
 
 use crate::components::{MasteryList, PageHeading, QuizQuestion};
 use crate::content::{course, Question};
+use crate::offline::app_path;
 use crate::quiz::{questions_in, Scope, Session};
 use crate::state::{now, random_seed, AppState};
 use leptos::prelude::*;
@@ -91,7 +92,7 @@ pub fn QuizHome() -> impl IntoView {
                 <section class="panel" aria-labelledby="resume-title">
                     <h2 id="resume-title">"Quiz under way"</h2>
                     <p>{format!("{title}: question {k} of {n}.")}</p>
-                    <A href="/quiz/play" attr:class="button primary">"Resume the quiz"</A>
+                    <A href=app_path("/quiz/play") attr:class="button primary">"Resume the quiz"</A>
                 </section>
             })}
             <section class="panel" aria-labelledby="choose-title">
@@ -108,7 +109,7 @@ pub fn QuizHome() -> impl IntoView {
                 <h2 id="mastery-title">"What you know"</h2>
                 <MasteryList/>
                 {move || has_last.get().then(|| view! {
-                    <p><A href="/quiz/results">"See your last results"</A></p>
+                    <p><A href=app_path("/quiz/results")>"See your last results"</A></p>
                 })}
             </section>
         </div>
@@ -150,7 +151,7 @@ pub fn QuizPlay() -> impl IntoView {
             {move || match position.get() {
                 None => view! {
                     <p>"There's no quiz under way."</p>
-                    <p><A href="/quiz" attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some((id, i, n, seed)) => match question(&id) {
                     Some(q) => {
@@ -191,7 +192,7 @@ pub fn QuizResults() -> impl IntoView {
             {move || match last.get() {
                 None => view! {
                     <p>"You haven't finished a quiz yet."</p>
-                    <p><A href="/quiz" attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some(session) => view! { <ResultsBody session/> }.into_any(),
             }}
@@ -243,7 +244,7 @@ fn ResultsBody(session: Session) -> impl IntoView {
                 <button type="button" class="button" disabled=move || mistakes.get() == 0 on:click=move |_| review()>
                     {move || format!("Review my mistakes ({})", mistakes.get())}
                 </button>
-                <A href="/quiz" attr:class="button">"All quizzes"</A>
+                <A href=app_path("/quiz") attr:class="button">"All quizzes"</A>
             </div>
         </section>
         <section class="panel" aria-labelledby="mastery-title">
@@ -290,7 +291,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             <p><span class="tag correct">"✓ Right answer: "</span>{right}</p>
             <p>{question.explanation.clone()}</p>
             {lesson.map(|l| view! {
-                <p><A href=crate::content::card_path(&l.id, l.cards[0].id())>"Revisit the lesson: " {l.title.clone()}</A></p>
+                <p><A href=app_path(&crate::content::card_path(&l.id, l.cards[0].id()))>"Revisit the lesson: " {l.title.clone()}</A></p>
             })}
         </li>
     }
