@@ -97,10 +97,13 @@ fn register(
     options.set_scope(&base);
     let promise = container.register_with_options(&format!("{base}sw.js"), &options);
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(promise).await else {
+        // Some automation (and perhaps a browser) resolves with no registration.
+        let Ok(reg) = JsFuture::from(promise)
+            .await
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>())
+        else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
         watch(&reg, &container, ready);
         // A page left open for long asks for updates now and then.
         let check = reg.clone();

@@ -256,6 +256,36 @@ pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
     ))
 }
 
+/// The page without Trunk's `<link rel="preload" … type="application/wasm">`.
+///
+/// With the first screen prerendered, nothing on it waits for the wasm, and a
+/// preload made the wasm (the largest file by far) compete for bandwidth with
+/// the stylesheets that the first paint does wait for. Without it the loader
+/// script fetches the wasm once the page is parsed. (It also silences
+/// Chromium's warning that `integrity` is ignored on such preloads.)
+pub fn remove_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        if !tag.contains("application/wasm") {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+        // Drop the line break the removed tag stood on.
+        if !tag.contains("application/wasm") {
+            continue;
+        }
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Runs before the first screen is parsed: on any page but home (a deep link
 /// answered with index.html) it hides the home screen, so a lesson's link
 /// never flashes the home page before the app draws the lesson. The CSP
@@ -398,5 +428,15 @@ mod tests {
             format!("<html><body><noscript>x</noscript><script>{DEEP_LINK_SCRIPT}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>")
         );
         assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
+    }
+
+    #[test]
+    fn only_the_wasm_preload_is_removed() {
+        let html = "<head>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n</head>";
+        assert_eq!(
+            remove_wasm_preload(html),
+            "<head>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n</head>"
+        );
+        assert_eq!(remove_wasm_preload("<p>none</p>"), "<p>none</p>");
     }
 }

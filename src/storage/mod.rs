@@ -98,6 +98,9 @@ pub struct ProgressStore {
     /// Unreadable text found under [`KEY`] and already copied to a backup key,
     /// so that saving over it does not copy it a second time.
     kept_aside: Option<String>,
+    /// The text this store last wrote under [`KEY`]: when it is still there,
+    /// no other tab has saved since, and there is nothing to merge.
+    last_written: Option<String>,
 }
 
 fn describe(err: &JsValue) -> String {
@@ -130,6 +133,7 @@ impl ProgressStore {
                 storage,
                 writable: true,
                 kept_aside: None,
+                last_written: None,
             }),
             Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
             Err(e) => Err(StorageError::Unavailable(describe(&e))),
@@ -217,7 +221,14 @@ impl ProgressStore {
             return Ok(SaveOutcome::Skipped);
         }
         let stored = self.storage.get_item(KEY).ok().flatten();
-        let merged = match stored.as_deref().map(Progress::decode) {
+        // Only what this store wrote last is there: nobody else saved, nothing to join.
+        let unchanged = stored.is_some() && stored == self.last_written;
+        let decoded = if unchanged {
+            None
+        } else {
+            stored.as_deref().map(Progress::decode)
+        };
+        let merged = match decoded {
             None => progress.clone(),
             Some(Ok(theirs)) => progress.merge(&theirs, course),
             Some(Err(DecodeError::Newer(schema))) => {
@@ -236,9 +247,9 @@ impl ProgressStore {
                 progress.clone()
             }
         };
-        self.storage
-            .set_item(KEY, &merged.encode())
-            .map_err(write_error)?;
+        let text = merged.encode();
+        self.storage.set_item(KEY, &text).map_err(write_error)?;
+        self.last_written = Some(text);
         Ok(SaveOutcome::Saved(Box::new(merged)))
     }
 
@@ -251,9 +262,9 @@ impl ProgressStore {
                 .set_item(PREVIOUS_KEY, &previous)
                 .map_err(write_error)?;
         }
-        self.storage
-            .set_item(KEY, &progress.encode())
-            .map_err(write_error)?;
+        let text = progress.encode();
+        self.storage.set_item(KEY, &text).map_err(write_error)?;
+        self.last_written = Some(text);
         // The person chose this copy: a newer one is no longer being protected.
         self.writable = true;
         Ok(())
@@ -273,6 +284,7 @@ impl ProgressStore {
                 .map_err(|e| StorageError::Unavailable(describe(&e)))?;
         }
         self.writable = true;
+        self.last_written = None;
         Ok(())
     }
 
