@@ -403,8 +403,11 @@ async function measureLighthouse(app, limit, reports) {
 function initScript() {
   const bench = (window.__bench = { started: null, wasm: null });
   addEventListener('TrunkApplicationStarted', (e) => {
-    bench.started = performance.now();
     bench.wasm = e.detail?.wasm ?? null;
+  });
+  // The app is interactive once it has replaced the prerendered screen (src/main.rs).
+  addEventListener('closer-mounted', () => {
+    bench.started = performance.now();
   });
   // The timed click, two ways (see "Interaction latency" in bench/README.md):
   // - 'frame' (the issue's method): t0 = performance.now() just before
@@ -744,7 +747,7 @@ async function measureOffline(browser) {
     visits.push(v.started);
   }
   await context.close();
-  return { measure: 'navigation start to TrunkApplicationStarted (app mounted)', runs: visits.length, median: round(median(visits), 1), samples: visits.map((v) => round(v, 1)), firstOnlineVisit: round(firstVisit, 1) };
+  return { measure: 'navigation start to closer-mounted (the app has replaced the prerendered screen)', runs: visits.length, median: round(median(visits), 1), samples: visits.map((v) => round(v, 1)), firstOnlineVisit: round(firstVisit, 1) };
 }
 
 // ---------------------------------------------------------------- main
@@ -963,7 +966,7 @@ function table(r) {
 
   section('Repeat visit, offline (service worker)');
   if (r.offline) {
-    row(`navigation → TrunkApplicationStarted, median of ${r.offline.runs}`, `${ms(r.offline.median)}  (first online visit ${ms(r.offline.firstOnlineVisit)})`);
+    row(`navigation → app mounted (closer-mounted), median of ${r.offline.runs}`, `${ms(r.offline.median)}  (first online visit ${ms(r.offline.firstOnlineVisit)})`);
   } else row('offline visit', 'failed: see errors');
 
   const head = ['Measure', 'Value', 'Budget', ''];

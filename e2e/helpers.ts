@@ -86,7 +86,8 @@ export function cardHeading(page: Page): Locator {
 /** Makes every page of the context note when Trunk says the app has started. */
 async function noteStart(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', () => {
+    // The app announces itself once it has replaced the prerendered first screen.
+    addEventListener('closer-mounted', () => {
       (window as unknown as { closerStarted: boolean }).closerStarted = true;
     });
   });
