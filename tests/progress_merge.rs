@@ -5,7 +5,7 @@
 
 use closer::content::{course, Lesson};
 use closer::progress::{Progress, Response};
-use closer::quiz::{Answer, Attempt, QuestionRecord, QuizProgress, Scope, Session};
+use closer::quiz::{right_answer, Answer, Attempt, QuestionRecord, QuizProgress, Scope, Session};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -326,20 +326,8 @@ fn a_quiz_finished_in_one_tab_is_not_resumed_from_the_other() {
     assert!(a.start(Scope::All, course(), 7, 100.0));
     let b = a.clone(); // the other tab, still on question 1
     while a.current.is_some() {
-        let id = a
-            .current
-            .as_ref()
-            .unwrap()
-            .current_id()
-            .unwrap()
-            .to_string();
-        let q = course().questions.iter().find(|q| q.id == id).unwrap();
-        let right: Vec<String> = q
-            .options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.id.clone())
-            .collect();
+        let q = a.current_question(course()).unwrap();
+        let right = right_answer(q).into_iter().map(String::from).collect();
         a.check(course(), right, 200.0);
         a.advance(300.0);
     }

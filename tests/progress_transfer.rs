@@ -26,15 +26,7 @@ fn some_progress() -> Progress {
         },
     );
     assert!(p.quiz.start(Scope::All, c, 3, 30.0));
-    let first = p
-        .quiz
-        .current
-        .as_ref()
-        .unwrap()
-        .current_id()
-        .unwrap()
-        .to_string();
-    let q = c.questions.iter().find(|q| q.id == first).unwrap();
+    let q = p.quiz.current_question(c).unwrap();
     p.quiz.check(c, vec![q.options[0].id.clone()], 31.0);
     p
 }

@@ -3,8 +3,8 @@
 
 use closer::content::{Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section};
 use closer::quiz::{
-    box_interval, is_correct, questions_in, shuffled_options, Mastery, QuestionRecord,
-    QuizProgress, Scope, Session, MASTERED_BOX, TOP_BOX,
+    box_interval, is_correct, questions_in, right_answer, shuffled_options, Mastery,
+    QuestionRecord, QuizProgress, Scope, Session, MASTERED_BOX, TOP_BOX,
 };
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -246,18 +246,11 @@ fn a_section_scope_holds_its_questions_only() {
 
 /// Answers every question of the current session: right unless its id is in `miss`.
 fn play(quiz: &mut QuizProgress, c: &Course, miss: &[&str], now: f64) {
-    while let Some(id) = quiz
-        .current
-        .as_ref()
-        .and_then(|s| s.current_id())
-        .map(str::to_string)
-    {
-        let question = q(c, &id);
-        let right: Vec<String> = question
-            .options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.id.clone())
+    while let Some(question) = quiz.current_question(c) {
+        let id = question.id.clone();
+        let right: Vec<String> = right_answer(question)
+            .into_iter()
+            .map(String::from)
             .collect();
         let wrong: Vec<String> = question
             .options
@@ -310,13 +303,7 @@ fn checking_twice_counts_once() {
     let c = course(2);
     let mut quiz = QuizProgress::default();
     quiz.start(Scope::All, &c, 1, T0);
-    let id = quiz
-        .current
-        .as_ref()
-        .unwrap()
-        .current_id()
-        .unwrap()
-        .to_string();
+    let id = quiz.current_question(&c).unwrap().id.clone();
     assert!(quiz.check(&c, sel(&["nope"]), T0).is_some());
     assert_eq!(quiz.check(&c, sel(&["x"]), T0), None);
     assert_eq!(quiz.records[&id].answered, 1);

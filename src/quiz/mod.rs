@@ -168,16 +168,21 @@ impl Mastery {
     }
 }
 
-/// Whether these selected option ids answer the question right. For
-/// select-all questions, exactly the correct options must be selected.
-pub fn is_correct(question: &Question, selected: &[String]) -> bool {
-    let chosen: BTreeSet<&str> = selected.iter().map(String::as_str).collect();
-    let right: BTreeSet<&str> = question
+/// The ids of the options that make up the right answer, in authored order.
+pub fn right_answer(question: &Question) -> Vec<&str> {
+    question
         .options
         .iter()
         .filter(|o| o.correct)
         .map(|o| o.id.as_str())
-        .collect();
+        .collect()
+}
+
+/// Whether these selected option ids answer the question right. For
+/// select-all questions, exactly the correct options must be selected.
+pub fn is_correct(question: &Question, selected: &[String]) -> bool {
+    let chosen: BTreeSet<&str> = selected.iter().map(String::as_str).collect();
+    let right: BTreeSet<&str> = right_answer(question).into_iter().collect();
     match question.kind {
         QuestionKind::Multi => chosen == right,
         _ => chosen.len() == 1 && chosen == right,
@@ -319,6 +324,12 @@ impl QuestionRecord {
 }
 
 impl QuizProgress {
+    /// The question on screen in the session under way, if any.
+    pub fn current_question<'c>(&self, course: &'c Course) -> Option<&'c Question> {
+        let id = self.current.as_ref()?.current_id()?;
+        course.questions.iter().find(|q| q.id == id)
+    }
+
     /// Starts a session (replacing any under way); `false` when the scope is empty.
     pub fn start(&mut self, scope: Scope, course: &Course, seed: u64, now: Millis) -> bool {
         match Session::start(scope, course, self, seed, now) {
@@ -335,12 +346,12 @@ impl QuizProgress {
     /// current question, the id is not in the bank, or it was already checked
     /// in this session (a second "Check" does not count twice).
     pub fn check(&mut self, course: &Course, selected: Vec<String>, now: Millis) -> Option<bool> {
+        let question = self.current_question(course)?;
+        let id = question.id.clone();
         let session = self.current.as_mut()?;
-        let id = session.current_id()?.to_string();
         if session.answers.contains_key(&id) {
             return None;
         }
-        let question = course.questions.iter().find(|q| q.id == id)?;
         let correct = is_correct(question, &selected);
         session
             .answers
