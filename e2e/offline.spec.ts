@@ -26,14 +26,27 @@ async function stop(server: ChildProcess) {
   await exited;
 }
 
-/** Waits until a service worker controls the page. */
+/**
+ * Waits until a service worker controls the page. A page that loaded while
+ * the worker was activating is not claimed by it (a real person's next load
+ * is controlled), so such a page is loaded once more.
+ */
 async function controlled(page: Page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
   });
+  const claimed = await page.evaluate(
+    () =>
+      !!navigator.serviceWorker.controller ||
+      new Promise<boolean>((r) => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => r(true), { once: true });
+        setTimeout(() => r(!!navigator.serviceWorker.controller), 3000);
+      }),
+  );
+  if (!claimed) {
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  }
 }
 
 /** Collects CSP violations, console errors and page errors. */

@@ -10,30 +10,28 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("prerender"));
     match first_screen {
-        None => {
-            leptos::mount::mount_to_body(closer::App);
-            announce_mounted();
-        }
+        None => mount(),
         // The build put the home page's HTML in the page so that it paints
-        // before the wasm arrives. Swap only once it has painted (the frame
-        // after next), so a fast load does not throw away a screen it never
-        // showed. Removing it and mounting happen in one task, so the browser
-        // never paints in between: no flash, and as the app's markup is the
-        // same, nothing moves.
+        // before the wasm arrives (the loader fetches the wasm only after that
+        // paint). Swap two frames later, once the browser has recorded that
+        // paint: a screen removed before then would make the app's identical
+        // one count as the largest paint. Removing it and mounting happen in
+        // one task, so nothing paints in between: no flash, and as the app's
+        // markup is the same, nothing moves.
         Some(first_screen) => request_animation_frame(move || {
             request_animation_frame(move || {
                 first_screen.remove();
-                leptos::mount::mount_to_body(closer::App);
-                announce_mounted();
+                mount();
             })
         }),
     }
 }
 
-/// Tells tests and the benchmark that the app (not the prerendered screen)
-/// is on the page and answers input: a `closer-mounted` event on `window`.
+/// Mounts the app, then tells tests and the benchmark (a `closer-mounted`
+/// event on `window`) that the app, not the prerendered screen, answers input.
 #[cfg(target_arch = "wasm32")]
-fn announce_mounted() {
+fn mount() {
+    leptos::mount::mount_to_body(closer::App);
     if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("closer-mounted")) {
         let _ = window.dispatch_event(&event);
     }

@@ -34,6 +34,8 @@ pub enum SiteError {
     UnclosedScript,
     /// `index.html` has no `</body>` to put the first screen before.
     NoBody,
+    /// Trunk's loader script is not where it was (a new Trunk version?).
+    NoLoader,
 }
 
 impl std::fmt::Display for SiteError {
@@ -43,6 +45,9 @@ impl std::fmt::Display for SiteError {
             SiteError::NoHead => write!(f, "index.html has no <head>"),
             SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
             SiteError::NoBody => write!(f, "index.html has no </body>"),
+            SiteError::NoLoader => {
+                write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
+            }
         }
     }
 }
@@ -286,6 +291,25 @@ pub fn remove_wasm_preload(html: &str) -> String {
     out
 }
 
+/// The call in Trunk's inline loader that fetches and starts the wasm.
+pub const LOADER_INIT: &str = "const wasm = await init(";
+
+/// Makes Trunk's loader fetch the wasm only once the prerendered first screen
+/// has painted (a frame, then a task; at most a quarter second, for pages in
+/// the background, where frames do not run). The first paint then never
+/// shares the network with the wasm, and the app cannot replace a screen the
+/// browser has not shown yet. The CSP hash is taken after this change.
+pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
+    if !html.contains(LOADER_INIT) {
+        return Err(SiteError::NoLoader);
+    }
+    Ok(html.replacen(
+        LOADER_INIT,
+        &format!("await new Promise((r) => {{ requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); }});\n{LOADER_INIT}"),
+        1,
+    ))
+}
+
 /// Runs before the first screen is parsed: on any page but home (a deep link
 /// answered with index.html) it hides the home screen, so a lesson's link
 /// never flashes the home page before the app draws the lesson. The CSP
@@ -438,5 +462,17 @@ mod tests {
             "<head>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n</head>"
         );
         assert_eq!(remove_wasm_preload("<p>none</p>"), "<p>none</p>");
+    }
+
+    #[test]
+    fn the_wasm_waits_for_the_first_paint() {
+        let page = "<script type=\"module\">\nimport init from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\n</script>";
+        let out = defer_wasm_until_painted(page).unwrap();
+        assert!(out.contains("requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); });\nconst wasm = await init({"));
+        assert_eq!(out.matches(LOADER_INIT).count(), 1);
+        assert_eq!(
+            defer_wasm_until_painted("<p>no loader</p>"),
+            Err(SiteError::NoLoader)
+        );
     }
 }

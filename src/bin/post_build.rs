@@ -41,6 +41,7 @@ fn run() -> Result<(), String> {
     let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let home = render_home(closer::content::course(), &base);
     let html = insert_prerender(&remove_wasm_preload(&html), &home).map_err(|e| e.to_string())?;
+    let html = defer_wasm_until_painted(&html).map_err(|e| e.to_string())?;
     let policy = content_security_policy(&inline_script_hashes(&html).map_err(|e| e.to_string())?);
     let html = insert_csp(&html, &policy).map_err(|e| e.to_string())?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
