@@ -164,7 +164,7 @@ impl AppState {
             if key.as_deref() != Some(KEY) && key.is_some() {
                 return;
             }
-            self.storage_changed.update(|n| *n += 1);
+            self.keys_may_have_changed();
             match ev.new_value() {
                 // Erased in another tab (the key removed, or storage cleared):
                 // the person asked for it to be gone, so it goes here too.
@@ -212,6 +212,21 @@ impl AppState {
             .with_value(|s| s.as_ref().and_then(|s| s.raw(key)))
     }
 
+    /// Tells views that list stored keys (the data page) to read them again.
+    fn keys_may_have_changed(&self) {
+        self.storage_changed.update(|n| *n += 1);
+    }
+
+    /// Offers a kept copy (unreadable data, or what an import replaced) as a
+    /// download, byte for byte, named `<prefix>-<its time stamp>.json`.
+    /// Returns the file name, or `None` if the browser refused.
+    pub fn download_kept_copy(&self, key: &str, prefix: &str) -> Option<String> {
+        let text = self.raw(key).unwrap_or_default();
+        let stamp = key.rsplit('.').next().unwrap_or("copy");
+        let name = format!("{prefix}-{stamp}.json");
+        crate::download::save_text_file(&name, &text).then_some(name)
+    }
+
     /// Every key Closer keeps, and the kept copies among them.
     pub fn stored_keys(&self) -> (Vec<String>, Vec<String>) {
         self.storage_changed.track();
@@ -228,7 +243,7 @@ impl AppState {
         self.with_store(|s| s.replace(&progress))?;
         self.set_progress.set(progress);
         self.import_backup.set(true);
-        self.storage_changed.update(|n| *n += 1);
+        self.keys_may_have_changed();
         if matches!(self.notice.get_untracked(), Some(Notice::Newer)) {
             self.notice.set(None);
         }
@@ -254,7 +269,7 @@ impl AppState {
             }
         });
         self.import_backup.set(false);
-        self.storage_changed.update(|n| *n += 1);
+        self.keys_may_have_changed();
     }
 
     /// Erases everything Closer keeps in this browser, backups included, and
@@ -265,7 +280,7 @@ impl AppState {
             self.set_progress.set(Progress::default());
             self.import_backup.set(false);
             self.notice.set(None);
-            self.storage_changed.update(|n| *n += 1);
+            self.keys_may_have_changed();
         }
         erased
     }

@@ -1,6 +1,5 @@
 //! The one banner that tells a person what is happening to their progress.
 
-use crate::download::save_text_file;
 use crate::offline::app_path;
 use crate::state::{AppState, Notice};
 use leptos::prelude::*;
@@ -54,9 +53,7 @@ pub fn NoticeBanner() -> impl IntoView {
                         <div class="notice-actions">
                             {backup.map(|key| {
                                 let download = move |_| {
-                                    let text = state.raw(&key).unwrap_or_default();
-                                    let stamp = key.rsplit('.').next().unwrap_or("copy").to_string();
-                                    save_text_file(&format!("closer-unreadable-{stamp}.json"), &text);
+                                    state.download_kept_copy(&key, "closer-unreadable");
                                 };
                                 view! {
                                     <button type="button" class="button subtle" on:click=download>

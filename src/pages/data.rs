@@ -116,10 +116,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
         state.stored_keys().1
     });
     let download = move |key: String| {
-        let text = state.raw(&key).unwrap_or_default();
-        let stamp = key.rsplit('.').next().unwrap_or("copy").to_string();
-        let name = format!("closer-kept-copy-{stamp}.json");
-        if save_text_file(&name, &text) {
+        if let Some(name) = state.download_kept_copy(&key, "closer-kept-copy") {
             said.set(Some(Said(format!(
                 "The kept copy was saved to the file {name}."
             ))));

@@ -208,9 +208,9 @@ impl ProgressStore {
     /// Saves progress under [`KEY`], joined with what is stored there now:
     /// another tab may have saved since this one last read, and its progress
     /// must not be written over. Returns what was saved, which the caller
-    /// should now hold. Writes nothing (and returns `progress`) when the store
-    /// holds data from a newer build that it must not replace; a newer save
-    /// found now makes the store stop writing, and is reported as
+    /// should now hold. Writes nothing ([`SaveOutcome::Skipped`]) when the
+    /// store holds data from a newer build that it must not replace; a newer
+    /// save found now makes the store stop writing, and is reported as
     /// [`SaveOutcome::Newer`].
     pub fn save(
         &mut self,
