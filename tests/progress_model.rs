@@ -2,9 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use closer::content::course;
-use closer::progress::{migrate, DecodeError, LessonState, Progress, Response, SCHEMA};
+use closer::progress::{
+    migrate, DecodeError, LessonProgress, LessonState, Progress, Response, SCHEMA,
+};
 use closer::quiz::{QuizProgress, Scope};
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 
 fn lesson(id: &str) -> &'static closer::content::Lesson {
     course().lesson(id).expect("lesson exists")
@@ -272,17 +275,75 @@ fn an_emptied_reflection_is_removed() {
 }
 
 proptest! {
+    /// Any text at all: text that is not JSON is refused as damaged, and text
+    /// that decodes gives progress that saves and reads back as itself, and
+    /// saves to the same text again (a stable, idempotent encoding).
     #[test]
-    fn decode_never_panics_on_any_text(s in ".*") {
-        let _ = Progress::decode(&s);
+    fn decode_of_any_text_refuses_or_yields_a_fixed_point(s in prop_oneof![
+        ".*",
+        // Text that is sometimes valid progress: schema 3 with an object of maybe-lessons.
+        r#"\{"schema":3,"lessons":\{("[a-z/]{1,8}":\{"card":"[a-z]{1,4}","updated":[0-9]{1,3}(,"completed":(true|false))?\},?){0,3}\}\}"#,
+    ]) {
+        let json = serde_json::from_str::<serde_json::Value>(&s);
+        match Progress::decode(&s) {
+            Err(e) => prop_assert!(json.is_ok() || matches!(e, DecodeError::Malformed(_)), "{:?} for text that is not JSON", e),
+            Ok(p) => {
+                prop_assert!(json.is_ok());
+                prop_assert_eq!(p.schema, SCHEMA);
+                let saved = p.encode();
+                let again = Progress::decode(&saved);
+                prop_assert_eq!(again.as_ref(), Ok(&p));
+                prop_assert_eq!(again.unwrap().encode(), saved);
+            }
+        }
     }
 
+    /// JSON with a schema field and a lessons field of any shape: the schema
+    /// decides first (none or not a whole number, 0, newer than this build),
+    /// then the shape; what decodes holds exactly the lessons of the text.
     #[test]
-    fn decode_never_panics_on_json_shaped_text(
-        schema in prop_oneof![Just("1".to_string()), any::<i64>().prop_map(|n| n.to_string()), Just("null".into())],
-        body in r#"[\[\]{}",:a-z0-9 ]{0,40}"#,
+    fn decode_judges_the_schema_then_the_shape(
+        schema in prop_oneof![
+            Just("null".to_string()),
+            Just("\"3\"".to_string()),
+            (0u64..6).prop_map(|n| n.to_string()),
+            any::<i64>().prop_map(|n| n.to_string()),
+        ],
+        body in prop_oneof![
+            r#"[\[\]{}",:a-z0-9 ]{0,40}"#,
+            Just("{}".to_string()),
+            Just(r#"{"kinds/physical":{"card":"which","updated":5,"completed":true}}"#.to_string()),
+            Just(r#"{"gone/lesson":{"card":"x","updated":1}}"#.to_string()),
+        ],
     ) {
-        let _ = Progress::decode(&format!(r#"{{"schema":{schema},"lessons":{body}}}"#));
+        let text = format!(r#"{{"schema":{schema},"lessons":{body}}}"#);
+        let got = Progress::decode(&text);
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+            prop_assert!(matches!(got, Err(DecodeError::Malformed(_))), "{}: {:?}", text, got);
+            return Ok(());
+        };
+        match value["schema"].as_u64() {
+            None => prop_assert_eq!(got, Err(DecodeError::NoSchema), "{}", text),
+            Some(0) => prop_assert_eq!(got, Err(DecodeError::Unknown(0)), "{}", text),
+            Some(n) if n > u64::from(SCHEMA) => {
+                prop_assert_eq!(got, Err(DecodeError::Newer(u32::try_from(n).unwrap_or(u32::MAX))), "{}", text);
+            }
+            Some(_) => {
+                let lessons = serde_json::from_value::<BTreeMap<String, LessonProgress>>(value["lessons"].clone());
+                // The body may add fields of its own (`{},"quiz":1`), which may be damaged too.
+                let only_these = value.as_object().is_some_and(|o| o.keys().all(|k| k == "schema" || k == "lessons"));
+                match got {
+                    Ok(p) => {
+                        prop_assert_eq!(Some(&p.lessons), lessons.as_ref().ok(), "{}", text);
+                        prop_assert_eq!(Progress::decode(&p.encode()), Ok(p.clone()));
+                    }
+                    Err(DecodeError::Malformed(_)) => {
+                        prop_assert!(lessons.is_err() || !only_these, "{}: refused, but its lessons read", text);
+                    }
+                    Err(e) => prop_assert!(false, "{}: {:?}", text, e),
+                }
+            }
+        }
     }
 
     #[test]

@@ -429,16 +429,35 @@ proptest! {
         prop_assert_eq!(s.order.len(), c.questions.len());
     }
 
+    /// The Leitner rule, answer by answer: a miss sends the question to box 1,
+    /// due at once; a right answer to a new or due question moves it up one box
+    /// (a new one counts as box 1; at most [`TOP_BOX`]) and due after that box's
+    /// interval; a right answer before it is due changes neither box nor due.
+    /// Gaps of 0 to 39 hours make all three cases common.
     #[test]
-    fn the_leitner_box_stays_in_range(answers in proptest::collection::vec((any::<bool>(), 0u32..40), 1..60)) {
+    fn each_answer_moves_the_leitner_box_by_the_rule(answers in proptest::collection::vec((any::<bool>(), 0u32..40), 1..60)) {
         let mut r: Option<QuestionRecord> = None;
         let mut t = T0;
         for (right, hours) in answers {
             t += f64::from(hours) * 3_600_000.0;
             let next = QuestionRecord::after(r.as_ref(), right, t);
+            let (leitner_box, due) = match &r {
+                _ if !right => (1, t),
+                None => (2, t + box_interval(2)),
+                Some(before) if before.due <= t => {
+                    let b = (before.leitner_box + 1).min(TOP_BOX);
+                    (b, t + box_interval(b))
+                }
+                Some(before) => (before.leitner_box, before.due),
+            };
+            prop_assert_eq!(next.leitner_box, leitner_box, "box after {:?}, right: {}, at {}", r, right, t);
+            prop_assert_eq!(next.due, due, "due after {:?}, right: {}, at {}", r, right, t);
             prop_assert!((1..=TOP_BOX).contains(&next.leitner_box));
-            prop_assert!(next.due >= t || right);
             prop_assert_eq!(next.last_correct, right);
+            prop_assert_eq!(next.last_at, t);
+            let (answered, correct) = r.as_ref().map_or((0, 0), |b| (b.answered, b.correct));
+            prop_assert_eq!(next.answered, answered + 1);
+            prop_assert_eq!(next.correct, correct + u32::from(right));
             r = Some(next);
         }
     }
