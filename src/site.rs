@@ -152,6 +152,19 @@ pub fn insert_csp(html: &str, policy: &str) -> Result<String, SiteError> {
     Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
 }
 
+/// The page with `<meta name="closer-build" content="…">` at the end of
+/// `<head>` (the policy stays first): the build this page belongs to, which the page compares with the
+/// build a new service worker announces (src/offline.rs). The build id is
+/// taken before this is added, so it depends on every other byte.
+pub fn insert_build_meta(html: &str, build: &str) -> Result<String, SiteError> {
+    let end = html.find("</head>").ok_or(SiteError::NoHead)?;
+    let meta = format!(
+        "  <meta name=\"closer-build\" content=\"{}\" />\n  ",
+        escape(build)
+    );
+    Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
+}
+
 /// Id of the element that holds the prerendered first screen; the app
 /// removes it in the same task in which it mounts, so nothing paints between.
 pub const PRERENDER_ID: &str = "prerender";
@@ -176,9 +189,9 @@ pub fn escape(text: &str) -> String {
 /// elements, classes and text that the app renders (see `src/app.rs`,
 /// `src/pages/home.rs`, `src/components/`), so that the app can take over
 /// with no layout shift. `base` is the public URL (`/` or `/closer/`).
-/// The end-to-end tests compare this with the running app's screen.
+/// `e2e/prerender.spec.ts` ("the prerendered home page is the app's home
+/// page") compares this with the running app's screen and fails on any difference.
 pub fn render_home(course: &crate::content::Course, base: &str) -> String {
-    use crate::content::card_path;
     let href = |path: &str| escape(&format!("{}{path}", base.trim_end_matches('/')));
     let total = course.lesson_count();
     let mut h = String::new();
@@ -204,7 +217,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
     let start = course
         .lessons()
         .next()
-        .map(|l| href(&card_path(&l.id, l.cards[0].id())))
+        .map(|l| href(&l.first_card_path()))
         .unwrap_or_default();
     h.push_str(&format!(
         "</div><section class=\"continue\" aria-labelledby=\"continue-title\">\
@@ -231,7 +244,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
                 "<li class=\"lesson-step not-started\"><span class=\"marker\" aria-hidden=\"true\"></span>\
 <div class=\"step-body\"><a href=\"{href}\" class=\"step-link\">{title}</a>\
 <p class=\"step-summary\">{summary}</p><p class=\"step-state\">Not started</p></div></li>",
-                href = href(&card_path(&lesson.id, lesson.cards[0].id())),
+                href = href(&lesson.first_card_path()),
                 title = escape(&lesson.title),
                 summary = escape(&lesson.summary),
             ));
@@ -320,6 +333,20 @@ if(location.pathname.replace(/\\/$/,\"\")!==b)document.documentElement.classList
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_meta_goes_last_in_head() {
+        let html = "<html><head><meta http-equiv=\"x\" /></head><body></body></html>";
+        let out = insert_build_meta(html, "0123abcd").unwrap();
+        assert_eq!(
+            out,
+            "<html><head><meta http-equiv=\"x\" />  <meta name=\"closer-build\" content=\"0123abcd\" />\n  </head><body></body></html>"
+        );
+        assert_eq!(
+            insert_build_meta("<html></html>", "x"),
+            Err(SiteError::NoHead)
+        );
+    }
 
     fn file(path: &str, bytes: &str) -> BuiltFile {
         BuiltFile {

@@ -1,9 +1,9 @@
 //! The path of lessons on the home page, with each lesson's state.
 
-use crate::content::{card_path, course, Lesson};
-use crate::offline::app_path;
+use crate::content::{course, Lesson};
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use crate::progress::LessonState;
-use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,11 +27,11 @@ fn state_class(state: LessonState) -> &'static str {
 
 #[component]
 fn LessonStep(lesson: &'static Lesson) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let lesson_state = Memo::new(move |_| state.progress.with(|p| p.lesson_state(lesson)));
     let href = move || {
         let card = state.progress.with(|p| p.resume_card(lesson));
-        app_path(&card_path(&lesson.id, lesson.cards[card].id()))
+        app_path(&lesson.card_path_at(card))
     };
     view! {
         <li class=move || state_class(lesson_state.get())>

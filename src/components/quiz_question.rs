@@ -1,10 +1,11 @@
 //! One quiz question: native inputs in a fieldset, "Check", and feedback that
 //! explains every option.
 
-use crate::content::{card_path, course, ChoiceOption, Question, QuestionKind};
-use crate::offline::app_path;
+use crate::content::{course, ChoiceOption, Question, QuestionKind};
+use crate::env::now;
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use crate::quiz::shuffled_options;
-use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -67,7 +68,7 @@ pub fn QuizQuestion<F>(
 where
     F: Fn() + Clone + Send + Sync + 'static,
 {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let multi = question.kind == QuestionKind::Multi;
     let options = shuffled_options(question, seed);
     let answer = Memo::new(move |_| {
@@ -184,7 +185,7 @@ where
                         </ul>
                         <p>{question.explanation.clone()}</p>
                         {lesson.map(|l| view! {
-                            <p><A href=app_path(&card_path(&l.id, l.cards[0].id()))>"From the lesson: " {l.title.clone()}</A></p>
+                            <p><A href=app_path(&l.first_card_path())>"From the lesson: " {l.title.clone()}</A></p>
                         })}
                     </div>
                 })}

@@ -45,6 +45,11 @@ impl Course {
         lessons.next()
     }
 
+    /// The quiz question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
     /// How many lessons the path has.
     pub fn lesson_count(&self) -> usize {
         self.lessons().count()
@@ -55,6 +60,23 @@ impl Lesson {
     /// Position of the card with this id.
     pub fn card_index(&self, card_id: &str) -> Option<usize> {
         self.cards.iter().position(|c| c.id() == card_id)
+    }
+
+    /// The id of the lesson's first card (validation guarantees there is one).
+    pub fn first_card_id(&self) -> &str {
+        self.cards.first().map_or("", Card::id)
+    }
+
+    /// The app path of the lesson's first card, where a new reader starts.
+    pub fn first_card_path(&self) -> String {
+        card_path(&self.id, self.first_card_id())
+    }
+
+    /// The app path of the card at `index` (the first card if out of range).
+    pub fn card_path_at(&self, index: usize) -> String {
+        self.cards
+            .get(index)
+            .map_or_else(|| self.first_card_path(), |c| card_path(&self.id, c.id()))
     }
 
     /// The section part of the id (`kinds` in `kinds/physical`).

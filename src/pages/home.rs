@@ -1,9 +1,10 @@
 //! `/`: the welcome, "Continue", and the path of lessons.
 
 use crate::components::{LessonPath, PageHeading};
-use crate::content::{card_path, course};
-use crate::offline::app_path;
-use crate::state::{now, AppState};
+use crate::content::course;
+use crate::env::now;
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -11,7 +12,7 @@ use leptos_router::components::A;
 /// The home page.
 #[component]
 pub fn Home() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let c = course();
     let total = c.lesson_count();
     let done = Memo::new(move |_| state.progress.with(|p| p.done_count(c)));
@@ -20,7 +21,7 @@ pub fn Home() -> impl IntoView {
         state.progress.with(|p| {
             p.continue_at(c).map(|(lesson, card)| {
                 (
-                    app_path(&card_path(&lesson.id, lesson.cards[card].id())),
+                    app_path(&lesson.card_path_at(card)),
                     lesson.title.clone(),
                     card,
                     lesson.cards.len(),
@@ -28,10 +29,7 @@ pub fn Home() -> impl IntoView {
             })
         })
     });
-    let first = c
-        .lessons()
-        .next()
-        .map(|l| app_path(&card_path(&l.id, l.cards[0].id())));
+    let first = c.lessons().next().map(|l| app_path(&l.first_card_path()));
     view! {
         <Title text=""/>
         <div class="page">
@@ -71,7 +69,7 @@ pub fn Home() -> impl IntoView {
 /// The quiz on the home page: how many reviews are due, and the way in.
 #[component]
 fn QuizPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let due = Memo::new(move |_| state.progress.with(|p| p.quiz.due_count(course(), now())));
     let under_way = Memo::new(move |_| state.progress.with(|p| p.quiz.current.is_some()));
     let questions = course().questions.len();

@@ -4,10 +4,11 @@
 //! without one, the lesson opens where the person left it.
 
 use crate::components::{LessonCard, PageHeading};
-use crate::content::{card_path, course, done_path, validate::RESERVED_CARD_ID, Lesson};
-use crate::offline::app_path;
+use crate::content::{course, done_path, validate::RESERVED_CARD_ID, Lesson};
+use crate::env::now;
 use crate::pages::NotFound;
-use crate::state::{now, AppState};
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use leptos::{ev, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{
@@ -68,7 +69,7 @@ fn arrow_direction(ev: &web_sys::KeyboardEvent) -> Option<isize> {
 
 #[component]
 fn LessonView(lesson: &'static Lesson) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let params = use_params_map();
     let navigate = use_navigate();
     let count = lesson.cards.len();
@@ -95,7 +96,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         if screen.get() == Screen::Resume {
             let card = state.progress.with_untracked(|p| p.resume_card(lesson));
             nav(
-                &card_path(&lesson.id, lesson.cards[card].id()),
+                &lesson.card_path_at(card),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -119,11 +120,9 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                     state.update(|p| p.complete(lesson, now()));
                     Some(done_path(&lesson.id))
                 }
-                (Screen::Card(i), 1) => Some(card_path(&lesson.id, lesson.cards[i + 1].id())),
-                (Screen::Card(i), -1) if i > 0 => {
-                    Some(card_path(&lesson.id, lesson.cards[i - 1].id()))
-                }
-                (Screen::Done, -1) => Some(card_path(&lesson.id, lesson.cards[count - 1].id())),
+                (Screen::Card(i), 1) => Some(lesson.card_path_at(i + 1)),
+                (Screen::Card(i), -1) if i > 0 => Some(lesson.card_path_at(i - 1)),
+                (Screen::Done, -1) => Some(lesson.card_path_at(count - 1)),
                 _ => None,
             };
             if let Some(path) = target {
@@ -214,7 +213,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
 /// The screen after the last card: what is done and where to go next.
 #[component]
 fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let c = course();
     let total = c.lesson_count();
     let done = move || state.progress.with(|p| p.done_count(c));
@@ -233,7 +232,7 @@ fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
             <div class="done-actions">
                 {match next {
                     Some(n) => view! {
-                        <A href=app_path(&card_path(&n.id, n.cards[0].id())) attr:class="button primary">
+                        <A href=app_path(&n.first_card_path()) attr:class="button primary">
                             "Next lesson: " {n.title.clone()}
                         </A>
                     }.into_any(),

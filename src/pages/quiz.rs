@@ -3,17 +3,13 @@
 
 use crate::components::{MasteryList, PageHeading, QuizQuestion};
 use crate::content::{course, Question};
-use crate::offline::app_path;
+use crate::env::{now, random_seed};
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use crate::quiz::{questions_in, Scope, Session};
-use crate::state::{now, random_seed, AppState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
-
-/// The question with this id, if it is still in the bank.
-pub fn question(id: &str) -> Option<&'static Question> {
-    course().questions.iter().find(|q| q.id == id)
-}
 
 fn scope_title(scope: &Scope) -> String {
     match scope {
@@ -29,7 +25,7 @@ fn scope_title(scope: &Scope) -> String {
 }
 
 /// Starts a quiz of this scope and opens it; a no-op for an empty scope.
-fn start(state: AppState, scope: Scope) -> impl Fn() + Clone + 'static {
+fn start(state: Persistence, scope: Scope) -> impl Fn() + Clone + 'static {
     let navigate = use_navigate();
     move || {
         let mut started = false;
@@ -42,7 +38,7 @@ fn start(state: AppState, scope: Scope) -> impl Fn() + Clone + 'static {
 
 #[component]
 fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let label = scope_title(&scope);
     let count_scope = scope.clone();
     let count = Memo::new(move |_| {
@@ -70,7 +66,7 @@ fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
 /// `/quiz`: resume, or choose what to be quizzed on; mastery per topic.
 #[component]
 pub fn QuizHome() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let current = Memo::new(move |_| {
         state.progress.with(|p| {
             p.quiz
@@ -119,7 +115,7 @@ pub fn QuizHome() -> impl IntoView {
 /// `/quiz/play`: the question on screen of the session under way.
 #[component]
 pub fn QuizPlay() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let navigate = use_navigate();
     // Only the parts that change the screen: which question, of how many.
     let position = Memo::new(move |_| {
@@ -153,7 +149,7 @@ pub fn QuizPlay() -> impl IntoView {
                     <p>"There's no quiz under way."</p>
                     <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
-                Some((id, i, n, seed)) => match question(&id) {
+                Some((id, i, n, seed)) => match course().question(&id) {
                     Some(q) => {
                         let focus = !first.get_value();
                         first.set_value(false);
@@ -183,7 +179,7 @@ pub fn QuizPlay() -> impl IntoView {
 /// `/quiz/results`: the last finished session.
 #[component]
 pub fn QuizResults() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.clone()));
     view! {
         <Title text="Quiz results"/>
@@ -202,7 +198,7 @@ pub fn QuizResults() -> impl IntoView {
 
 #[component]
 fn ResultsBody(session: Session) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let navigate = use_navigate();
     let (score, total) = (session.score(), session.total());
     let key = session.scope.key();
@@ -210,7 +206,12 @@ fn ResultsBody(session: Session) -> impl IntoView {
     let missed: Vec<(&'static Question, Vec<String>)> = session
         .missed()
         .into_iter()
-        .filter_map(|id| Some((question(id)?, session.answers.get(id)?.selected.clone())))
+        .filter_map(|id| {
+            Some((
+                course().question(id)?,
+                session.answers.get(id)?.selected.clone(),
+            ))
+        })
         .collect();
     let retry_session = session.clone();
     let retry = {
@@ -291,7 +292,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             <p><span class="tag correct">"✓ Right answer: "</span>{right}</p>
             <p>{question.explanation.clone()}</p>
             {lesson.map(|l| view! {
-                <p><A href=app_path(&crate::content::card_path(&l.id, l.cards[0].id()))>"Revisit the lesson: " {l.title.clone()}</A></p>
+                <p><A href=app_path(&l.first_card_path())>"Revisit the lesson: " {l.title.clone()}</A></p>
             })}
         </li>
     }

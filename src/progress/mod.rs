@@ -6,7 +6,8 @@
 pub mod transfer;
 
 use crate::content::{Course, Lesson};
-use crate::quiz::{join_maps, later_by, QuizProgress};
+use crate::merge::{join_maps, later_by};
+use crate::quiz::QuizProgress;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ pub const SCHEMA: u32 = 3;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
-pub type Millis = f64;
+pub use crate::time::Millis;
 
 /// Everything the app remembers for a person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -297,8 +298,7 @@ impl Progress {
 
     /// Records that the person finished the lesson.
     pub fn complete(&mut self, lesson: &Lesson, now: Millis) {
-        let first = lesson.cards.first().map_or("", |c| c.id());
-        self.visit(&lesson.id, first, now);
+        self.visit(&lesson.id, lesson.first_card_id(), now);
         if let Some(p) = self.lessons.get_mut(&lesson.id) {
             p.completed = true;
         }

@@ -5,6 +5,7 @@
 use super::{DecodeError, Progress, Response};
 use crate::content::Course;
 use crate::quiz::Session;
+use crate::time::{civil_date, Millis};
 use std::fmt;
 
 /// The largest file an import reads. An export of a whole guide's progress
@@ -100,33 +101,16 @@ pub struct Import {
     pub ignored: Vec<String>,
 }
 
-/// The file name of an export made on this date (`closer-progress-2026-11-25.json`).
-pub fn export_file_name(millis: f64) -> String {
-    let (y, m, d) = civil_date(millis);
+/// The file name of an export made at `millis` by someone whose clock is
+/// `offset_minutes` ahead of UTC: named for their own date, not Greenwich's
+/// (`closer-progress-2026-11-25.json`).
+pub fn export_file_name(millis: Millis, offset_minutes: i32) -> String {
+    let (y, m, d) = civil_date(millis, offset_minutes);
     format!("closer-progress-{y:04}-{m:02}-{d:02}.json")
 }
 
-/// Year, month and day (UTC) of a time in milliseconds since the epoch.
-fn civil_date(millis: f64) -> (i64, u32, u32) {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = (millis / 86_400_000.0).floor() as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 fn session_is_known(session: &Session, course: &Course) -> bool {
-    session
-        .order
-        .iter()
-        .all(|id| course.questions.iter().any(|q| &q.id == id))
+    session.order.iter().all(|id| course.question(id).is_some())
 }
 
 /// Checks an imported file: its size, that it is progress of a schema this
@@ -155,7 +139,7 @@ pub fn import(text: &str, course: &Course) -> Result<Import, ImportError> {
             Some(lesson) => {
                 if lesson.card_index(&entry.card).is_none() {
                     ignored.push(format!("card {id}/{}", entry.card));
-                    entry.card = lesson.cards[0].id().to_string();
+                    entry.card = lesson.first_card_id().to_string();
                 }
                 true
             }
@@ -178,7 +162,7 @@ pub fn import(text: &str, course: &Course) -> Result<Import, ImportError> {
         }
         known
     });
-    let question_known = |id: &str| course.questions.iter().any(|q| q.id == id);
+    let question_known = |id: &str| course.question(id).is_some();
     progress.quiz.records.retain(|id, _| {
         let known = question_known(id);
         if !known {

@@ -1,0 +1,30 @@
+//! Time as the pure core sees it: a number the caller passes in. Only
+//! `env` (browser code) reads a clock, so native tests choose every time.
+
+/// Milliseconds since the Unix epoch, as `Date.now()` gives them.
+pub type Millis = f64;
+
+/// One day in [`Millis`].
+pub const DAY: Millis = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// One minute in [`Millis`].
+pub const MINUTE: Millis = 60.0 * 1000.0;
+
+/// Year, month (1 to 12) and day (1 to 31) of a time, in a time zone
+/// `offset_minutes` ahead of UTC (negative west of Greenwich: New York in
+/// winter is -300).
+pub fn civil_date(millis: Millis, offset_minutes: i32) -> (i64, u32, u32) {
+    let local = millis + f64::from(offset_minutes) * MINUTE;
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = (local / DAY).floor() as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
