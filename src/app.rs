@@ -1,9 +1,9 @@
 //! The app shell: state, router, and the frame around every page.
 
-use crate::components::{NoticeBanner, SiteFooter, SiteHeader};
-use crate::offline::{router_base, UpdateBanner};
+use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::pages::{DataPage, Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
-use crate::state::AppState;
+use crate::paths::router_base;
+use crate::persist::Persistence;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -26,7 +26,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(AppState::init());
+    provide_context(Persistence::init());
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Closer: an interactive guide to intimacy".to_string() } else { format!("{page} · Closer") }

@@ -1,5 +1,7 @@
 //! Saving text as a file the person downloads (export, kept backups).
 
+use crate::keys::stamp_of;
+use crate::persist::Persistence;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a download named `name`. Returns false if the browser
@@ -32,4 +34,13 @@ fn try_save(name: &str, text: &str) -> Result<(), JsValue> {
         std::time::Duration::from_secs(10),
     );
     Ok(())
+}
+
+/// Offers a kept copy (unreadable data, or what an import replaced) as a
+/// download, byte for byte, named `<prefix>-<its time stamp>.json`.
+/// Returns the file name, or `None` if the browser refused.
+pub fn download_kept_copy(state: &Persistence, key: &str, prefix: &str) -> Option<String> {
+    let text = state.raw(key).unwrap_or_default();
+    let name = format!("{prefix}-{}.json", stamp_of(key));
+    save_text_file(&name, &text).then_some(name)
 }

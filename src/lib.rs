@@ -1,12 +1,18 @@
 //! Closer: an interactive guide to intimacy that runs entirely in the browser.
 //!
-//! The pure core ([`content`], [`progress`]) compiles and tests natively; the
-//! browser-bound parts (storage adapter, views) exist only for wasm32, where
-//! their dependencies do.
+//! The pure core ([`content`], [`progress`], [`quiz`], [`notice`], [`keys`],
+//! [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
+//! (storage adapter, persistence, env, paths, offline, views) exist only for
+//! wasm32, where their dependencies do, so a browser import in the core fails
+//! the native build.
 
 pub mod content;
+pub mod keys;
+pub mod merge;
+pub mod notice;
 pub mod progress;
 pub mod quiz;
+pub mod time;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
@@ -21,11 +27,15 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
+mod env;
+#[cfg(target_arch = "wasm32")]
 mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
-mod state;
+mod paths;
+#[cfg(target_arch = "wasm32")]
+mod persist;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -1,101 +1,108 @@
-//! App-wide state: the person's progress and the one notice about storage.
+//! The one owner of stored progress: it opens the store, saves every change
+//! (notes a moment later, and at once when the page is hidden or closed),
+//! merges what other tabs save, and feeds the notice policy.
 //!
-//! Views change progress only through [`AppState::update`], which saves it
-//! right away through the storage adapter and turns any failure into a notice.
-//! Another tab's saves arrive through the `storage` event and are merged in,
-//! never written over.
+//! Views change progress only through [`Persistence::update`] (or
+//! [`Persistence::update_soon`] for typing). Another tab's saves arrive
+//! through the `storage` event and are merged in, never written over.
 
 use crate::content::course;
-use crate::progress::{Millis, Progress};
+use crate::env::now;
+use crate::notice::{Event, Notice, NoticePolicy};
+use crate::progress::{DecodeError, Progress};
 use crate::storage::{Loaded, ProgressStore, SaveOutcome, StorageError, KEY, PREVIOUS_KEY};
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// A message about storage, shown in the banner at the top of every page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    /// Storage is blocked or a write failed: the app works, but forgets on reload.
-    NotKept {
-        /// Storage is full rather than blocked.
-        full: bool,
-    },
-    /// Saved data could not be read; the original text was kept aside.
-    Recovered {
-        /// Where the original text is kept, if it could be.
-        backup_key: Option<String>,
-    },
-    /// A newer build saved the progress; this one leaves it alone.
-    Newer,
-}
+/// How long typing may pause before a note is saved. Short enough that a
+/// crash loses at most this much; long enough that a word is one write.
+pub const NOTE_SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Shared by every view through Leptos context. Cheap to copy.
 #[derive(Clone, Copy)]
-pub struct AppState {
-    /// The person's progress. Read it freely; change it with [`AppState::update`].
+pub struct Persistence {
+    /// The person's progress. Read it freely; change it with [`Persistence::update`].
     pub progress: ReadSignal<Progress>,
     set_progress: WriteSignal<Progress>,
-    /// The notice on screen, if any.
-    pub notice: RwSignal<Option<Notice>>,
-    /// Notices the person has dismissed are not shown again in this visit.
-    dismissed_not_kept: RwSignal<bool>,
+    policy: RwSignal<NoticePolicy>,
     /// Whether the copy an import replaced is still kept (until the next save).
     pub import_backup: RwSignal<bool>,
     /// Bumped whenever the set of stored keys may have changed (for the data page).
     pub storage_changed: RwSignal<u32>,
     store: StoredValue<Option<ProgressStore>, LocalStorage>,
+    /// A save waiting for typing to pause.
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
-/// The browser's clock, in milliseconds since the epoch.
-pub fn now() -> Millis {
-    js_sys::Date::now()
-}
-
-impl AppState {
+impl Persistence {
     /// Opens storage and reads saved progress. Never fails: whatever goes
     /// wrong, the app starts with something usable and a notice says what.
-    pub fn init() -> AppState {
-        let (progress, notice, store) = match ProgressStore::open() {
-            Err(_) => (
-                Progress::default(),
-                Some(Notice::NotKept { full: false }),
-                None,
-            ),
-            Ok(mut store) => match store.load(now()) {
-                Loaded::Empty => (Progress::default(), None, Some(store)),
-                Loaded::Found(p) => (p, None, Some(store)),
-                Loaded::Unreadable { backup_key, .. } => (
-                    Progress::default(),
-                    Some(Notice::Recovered { backup_key }),
-                    Some(store),
-                ),
-                Loaded::Newer { readable, .. } => (
-                    readable.unwrap_or_default(),
-                    Some(Notice::Newer),
-                    Some(store),
-                ),
-            },
+    pub fn init() -> Persistence {
+        let mut policy = NoticePolicy::default();
+        let (progress, store) = match ProgressStore::open() {
+            Err(_) => {
+                policy.on(Event::SaveFailed { full: false });
+                (Progress::default(), None)
+            }
+            Ok(mut store) => {
+                let progress = match store.load(now()) {
+                    Loaded::Empty => Progress::default(),
+                    Loaded::Found(p) => p,
+                    Loaded::Unreadable { backup_key, .. } => {
+                        policy.on(Event::Unreadable { backup_key });
+                        Progress::default()
+                    }
+                    Loaded::Newer { readable, .. } => {
+                        policy.on(Event::NewerSeen);
+                        readable.unwrap_or_default()
+                    }
+                };
+                (progress, Some(store))
+            }
         };
         let import_backup = store
             .as_ref()
             .is_some_and(|s| s.raw(PREVIOUS_KEY).is_some());
         let (progress, set_progress) = signal(progress);
-        let state = AppState {
+        let this = Persistence {
             progress,
             set_progress,
-            notice: RwSignal::new(notice),
-            dismissed_not_kept: RwSignal::new(false),
+            policy: RwSignal::new(policy),
             import_backup: RwSignal::new(import_backup),
             storage_changed: RwSignal::new(0),
             store: StoredValue::new_local(store),
+            pending: StoredValue::new_local(None),
         };
-        state.listen_to_other_tabs();
-        state
+        this.listen_to_other_tabs();
+        this.flush_when_leaving();
+        this
+    }
+
+    /// The notice on screen, if any.
+    pub fn notice(&self) -> Option<Notice> {
+        self.policy.with(|p| p.current().cloned())
+    }
+
+    fn tell(&self, event: Event) {
+        let before = self.policy.with_untracked(|p| p.current().cloned());
+        let mut next = self.policy.get_untracked();
+        next.on(event);
+        let changed = next.current() != before.as_ref();
+        // Only a visible change re-renders the banner.
+        if changed {
+            self.policy.set(next);
+        } else {
+            self.policy.update_untracked(|p| *p = next);
+        }
     }
 
     /// Whether progress is being kept in this browser.
     pub fn is_kept(&self) -> bool {
         self.store
             .with_value(|s| s.as_ref().is_some_and(ProgressStore::is_writable))
-            && !matches!(self.notice.get_untracked(), Some(Notice::NotKept { .. }))
+            && !self
+                .policy
+                .with_untracked(|p| p.current().is_some_and(Notice::is_about_saving))
     }
 
     /// Runs `f` on the store, opening it first if it was blocked before
@@ -118,42 +125,84 @@ impl AppState {
         result
     }
 
-    /// Changes progress and saves it. A failed save keeps the change in memory,
-    /// says so once, and is retried with the next change.
+    /// Changes progress and saves it at once. A failed save keeps the change
+    /// in memory, says so once, and is retried with the next change.
     pub fn update(&self, change: impl FnOnce(&mut Progress)) {
         self.set_progress.update(change);
         self.save();
     }
 
+    /// Changes progress now and saves it once changes pause for
+    /// [`NOTE_SAVE_DELAY`] (typing), or when the page is hidden or closed,
+    /// whichever comes first. Nothing typed is lost on closing the tab.
+    pub fn update_soon(&self, change: impl FnOnce(&mut Progress)) {
+        self.set_progress.update(change);
+        self.cancel_pending();
+        let this = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                this.pending.set_value(None);
+                this.save();
+            },
+            NOTE_SAVE_DELAY,
+        );
+        match handle {
+            Ok(h) => self.pending.set_value(Some(h)),
+            // No timers (should not happen): save now rather than never.
+            Err(_) => self.save(),
+        }
+    }
+
+    /// Saves a change that is waiting for typing to pause, if any.
+    pub fn flush(&self) {
+        if self.cancel_pending() {
+            self.save();
+        }
+    }
+
+    /// Cancels the waiting save; true if there was one.
+    fn cancel_pending(&self) -> bool {
+        let handle = self.pending.try_update_value(Option::take).flatten();
+        if let Some(h) = &handle {
+            h.clear();
+        }
+        handle.is_some()
+    }
+
+    /// A page being hidden may never be shown again (closing a tab, switching
+    /// app on a phone): save what is waiting then.
+    fn flush_when_leaving(self) {
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| self.flush());
+        let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                self.flush();
+            }
+        });
+        // The listeners live as long as the app.
+        std::mem::forget((on_hide, on_hidden));
+    }
+
     fn save(&self) {
+        // Any change saved now carries a waiting note with it.
+        self.cancel_pending();
         let progress = self.progress.get_untracked();
-        match self.with_store(|store| store.save(&progress, course())) {
+        match self.with_store(|store| store.save(&progress, course(), now())) {
             Ok(SaveOutcome::Saved(merged)) => {
                 if *merged != progress {
                     // Another tab had saved more: hold the joined copy.
                     self.set_progress.set(*merged);
                 }
-                if matches!(self.notice.get_untracked(), Some(Notice::NotKept { .. })) {
-                    // A retry worked: the "not kept" notice is no longer true.
-                    self.notice.set(None);
-                }
+                self.tell(Event::Saved);
                 if self.import_backup.get_untracked() {
                     self.forget_import_backup();
                 }
             }
             Ok(SaveOutcome::Skipped) => {}
-            Ok(SaveOutcome::Newer { .. }) => self.notice.set(Some(Notice::Newer)),
-            Err(e) => {
-                if !self.dismissed_not_kept.get_untracked()
-                    && !matches!(
-                        self.notice.get_untracked(),
-                        Some(Notice::Recovered { .. } | Notice::Newer)
-                    )
-                {
-                    let full = matches!(e, StorageError::WriteFailed { quota: true, .. });
-                    self.notice.set(Some(Notice::NotKept { full }));
-                }
-            }
+            Ok(SaveOutcome::Newer { .. }) => self.tell(Event::NewerSeen),
+            Err(StorageError::ReadFailed(_)) => self.tell(Event::ReadFailed),
+            Err(e) => self.tell(Event::SaveFailed {
+                full: matches!(e, StorageError::WriteFailed { quota: true, .. }),
+            }),
         }
     }
 
@@ -167,8 +216,12 @@ impl AppState {
             self.keys_may_have_changed();
             match ev.new_value() {
                 // Erased in another tab (the key removed, or storage cleared):
-                // the person asked for it to be gone, so it goes here too.
-                None => self.set_progress.set(Progress::default()),
+                // the person asked for it to be gone, so it goes here too,
+                // with any note still waiting to be saved.
+                None => {
+                    self.cancel_pending();
+                    self.set_progress.set(Progress::default());
+                }
                 Some(text) => match Progress::decode(&text) {
                     Ok(theirs) => {
                         let mine = self.progress.get_untracked();
@@ -176,18 +229,19 @@ impl AppState {
                         if merged != mine {
                             self.set_progress.set(merged.clone());
                         }
-                        // This tab knew things the other did not: save them too.
-                        if merged != theirs {
+                        // This tab knew things the other did not: save them too
+                        // (unless a waiting note save will do it shortly).
+                        if merged != theirs && self.pending.with_value(Option::is_none) {
                             self.save();
                         }
                     }
-                    Err(crate::progress::DecodeError::Newer(_)) => {
+                    Err(DecodeError::Newer(_)) => {
                         self.store.update_value(|s| {
                             if let Some(s) = s {
                                 s.stop_writing();
                             }
                         });
-                        self.notice.set(Some(Notice::Newer));
+                        self.tell(Event::NewerSeen);
                     }
                     // Something unreadable: the next save keeps it aside.
                     Err(_) => {}
@@ -200,10 +254,7 @@ impl AppState {
 
     /// Hides the notice for the rest of this visit.
     pub fn dismiss_notice(&self) {
-        if matches!(self.notice.get_untracked(), Some(Notice::NotKept { .. })) {
-            self.dismissed_not_kept.set(true);
-        }
-        self.notice.set(None);
+        self.tell(Event::Dismissed);
     }
 
     /// The text stored under a key, if storage can be read.
@@ -215,16 +266,6 @@ impl AppState {
     /// Tells views that list stored keys (the data page) to read them again.
     fn keys_may_have_changed(&self) {
         self.storage_changed.update(|n| *n += 1);
-    }
-
-    /// Offers a kept copy (unreadable data, or what an import replaced) as a
-    /// download, byte for byte, named `<prefix>-<its time stamp>.json`.
-    /// Returns the file name, or `None` if the browser refused.
-    pub fn download_kept_copy(&self, key: &str, prefix: &str) -> Option<String> {
-        let text = self.raw(key).unwrap_or_default();
-        let stamp = key.rsplit('.').next().unwrap_or("copy");
-        let name = format!("{prefix}-{stamp}.json");
-        crate::download::save_text_file(&name, &text).then_some(name)
     }
 
     /// Every key Closer keeps, and the kept copies among them.
@@ -240,13 +281,12 @@ impl AppState {
     /// Replaces progress with an imported copy; the copy it replaces is kept
     /// until the next save. On failure nothing changes.
     pub fn import(&self, progress: Progress) -> Result<(), StorageError> {
+        self.cancel_pending();
         self.with_store(|s| s.replace(&progress))?;
         self.set_progress.set(progress);
         self.import_backup.set(true);
         self.keys_may_have_changed();
-        if matches!(self.notice.get_untracked(), Some(Notice::Newer)) {
-            self.notice.set(None);
-        }
+        self.tell(Event::Imported);
         Ok(())
     }
 
@@ -275,19 +315,14 @@ impl AppState {
     /// Erases everything Closer keeps in this browser, backups included, and
     /// starts afresh in memory.
     pub fn erase(&self) -> Result<(), StorageError> {
+        self.cancel_pending();
         let erased = self.with_store(|s| s.erase());
         if erased.is_ok() || self.store.with_value(Option::is_none) {
             self.set_progress.set(Progress::default());
             self.import_backup.set(false);
-            self.notice.set(None);
+            self.tell(Event::Erased);
             self.keys_may_have_changed();
         }
         erased
     }
-}
-
-/// A fresh seed for the quiz's shuffles.
-pub fn random_seed() -> u64 {
-    // Math.random gives 52 random bits; mix in the clock for the rest.
-    (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 ^ (now() as u64).rotate_left(52)
 }

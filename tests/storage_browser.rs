@@ -1,7 +1,8 @@
 //! The storage adapter against the real `localStorage` of headless Chromium:
 //! round trips, unreadable data kept byte for byte, newer data left alone,
 //! the read-merge-write that protects another tab's progress, import backups,
-//! erase, a really full quota, and blocked storage.
+//! erase, a really full quota, blocked storage, a read that fails during a
+//! save, backups in the same millisecond, and a removal that throws.
 #![cfg(target_arch = "wasm32")]
 
 use closer::content::course;
@@ -35,7 +36,7 @@ fn a_first_visit_finds_nothing_and_a_save_reads_back() {
     assert_eq!(store.load(1.0), Loaded::Empty);
     let p = progress_with("kinds/physical");
     assert_eq!(
-        store.save(&p, course()),
+        store.save(&p, course(), 10.0),
         Ok(SaveOutcome::Saved(Box::new(p.clone())))
     );
     let raw = storage().get_item(KEY).unwrap().unwrap();
@@ -70,7 +71,7 @@ fn unreadable_data_is_kept_byte_for_byte() {
     // Saving now writes the new progress; the original stays in its backup.
     let p = progress_with("kinds/spiritual");
     assert!(matches!(
-        store.save(&p, course()),
+        store.save(&p, course(), 10.0),
         Ok(SaveOutcome::Saved(_))
     ));
     assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(garbage));
@@ -91,7 +92,7 @@ fn newer_data_is_read_for_display_and_never_written_over() {
     }
     assert!(!store.is_writable());
     assert_eq!(
-        store.save(&Progress::default(), course()),
+        store.save(&Progress::default(), course(), 10.0),
         Ok(SaveOutcome::Skipped)
     );
     assert_eq!(storage().get_item(KEY).unwrap().as_deref(), Some(newer));
@@ -106,7 +107,7 @@ fn a_save_joins_what_another_tab_saved_meanwhile() {
     let theirs = progress_with("kinds/emotional");
     storage().set_item(KEY, &theirs.encode()).unwrap();
     let p = progress_with("kinds/physical");
-    let Ok(SaveOutcome::Saved(saved)) = mine.save(&p, course()) else {
+    let Ok(SaveOutcome::Saved(saved)) = mine.save(&p, course(), 10.0) else {
         panic!("save failed");
     };
     assert!(saved.is_done("kinds/physical") && saved.is_done("kinds/emotional"));
@@ -116,7 +117,7 @@ fn a_save_joins_what_another_tab_saved_meanwhile() {
     // A newer build's save seen at save time stops this store writing.
     storage().set_item(KEY, r#"{"schema":99}"#).unwrap();
     assert_eq!(
-        mine.save(&p, course()),
+        mine.save(&p, course(), 10.0),
         Ok(SaveOutcome::Newer { schema: 99 })
     );
     assert_eq!(
@@ -131,7 +132,7 @@ fn an_import_keeps_what_it_replaced_and_erase_removes_everything() {
     storage().set_item("other-app.setting", "keep me").unwrap();
     let mut store = ProgressStore::open().unwrap();
     let before = progress_with("kinds/physical");
-    store.save(&before, course()).unwrap();
+    store.save(&before, course(), 10.0).unwrap();
     let imported = progress_with("practices/trust");
     store.replace(&imported).unwrap();
     assert_eq!(
@@ -181,13 +182,13 @@ fn a_full_quota_is_a_typed_error_not_a_panic() {
             at: 2.0,
         },
     );
-    match store.save(&p, course()) {
+    match store.save(&p, course(), 10.0) {
         Err(StorageError::WriteFailed { quota: true, .. }) => {}
         other => panic!("expected a quota error, got {other:?}"),
     }
     clear();
     assert!(
-        matches!(store.save(&p, course()), Ok(SaveOutcome::Saved(_))),
+        matches!(store.save(&p, course(), 10.0), Ok(SaveOutcome::Saved(_))),
         "a retry works once there is room"
     );
     clear();
@@ -223,4 +224,108 @@ fn blocked_storage_is_a_typed_error_not_a_panic() {
         Err(other) => panic!("expected blocked storage, got {other:?}"),
     }
     assert!(ProgressStore::open().is_ok(), "storage is back");
+}
+
+/// Replaces `Storage.prototype[method]` with one that throws, runs `f`, and
+/// puts the original back.
+fn with_throwing<T>(method: &str, f: impl FnOnce() -> T) -> T {
+    let proto: js_sys::Object = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .unwrap()
+        .unchecked_into();
+    let original = js_sys::Reflect::get(&proto, &method.into()).unwrap();
+    let thrower = js_sys::Function::new_no_args(
+        "throw new DOMException('The storage could not be read.', 'UnknownError');",
+    );
+    js_sys::Reflect::set(&proto, &method.into(), &thrower).unwrap();
+    let out = f();
+    js_sys::Reflect::set(&proto, &method.into(), &original).unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+fn a_read_that_fails_during_save_writes_nothing_and_the_next_save_works() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    assert_eq!(store.load(1.0), Loaded::Empty);
+    let first = progress_with("kinds/physical");
+    store.save(&first, course(), 10.0).unwrap();
+    let before = storage().get_item(KEY).unwrap().unwrap();
+    let keys_before = store.keys();
+
+    let more = progress_with("kinds/spiritual");
+    let outcome = with_throwing("getItem", || store.save(&more, course(), 20.0));
+    match outcome {
+        Err(StorageError::ReadFailed(message)) => {
+            assert!(message.contains("UnknownError"), "{message}")
+        }
+        other => panic!("expected a read failure, got {other:?}"),
+    }
+    assert_eq!(
+        storage().get_item(KEY).unwrap().unwrap(),
+        before,
+        "stored text unchanged"
+    );
+    assert_eq!(store.keys(), keys_before, "no key added");
+
+    // Once reading works again, the same change is saved, joined with what was there.
+    let Ok(SaveOutcome::Saved(saved)) = store.save(&more, course(), 30.0) else {
+        panic!("the retry saves");
+    };
+    assert!(saved.is_done("kinds/physical") && saved.is_done("kinds/spiritual"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn two_unreadable_texts_in_one_millisecond_keep_two_copies() {
+    clear();
+    storage().set_item(KEY, "first unreadable text").unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    let Loaded::Unreadable {
+        backup_key: Some(first_key),
+        ..
+    } = store.load(777.0)
+    else {
+        panic!("expected the first text kept");
+    };
+    // Another tab (or an old build) writes different unreadable text, seen in the same millisecond.
+    storage().set_item(KEY, "second unreadable text").unwrap();
+    store
+        .save(&progress_with("kinds/physical"), course(), 777.0)
+        .unwrap();
+    let backups: Vec<String> = store
+        .backups()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    assert_eq!(backups.len(), 2, "{backups:?}");
+    assert!(backups.contains(&first_key));
+    let texts: Vec<String> = backups
+        .iter()
+        .map(|k| storage().get_item(k).unwrap().unwrap())
+        .collect();
+    assert!(texts.contains(&"first unreadable text".to_string()));
+    assert!(texts.contains(&"second unreadable text".to_string()));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_removal_that_throws_is_reported_not_a_panic() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    store
+        .save(&progress_with("kinds/physical"), course(), 10.0)
+        .unwrap();
+    // Firefox throws from storage calls when its database is damaged; erase must say so.
+    let erased = with_throwing("removeItem", || store.erase());
+    assert!(
+        matches!(erased, Err(StorageError::Unavailable(_))),
+        "{erased:?}"
+    );
+    assert!(
+        storage().get_item(KEY).unwrap().is_some(),
+        "nothing was removed"
+    );
+    assert_eq!(store.erase(), Ok(()));
+    assert_eq!(storage().get_item(KEY).unwrap(), None);
 }

@@ -1,7 +1,7 @@
 //! The header and footer around every page.
 
 use crate::content::course;
-use crate::offline::app_path;
+use crate::paths::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,8 +1,9 @@
 //! One card of a lesson, drawn according to its type.
 
 use crate::content::{Card, ChoiceOption, Lesson};
+use crate::env::now;
+use crate::persist::Persistence;
 use crate::progress::Response;
-use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
 
 fn paragraphs(texts: &'static [String]) -> impl IntoView {
@@ -84,7 +85,7 @@ fn RevealBody(
     question: &'static str,
     answer: &'static [String],
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let shown = Memo::new(move |_| {
         state.progress.with(|p| {
             matches!(
@@ -139,7 +140,7 @@ fn ChoiceBody(
     prompt: &'static str,
     options: &'static [ChoiceOption],
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     // The option the person last checked, from saved progress.
     let checked = Memo::new(move |_| {
         state
@@ -209,7 +210,8 @@ fn ChoiceBody(
     }
 }
 
-/// A private question with a note that is saved as it is typed.
+/// A private question with a note that is saved once typing pauses (and
+/// when the page is hidden or closed, so nothing typed is lost).
 #[component]
 fn ReflectBody(
     lesson: &'static Lesson,
@@ -217,7 +219,7 @@ fn ReflectBody(
     prompt: &'static str,
     hint: &'static str,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let initial = state
         .progress
         .with_untracked(|p| match p.response(&lesson.id, card_id) {
@@ -226,7 +228,9 @@ fn ReflectBody(
         });
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        state.update(|p| p.respond(&lesson.id, card_id, Response::Reflected { text, at: now() }));
+        state.update_soon(|p| {
+            p.respond(&lesson.id, card_id, Response::Reflected { text, at: now() })
+        });
     };
     view! {
         <div class="card-body">

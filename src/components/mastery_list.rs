@@ -1,8 +1,8 @@
 //! Mastery per topic (one topic per section), in words and as a four-step meter.
 
 use crate::content::course;
+use crate::persist::Persistence;
 use crate::quiz::Mastery;
-use crate::state::AppState;
 use leptos::prelude::*;
 
 fn steps(m: Mastery) -> usize {
@@ -17,7 +17,7 @@ fn steps(m: Mastery) -> usize {
 /// Every topic with its mastery level.
 #[component]
 pub fn MasteryList() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     view! {
         <ul class="mastery">
             {course().sections.iter().map(|s| {

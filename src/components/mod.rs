@@ -7,6 +7,7 @@ mod mastery_list;
 mod notice_banner;
 mod page_heading;
 mod quiz_question;
+mod update_banner;
 
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
@@ -15,3 +16,4 @@ pub use mastery_list::MasteryList;
 pub use notice_banner::NoticeBanner;
 pub use page_heading::PageHeading;
 pub use quiz_question::QuizQuestion;
+pub use update_banner::UpdateBanner;

@@ -1,7 +1,9 @@
 //! The one banner that tells a person what is happening to their progress.
 
-use crate::offline::app_path;
-use crate::state::{AppState, Notice};
+use crate::download::download_kept_copy;
+use crate::notice::Notice;
+use crate::paths::app_path;
+use crate::persist::Persistence;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,6 +17,11 @@ fn message(notice: &Notice) -> String {
         Notice::NotKept { full: false } => {
             "This browser isn't letting Closer save anything (private browsing can do that). \
             Everything works, but your progress will be forgotten when you close this page."
+                .into()
+        }
+        Notice::ReadFailed => {
+            "Closer couldn't read what it saved before, so it saved nothing this time rather \
+            than risk writing over it. Everything works; it will try again with your next step."
                 .into()
         }
         Notice::Recovered {
@@ -38,10 +45,10 @@ fn message(notice: &Notice) -> String {
 /// A live region that always exists, so screen readers announce a notice when it appears.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     view! {
         <div class="notice-region" role="status" aria-live="polite">
-            {move || state.notice.get().map(|n| {
+            {move || state.notice().map(|n| {
                 // Unreadable data can be taken away as a file, exactly as it was found.
                 let backup = match &n {
                     Notice::Recovered { backup_key: Some(key) } => Some(key.clone()),
@@ -53,7 +60,7 @@ pub fn NoticeBanner() -> impl IntoView {
                         <div class="notice-actions">
                             {backup.map(|key| {
                                 let download = move |_| {
-                                    state.download_kept_copy(&key, "closer-unreadable");
+                                    download_kept_copy(&state, &key, "closer-unreadable");
                                 };
                                 view! {
                                     <button type="button" class="button subtle" on:click=download>

@@ -3,9 +3,11 @@
 
 use crate::components::PageHeading;
 use crate::content::course;
-use crate::download::save_text_file;
+use crate::download::{download_kept_copy, save_text_file};
+use crate::env::{now, utc_offset_minutes};
+use crate::notice::Notice;
+use crate::persist::Persistence;
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
-use crate::state::{now, AppState, Notice};
 use crate::storage::{KEY, PREVIOUS_KEY};
 use leptos::{html, prelude::*};
 use leptos_meta::Title;
@@ -41,20 +43,20 @@ fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> 
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let lessons = course().lesson_count();
     let summary = Memo::new(move |_| state.progress.with(|p| Summary::of(p, course())));
     let size = Memo::new(move |_| state.progress.with(|p| p.encode().len()));
     let said = RwSignal::new(None::<Said>);
     let kept = move || {
         state.progress.track();
-        state.notice.track();
+        state.notice();
         state.is_kept()
     };
 
     let export = move |_| {
         let text = state.progress.with_untracked(|p| p.encode());
-        let name = export_file_name(now());
+        let name = export_file_name(now(), utc_offset_minutes());
         let message = if save_text_file(&name, &text) {
             format!("Your progress was saved to the file {name}.")
         } else {
@@ -110,13 +112,13 @@ pub fn DataPage() -> impl IntoView {
 /// each with a way to download it.
 #[component]
 fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let backups = Memo::new(move |_| {
         state.progress.track();
         state.stored_keys().1
     });
     let download = move |key: String| {
-        if let Some(name) = state.download_kept_copy(&key, "closer-kept-copy") {
+        if let Some(name) = download_kept_copy(&state, &key, "closer-kept-copy") {
             said.set(Some(Said(format!(
                 "The kept copy was saved to the file {name}."
             ))));
@@ -163,7 +165,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
 /// Choose a file, see what it holds, then confirm.
 #[component]
 fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let step = RwSignal::new(ImportStep::Idle);
     let input = NodeRef::<html::Input>::new();
     let lessons = course().lesson_count();
@@ -285,7 +287,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
 /// Erase everything, after a confirmation.
 #[component]
 fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Persistence>();
     let asking = RwSignal::new(false);
     let confirm_button = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
@@ -302,7 +304,7 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
         };
         asking.set(false);
         said.set(Some(Said(message)));
-        if matches!(state.notice.get_untracked(), Some(Notice::Recovered { .. })) {
+        if matches!(untrack(|| state.notice()), Some(Notice::Recovered { .. })) {
             state.dismiss_notice();
         }
     };

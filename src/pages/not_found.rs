@@ -1,7 +1,7 @@
 //! Any path the app does not know.
 
 use crate::components::PageHeading;
-use crate::offline::app_path;
+use crate::paths::app_path;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;

@@ -3,33 +3,31 @@
 //! Every call that can throw is caught and turned into a typed error, so no
 //! storage failure can panic the app: blocked storage (reading
 //! `window.localStorage` throws in some private modes), a full quota, or data
-//! this build cannot read. (gloo-storage's `LocalStorage` panics when storage
-//! is blocked and hides the raw text we must keep, so it is not used here.)
+//! this build cannot read.
+//!
+//! gloo-storage does the typed writes, behind the availability check in
+//! [`ProgressStore::open`] (its `LocalStorage` panics where storage is
+//! blocked). Everything else goes through the raw `web_sys::Storage` handle,
+//! for reasons README's "How it is built" gives: reads must keep the exact
+//! text (gloo's `get` decodes JSON and drops what it cannot read), and its
+//! `delete` and `length` panic instead of reporting when the browser throws.
 
 use crate::content::Course;
 use crate::progress::{DecodeError, Millis, Progress};
+use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-/// The one key progress lives under.
-pub const KEY: &str = "closer.progress";
-
-/// Prefix of the keys that keep unreadable data, byte for byte, with the time
-/// it was found (`closer.progress.unreadable.1732450000000`).
-pub const BACKUP_PREFIX: &str = "closer.progress.unreadable.";
-
-/// Where the progress that an import replaced is kept, until the next save
-/// after the import succeeds (so an import can be undone).
-pub const PREVIOUS_KEY: &str = "closer.progress.before-import";
-
-/// Every key Closer writes starts with this; erasing removes them all.
-pub const PREFIX: &str = "closer.";
+pub use crate::keys::{backup_key, BACKUP_PREFIX, KEY, PREFIX, PREVIOUS_KEY};
 
 /// What can go wrong with storage.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageError {
     /// `localStorage` is missing or reading it throws (blocked by the browser).
     Unavailable(String),
+    /// Reading the stored progress threw while saving: nothing was written,
+    /// since writing without knowing what is there could destroy it.
+    ReadFailed(String),
     /// `setItem` threw; `quota` when the browser said storage is full.
     WriteFailed {
         /// The browser reported `QuotaExceededError`.
@@ -43,6 +41,7 @@ impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StorageError::Unavailable(m) => write!(f, "this browser does not allow storage ({m})"),
+            StorageError::ReadFailed(m) => write!(f, "reading what is saved failed ({m})"),
             StorageError::WriteFailed { quota: true, .. } => {
                 write!(f, "this browser's storage is full")
             }
@@ -123,6 +122,21 @@ fn write_error(err: JsValue) -> StorageError {
     }
 }
 
+/// A failed typed write, in the adapter's own terms.
+fn gloo_write_error(err: GlooError) -> StorageError {
+    match err {
+        GlooError::JsError(e) => StorageError::WriteFailed {
+            // Chromium and WebKit say QuotaExceededError; Firefox's older name also appears.
+            quota: e.name == "QuotaExceededError" || e.name == "NS_ERROR_DOM_QUOTA_REACHED",
+            message: format!("{}: {}", e.name, e.message),
+        },
+        other => StorageError::WriteFailed {
+            quota: false,
+            message: other.to_string(),
+        },
+    }
+}
+
 impl ProgressStore {
     /// Opens `window.localStorage`, without panicking when it is blocked.
     pub fn open() -> Result<ProgressStore, StorageError> {
@@ -179,7 +193,7 @@ impl ProgressStore {
                         backup_key: Some(key),
                     };
                 }
-                let key = format!("{BACKUP_PREFIX}{now}");
+                let key = self.free_backup_key(now);
                 let backup_key = match self.storage.set_item(&key, &raw) {
                     Ok(()) => {
                         self.kept_aside = Some(raw);
@@ -211,16 +225,21 @@ impl ProgressStore {
     /// should now hold. Writes nothing ([`SaveOutcome::Skipped`]) when the
     /// store holds data from a newer build that it must not replace; a newer
     /// save found now makes the store stop writing, and is reported as
-    /// [`SaveOutcome::Newer`].
+    /// [`SaveOutcome::Newer`]. A read that fails writes nothing
+    /// ([`StorageError::ReadFailed`]), as at start-up: the next save tries again.
     pub fn save(
         &mut self,
         progress: &Progress,
         course: &Course,
+        now: Millis,
     ) -> Result<SaveOutcome, StorageError> {
         if !self.writable {
             return Ok(SaveOutcome::Skipped);
         }
-        let stored = self.storage.get_item(KEY).ok().flatten();
+        let stored = self
+            .storage
+            .get_item(KEY)
+            .map_err(|e| StorageError::ReadFailed(describe(&e)))?;
         // Only what this store wrote last is there: nobody else saved, nothing to join.
         let unchanged = stored.is_some() && stored == self.last_written;
         let decoded = if unchanged {
@@ -240,17 +259,28 @@ impl ProgressStore {
             Some(Err(_)) => {
                 let raw = stored.unwrap_or_default();
                 if self.kept_aside.as_deref() != Some(raw.as_str()) {
-                    let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::now());
+                    let key = self.free_backup_key(now);
                     self.storage.set_item(&key, &raw).map_err(write_error)?;
                     self.kept_aside = Some(raw);
                 }
                 progress.clone()
             }
         };
-        let text = merged.encode();
-        self.storage.set_item(KEY, &text).map_err(write_error)?;
-        self.last_written = Some(text);
+        self.write(&merged)?;
         Ok(SaveOutcome::Saved(Box::new(merged)))
+    }
+
+    /// Writes progress under [`KEY`] (a typed write) and remembers the text.
+    fn write(&mut self, progress: &Progress) -> Result<(), StorageError> {
+        LocalStorage::set(KEY, progress).map_err(gloo_write_error)?;
+        // The same serde_json text gloo stored, kept to see whether anyone wrote since.
+        self.last_written = Some(progress.encode());
+        Ok(())
+    }
+
+    /// A backup key that no stored copy has.
+    fn free_backup_key(&self, now: Millis) -> String {
+        backup_key(now, |k| self.raw(k).is_some())
     }
 
     /// Replaces the stored progress with an imported copy. What was stored
@@ -262,9 +292,7 @@ impl ProgressStore {
                 .set_item(PREVIOUS_KEY, &previous)
                 .map_err(write_error)?;
         }
-        let text = progress.encode();
-        self.storage.set_item(KEY, &text).map_err(write_error)?;
-        self.last_written = Some(text);
+        self.write(progress)?;
         // The person chose this copy: a newer one is no longer being protected.
         self.writable = true;
         Ok(())

@@ -1,0 +1,22 @@
+//! The browser's clock and randomness: the only place the app reads either,
+//! so the pure core takes both as parameters.
+
+use crate::time::Millis;
+
+/// The browser's clock, in milliseconds since the epoch.
+pub fn now() -> Millis {
+    js_sys::Date::now()
+}
+
+/// How far the person's clock is ahead of UTC, in minutes (negative west of
+/// Greenwich), at this moment: export names use the person's own date.
+pub fn utc_offset_minutes() -> i32 {
+    // getTimezoneOffset is UTC minus local time, in minutes.
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// A fresh seed for the quiz's shuffles.
+pub fn random_seed() -> u64 {
+    // Math.random gives 52 random bits; mix in the clock for the rest.
+    (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 ^ (now() as u64).rotate_left(52)
+}

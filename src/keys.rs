@@ -1,0 +1,41 @@
+//! The localStorage keys Closer writes, and how a kept copy's key is chosen.
+//! Pure, so the naming rules test natively; only `storage` uses the keys.
+
+use crate::time::Millis;
+
+/// The one key progress lives under.
+pub const KEY: &str = "closer.progress";
+
+/// Prefix of the keys that keep unreadable data, byte for byte, with the time
+/// it was found (`closer.progress.unreadable.1732450000000`).
+pub const BACKUP_PREFIX: &str = "closer.progress.unreadable.";
+
+/// Where the progress that an import replaced is kept, until the next save
+/// after the import succeeds (so an import can be undone).
+pub const PREVIOUS_KEY: &str = "closer.progress.before-import";
+
+/// Every key Closer writes starts with this; erasing removes them all.
+pub const PREFIX: &str = "closer.";
+
+/// A key for keeping unreadable text found at `now` that no existing key
+/// holds: `<prefix><now>`, or `<prefix><now>-2`, `-3`, ... when two texts are
+/// kept in the same millisecond, so one copy never writes over another.
+pub fn backup_key(now: Millis, taken: impl Fn(&str) -> bool) -> String {
+    // Whole milliseconds: the key is a name, and a name should not carry a fraction.
+    let stamp = now.max(0.0).floor() as u64;
+    let first = format!("{BACKUP_PREFIX}{stamp}");
+    if !taken(&first) {
+        return first;
+    }
+    (2u32..)
+        .map(|n| format!("{BACKUP_PREFIX}{stamp}-{n}"))
+        .find(|k| !taken(k))
+        .expect("an unbounded range has a free key")
+}
+
+/// The time stamp part of a kept copy's key (`1732450000000-2`), for its file name.
+pub fn stamp_of(key: &str) -> &str {
+    key.strip_prefix(BACKUP_PREFIX)
+        .or_else(|| key.rsplit('.').next())
+        .unwrap_or("copy")
+}

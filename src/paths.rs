@@ -1,0 +1,29 @@
+//! The base path every link carries: `/` at a site's root, or a sub-path
+//! such as `/closer/` as Trunk wrote it into `<base href>`.
+
+/// The site's base path as Trunk wrote it into `<base href>`: `/` or a sub-path like `/closer/`.
+pub fn base_href() -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(read_base_href).clone()
+}
+
+fn read_base_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .filter(|h| h.starts_with('/'))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The router's base: the base path without its trailing slash (empty at the root).
+pub fn router_base() -> String {
+    base_href().trim_end_matches('/').to_string()
+}
+
+/// The href of an app path (`/quiz`) under the site's base (`/closer/quiz`).
+/// leptos_router's `<A>` leaves absolute paths as they are, so every link
+/// goes through this; `navigate()` adds the base itself and must not.
+pub fn app_path(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
