@@ -1,51 +1,116 @@
 // Closer's service worker: the app works offline after the first visit.
 // The build hook (src/bin/post_build.rs) fills in the two placeholders below:
 // a build id, so each build gets its own cache, and the list of built files.
+//
+// The rules it keeps (each has an end-to-end test in e2e/offline.spec.ts):
+// - install is all or nothing: one missing file fails it, the old version stays;
+// - every activation claims the open pages, so a first visit works offline at
+//   once, even when an earlier install left a cache behind;
+// - a page keeps the cache of the build it runs until no such page is left,
+//   so a tab that was not reloaded after an update still finds its files;
+// - only app routes (paths without a file extension) are answered with
+//   index.html; a file's URL gets that file or the network's answer.
 const BUILD = "__CLOSER_BUILD__";
 const FILES = __CLOSER_FILES__;
 const PREFIX = "closer-";
 const CACHE = PREFIX + BUILD;
+// Not a build cache (no "closer-" prefix): which build each open page runs,
+// and which caches each build found when it installed (its older ones).
+const META = "closer:meta";
 // Everything is relative to the worker's folder, so a sub-path deploy works.
 const ROOT = new URL("./", self.location.href);
 const INDEX = new URL("index.html", ROOT).href;
+// One entry per fact, so no two writers ever read-modify-write a shared record.
+const PAGE_URL = (id) => new URL("__closer-page__/" + encodeURIComponent(id), ROOT).href;
+const OLDER_URL = (build) => new URL("__closer-older__/" + build, ROOT).href;
 
-// All or nothing: if one file fails, the install fails and the old version stays.
+// Deletes the caches of older builds that no open page runs any more. Only
+// caches that existed when this build installed count as older, so a newer
+// build installing meanwhile is never touched.
+async function tidy() {
+  const meta = await caches.open(META);
+  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const alive = new Set(open.map((c) => PAGE_URL(c.id)));
+  const inUse = new Set([BUILD]);
+  for (const request of await meta.keys()) {
+    if (!request.url.includes("/__closer-page__/")) continue;
+    if (alive.has(request.url)) inUse.add(await (await meta.match(request)).text());
+    else await meta.delete(request);
+  }
+  const listed = await meta.match(OLDER_URL(BUILD));
+  const older = listed ? await listed.json().catch(() => []) : [];
+  await Promise.all(older.filter((b) => !inUse.has(b)).map((b) => caches.delete(PREFIX + b)));
+  await meta.put(OLDER_URL(BUILD), new Response(JSON.stringify(older.filter((b) => inUse.has(b)))));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(new URL(f, ROOT).href, { cache: "reload" }))),
-    ),
+    (async () => {
+      const before = (await caches.keys())
+        .filter((n) => n.startsWith(PREFIX) && n !== CACHE)
+        .map((n) => n.slice(PREFIX.length));
+      const cache = await caches.open(CACHE);
+      await cache.addAll(FILES.map((f) => new Request(new URL(f, ROOT).href, { cache: "reload" })));
+      await (await caches.open(META)).put(OLDER_URL(BUILD), new Response(JSON.stringify(before)));
+    })(),
   );
 });
 
-// Old caches go only once this version takes over. On a first install the
-// worker takes control of the open page at once, so it works offline from then on.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const names = await caches.keys();
-      const old = names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
-      await Promise.all(old.map((n) => caches.delete(n)));
-      if (old.length === 0) await self.clients.claim();
+      await self.clients.claim();
+      await tidy();
+      // Every open page learns which build now answers it; a page running
+      // another build offers to reload (src/offline.rs).
+      for (const client of await self.clients.matchAll({ type: "window" })) {
+        client.postMessage({ type: "activated", build: BUILD });
+      }
     })(),
   );
 });
 
-// A new version waits until the person chooses "Reload" (see src/offline.rs).
 self.addEventListener("message", (event) => {
+  // A new version waits until the person chooses "Reload" (see src/offline.rs).
   if (event.data === "skip-waiting") self.skipWaiting();
+  // A page started: pages that have closed since may have freed a cache.
+  if (event.data === "tidy") event.waitUntil(tidy());
 });
+
+function isAppRoute(url) {
+  if (!url.pathname.startsWith(ROOT.pathname)) return false;
+  const rest = url.pathname.slice(ROOT.pathname.length);
+  const last = rest.split("/").pop();
+  return rest === "index.html" || !last.includes(".");
+}
+
+// This build's copy first, then an older build's (a page not yet reloaded
+// after an update asks for its own files), then the network.
+async function fromCaches(request) {
+  const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+  if (own) return own;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+    if (hit) return hit;
+  }
+  return fetch(request);
+}
+
+async function remember(clientId) {
+  if (clientId) await (await caches.open(META)).put(PAGE_URL(clientId), new Response(BUILD));
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      // Any navigation, deep links too, gets this build's index.html, which
-      // names exactly the wasm and scripts in this same cache.
-      const hit = request.mode === "navigate" ? await cache.match(INDEX) : await cache.match(request, { ignoreSearch: true });
-      return hit || fetch(request);
-    })(),
-  );
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.mode === "navigate" && isAppRoute(url)) {
+    // Every app route, deep links too, gets this build's index.html, which
+    // names exactly the wasm and scripts in this same cache.
+    event.respondWith((async () => (await (await caches.open(CACHE)).match(INDEX)) || fetch(request))());
+    event.waitUntil(remember(event.resultingClientId));
+    return;
+  }
+  event.respondWith(fromCaches(request));
 });

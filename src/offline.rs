@@ -1,39 +1,51 @@
 //! Offline support in the page: registers the service worker (release builds
-//! only) and offers a new version when one has been installed, never swapping
-//! it under the page the person is reading.
+//! only) and learns when a new version is ready or has taken over, never
+//! swapping it under the page the person is reading.
+//!
+//! A new version is announced whether it is already waiting when the page
+//! registers, still installing then, or found later; and every open page
+//! hears when one takes control (public/sw.js claims pages on activation and
+//! tells them its build), so no tab goes on unaware that it runs an old build.
 
+use crate::paths::base_href;
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    RegistrationOptions, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+    MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer,
+    ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-/// The site's base path as Trunk wrote it into `<base href>`: `/` or a sub-path like `/closer/`.
-pub fn base_href() -> String {
-    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    BASE.get_or_init(read_base_href).clone()
+/// What the page knows about a newer version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    /// Nothing newer than this page.
+    None,
+    /// A new version is installed and waits for a reload.
+    Waiting,
+    /// A new version already answers this page (taken over from another tab):
+    /// this page still runs the old one until it reloads.
+    Active,
 }
 
-fn read_base_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base").ok().flatten())
-        .and_then(|b| b.get_attribute("href"))
-        .filter(|h| h.starts_with('/'))
-        .unwrap_or_else(|| "/".into())
+/// The page's update state, shared with the banner.
+#[derive(Clone, Copy)]
+pub struct Offline {
+    /// What the banner should offer.
+    pub update: RwSignal<Update>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    /// The person pressed Reload and waits for the new version to take over.
+    reloading: StoredValue<bool>,
 }
 
-/// The router's base: the base path without its trailing slash (empty at the root).
-pub fn router_base() -> String {
-    base_href().trim_end_matches('/').to_string()
-}
-
-/// The href of an app path (`/quiz`) under the site's base (`/closer/quiz`).
-/// leptos_router's `<A>` leaves absolute paths as they are, so every link
-/// goes through this; `navigate()` adds the base itself and must not.
-pub fn app_path(path: &str) -> String {
-    format!("{}{path}", router_base())
+/// The build this page runs, as the build hook wrote it into
+/// `<meta name="closer-build">` (none in development builds).
+fn page_build() -> Option<String> {
+    document()
+        .query_selector("meta[name=closer-build]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
 }
 
 /// The service worker API, where this browser and context offer it.
@@ -52,69 +64,149 @@ fn reload_page() {
     }
 }
 
-/// Watches a registration and sets `ready` once a new version is installed
-/// and waiting while this page runs an older one.
-fn watch(
-    reg: &ServiceWorkerRegistration,
-    container: &ServiceWorkerContainer,
-    ready: RwSignal<bool>,
-) {
-    if reg.waiting().is_some() && container.controller().is_some() {
-        ready.set(true);
+impl Offline {
+    /// Starts offline support: registers the worker in release builds, and in
+    /// development builds removes any worker an old release left behind.
+    pub fn start() -> Offline {
+        let offline = Offline {
+            update: RwSignal::new(Update::None),
+            registration: StoredValue::new_local(None),
+            reloading: StoredValue::new(false),
+        };
+        if cfg!(debug_assertions) {
+            unregister_all();
+        } else if let Some(container) = container() {
+            offline.listen(&container);
+            offline.register(container);
+        }
+        offline
     }
-    let on_found = {
-        let reg = reg.clone();
-        let container = container.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let Some(worker) = reg.installing() else {
+
+    /// Marks a newer version as waiting, unless one already answers the page.
+    fn waiting(&self) {
+        if self.update.get_untracked() == Update::None {
+            self.update.set(Update::Waiting);
+        }
+    }
+
+    /// Hears the worker: a new controller, and which build it is.
+    fn listen(self, container: &ServiceWorkerContainer) {
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            if self.reloading.get_value() {
+                reload_page();
+            }
+        });
+        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let mine = page_build();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let data = ev.data();
+            let field = |name: &str| {
+                js_sys::Reflect::get(&data, &JsValue::from_str(name))
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("type").as_deref() != Some("activated") {
+                return;
+            }
+            // A first install claims the page that installed it: same build, nothing to offer.
+            if field("build").is_some() && field("build") != mine {
+                self.update.set(Update::Active);
+            }
+        });
+        container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+    }
+
+    fn register(self, container: ServiceWorkerContainer) {
+        let base = base_href();
+        let options = RegistrationOptions::new();
+        options.set_scope(&base);
+        let promise = container.register_with_options(&format!("{base}sw.js"), &options);
+        spawn_local(async move {
+            // Some automation (and perhaps a browser) resolves with no registration.
+            let Ok(reg) = JsFuture::from(promise)
+                .await
+                .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>())
+            else {
                 return;
             };
-            let watched = worker.clone();
-            let container = container.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                // With no controller this is the first install, not an update.
-                if watched.state() == ServiceWorkerState::Installed
-                    && container.controller().is_some()
-                {
-                    ready.set(true);
-                }
-            });
-            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
-        })
-    };
-    reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-    on_found.forget();
-}
+            self.watch(&reg, &container);
+            // Pages closed since the last start may have freed an old build's cache.
+            if let Some(active) = container.controller() {
+                let _ = active.post_message(&JsValue::from_str("tidy"));
+            }
+            // A page left open for long asks for updates now and then.
+            let check = reg.clone();
+            let _ = set_interval_with_handle(
+                move || {
+                    let _ = check.update();
+                },
+                std::time::Duration::from_secs(60 * 60),
+            );
+            self.registration.set_value(Some(reg));
+        });
+    }
 
-fn register(
-    ready: RwSignal<bool>,
-    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
-) {
-    let Some(container) = container() else { return };
-    let base = base_href();
-    let options = RegistrationOptions::new();
-    options.set_scope(&base);
-    let promise = container.register_with_options(&format!("{base}sw.js"), &options);
-    spawn_local(async move {
-        // Some automation (and perhaps a browser) resolves with no registration.
-        let Ok(reg) = JsFuture::from(promise)
-            .await
-            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>())
-        else {
-            return;
+    /// Watches a registration for a new version: waiting already, installing
+    /// now, or found later.
+    fn watch(self, reg: &ServiceWorkerRegistration, container: &ServiceWorkerContainer) {
+        // With no controller, a worker that installs is the first one, not an update.
+        let is_update = {
+            let container = container.clone();
+            move || container.controller().is_some()
         };
-        watch(&reg, &container, ready);
-        // A page left open for long asks for updates now and then.
-        let check = reg.clone();
-        let _ = set_interval_with_handle(
-            move || {
-                let _ = check.update();
-            },
-            std::time::Duration::from_secs(60 * 60),
-        );
-        registration.set_value(Some(reg));
-    });
+        if reg.waiting().is_some() && is_update() {
+            self.waiting();
+        }
+        let follow = {
+            let is_update = is_update.clone();
+            move |worker: ServiceWorker| {
+                let watched = worker.clone();
+                let is_update = is_update.clone();
+                let on_state = Closure::<dyn FnMut()>::new(move || {
+                    if watched.state() == ServiceWorkerState::Installed && is_update() {
+                        self.waiting();
+                    }
+                });
+                worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                on_state.forget();
+            }
+        };
+        if let Some(installing) = reg.installing() {
+            follow(installing);
+        }
+        let on_found = {
+            let reg = reg.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                if let Some(installing) = reg.installing() {
+                    follow(installing);
+                }
+            })
+        };
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    }
+
+    /// Switches this page to the new version: lets a waiting one take over
+    /// and reloads once it has; reloads at once if it already answers.
+    pub fn reload(&self) {
+        let waiting = self
+            .registration
+            .with_value(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
+        match waiting {
+            Some(worker) => {
+                self.reloading.set_value(true);
+                if worker
+                    .post_message(&JsValue::from_str("skip-waiting"))
+                    .is_err()
+                {
+                    reload_page();
+                }
+            }
+            None => reload_page(),
+        }
+    }
 }
 
 /// In development builds an old release worker on the same port would serve
@@ -131,45 +223,4 @@ fn unregister_all() {
                 .unregister();
         }
     });
-}
-
-/// "A new version of Closer is ready" with a "Reload" button, in a live
-/// region that exists from the start.
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let ready = RwSignal::new(false);
-    let registration = StoredValue::new_local(None::<ServiceWorkerRegistration>);
-    if cfg!(debug_assertions) {
-        unregister_all();
-    } else {
-        register(ready, registration);
-    }
-    let reload = move |_| {
-        let waiting = registration.with_value(|r| r.as_ref().and_then(|r| r.waiting()));
-        match (waiting, container()) {
-            (Some(worker), Some(container)) => {
-                // Reload once the new version has taken over, not before.
-                let on_change = Closure::<dyn FnMut()>::new(reload_page);
-                container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-                on_change.forget();
-                if worker
-                    .post_message(&JsValue::from_str("skip-waiting"))
-                    .is_err()
-                {
-                    reload_page();
-                }
-            }
-            _ => reload_page(),
-        }
-    };
-    view! {
-        <div class="notice-region" role="status" aria-live="polite">
-            {move || ready.get().then(|| view! {
-                <div class="notice update">
-                    <p>"A new version of Closer is ready. Reload to use it; your progress is kept."</p>
-                    <button type="button" class="button primary" on:click=reload>"Reload"</button>
-                </div>
-            })}
-        </div>
-    }
 }

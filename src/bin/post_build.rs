@@ -44,14 +44,17 @@ fn run() -> Result<(), String> {
     let html = defer_wasm_until_painted(&html).map_err(|e| e.to_string())?;
     let policy = content_security_policy(&inline_script_hashes(&html).map_err(|e| e.to_string())?);
     let html = insert_csp(&html, &policy).map_err(|e| e.to_string())?;
-    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    fs::write(&index_path, &html).map_err(|e| format!("{}: {e}", index_path.display()))?;
 
-    // The list is taken after index.html has its final bytes.
+    // The id covers index.html as it is now; then the page learns its own build.
     let mut files = Vec::new();
     collect(staging, staging, &mut files)?;
+    let build = build_id(&files);
+    let html = insert_build_meta(&html, &build).map_err(|e| e.to_string())?;
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let template = fs::read_to_string(&worker).map_err(|e| format!("{}: {e}", worker.display()))?;
-    let source = render_worker(&template, &build_id(&files), &precache_list(&files))
-        .map_err(|e| e.to_string())?;
+    let source =
+        render_worker(&template, &build, &precache_list(&files)).map_err(|e| e.to_string())?;
     fs::write(&worker, source).map_err(|e| format!("{}: {e}", worker.display()))?;
     println!(
         "post-build: service worker lists {} files; CSP written",
