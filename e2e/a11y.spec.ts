@@ -7,11 +7,13 @@ import type { Page } from '@playwright/test';
 import {
   answerByClicks,
   cardHeading,
+  cardPosition,
   exploreCourse,
   expect,
   open,
   h1,
   nextQuestion,
+  questionAt,
   questionOptions,
   questionText,
   quizFeedback,
@@ -41,6 +43,29 @@ async function audit(page: Page, what: string): Promise<void> {
     );
     expect(found, `axe violations on ${what} at ${size.width}x${size.height}`).toEqual([]);
   }
+}
+
+/** Escapes text for a RegExp. */
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Checks option `i` of the choice card on screen and waits for the feedback
+ * on that very option (a verdict naming its label), not any earlier one.
+ */
+async function checkChoice(page: Page, i: number): Promise<void> {
+  const article = page.getByRole('article');
+  const label = (await article.locator('.option label').nth(i).innerText()).trim();
+  await article.getByRole('radio').nth(i).check();
+  await article.getByRole('button', { name: 'Check' }).click();
+  await expect(article.getByRole('status')).toContainText(new RegExp(`(✓ Right|✗ Not quite): ${esc(label)}\\. `));
+}
+
+/** Waits until the checked quiz question shows its verdict and the button that moves on. */
+async function quizChecked(page: Page): Promise<void> {
+  await expect(quizFeedback(page)).toContainText(/✓ Correct\.|✗ Not quite\./);
+  await expect(page.getByRole('button', { name: /^(Next question|See results)$/ })).toBeVisible();
 }
 
 /** The first card of each kind on the path. */
@@ -74,10 +99,13 @@ test('home, with progress, and the lesson-complete screen', async ({ page }) => 
 
   // One lesson done, one under way, and a quiz answered in part.
   await page.getByRole('link', { name: /^Next lesson: / }).click();
+  await expect(cardPosition(page, 1)).toBeVisible();
   await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(cardPosition(page, 2)).toBeVisible();
   await startEverything(page);
   const o = await questionOptions(page);
   await answerByClicks(page, o, [o.labels[0]]);
+  await quizChecked(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).click();
   await expect(page.getByText(/^1 of \d+ lessons done$/)).toBeVisible();
   await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
@@ -100,6 +128,7 @@ test('a reveal card, before and after the answer is shown', async ({ page }) => 
   await expect(cardHeading(page)).toHaveText(card.title);
   await audit(page, 'a reveal card (hidden)');
   await page.getByRole('button', { name: 'Show the answer' }).click();
+  await expect(page.getByRole('button', { name: 'Show the answer' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('#reveal-answer')).toBeVisible();
   await audit(page, 'a reveal card (shown)');
 });
@@ -110,10 +139,12 @@ test('a choice card, before and after Check', async ({ page }) => {
   await expect(cardHeading(page)).toHaveText(card.title);
   await audit(page, 'a choice card');
   const radios = page.getByRole('article').getByRole('radio');
-  for (const i of [0, (await radios.count()) - 1]) {
-    await radios.nth(i).check();
-    await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByRole('article').getByRole('status')).toContainText(/Right|Not quite/);
+  await expect(radios.first()).toBeVisible();
+  const n = await radios.count();
+  expect(n, 'a choice card has options to pick').toBeGreaterThan(1);
+  // The second Check replaces the first one's feedback: each audit waits for its own.
+  for (const i of [0, n - 1]) {
+    await checkChoice(page, i);
     await audit(page, `a choice card (checked option ${i + 1})`);
   }
 });
@@ -123,7 +154,9 @@ test('a reflect card, empty and with a note', async ({ page }) => {
   await open(page, card.path);
   await expect(cardHeading(page)).toHaveText(card.title);
   await audit(page, 'a reflect card');
-  await page.getByRole('article').getByRole('textbox').fill('A note of mine.');
+  const box = page.getByRole('article').getByRole('textbox');
+  await box.fill('A note of mine.');
+  await expect(box).toHaveValue('A note of mine.');
   await audit(page, 'a reflect card (with a note)');
 });
 
@@ -149,7 +182,7 @@ test('quiz questions before and after Check, one-answer and select-all', async (
       const what = `a quiz question (${o.multi ? 'select all' : 'one answer'}, ${await questionText(page)})`;
       await audit(page, what);
       await answerByClicks(page, o, o.multi ? o.labels.slice(0, 2) : [o.labels[0]]);
-      await expect(quizFeedback(page)).toBeVisible();
+      await quizChecked(page);
       await audit(page, `${what} after Check`);
     } else {
       await answerByClicks(page, o, [o.labels[0]]);
@@ -165,12 +198,15 @@ test('the results page, with missed questions', async ({ page }) => {
   const choices = page.getByRole('region', { name: 'Start a quiz' }).getByRole('button', { disabled: false });
   const counts = (await choices.allInnerTexts()).map((t) => Number(t.match(/(\d+) questions?/)?.[1] ?? Infinity));
   await choices.nth(counts.indexOf(Math.min(...counts))).click();
-  for (;;) {
+  for (let k = 1; ; k++) {
+    // Each question is read only once it is the one on screen.
+    await expect(questionAt(page, k)).toBeVisible();
     const o = await questionOptions(page);
     await answerByClicks(page, o, [o.labels[0]]);
     if (await nextQuestion(page)) break;
   }
   await expect(h1(page)).toHaveText('Your results');
+  await expect(page.getByText(/^\d+ of \d+\s*answered right$/)).toBeVisible();
   await audit(page, 'the results page');
 });
 
@@ -191,7 +227,10 @@ test('"Your data": fresh, with a kept copy, an import preview, the erase confirm
   // Unreadable data kept aside, then progress saved over it.
   await seedStorage(page, { 'closer.progress': '{not json' });
   await open(page, cards.get('explain')!.path);
+  await expect(cardPosition(page, 1)).toBeVisible();
   await page.getByRole('button', { name: /^Next/ }).click();
+  // The turn is saved once the next card shows; only then leave the page.
+  await expect(cardPosition(page, 2)).toBeVisible();
   await open(page, '/data');
   await expect(page.getByRole('heading', { name: 'Copies kept aside' })).toBeVisible();
   await audit(page, 'your data (with progress and a kept copy)');
@@ -225,13 +264,16 @@ test('a storage notice', async ({ page }) => {
 test('dark colour scheme: home, a checked choice card, a checked question', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page, '/');
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
   await audit(page, 'home (dark)');
-  await open(page, cards.get('choice')!.path);
-  await page.getByRole('article').getByRole('radio').first().check();
-  await page.getByRole('button', { name: 'Check' }).click();
+  const choice = cards.get('choice')!;
+  await open(page, choice.path);
+  await expect(cardHeading(page)).toHaveText(choice.title);
+  await checkChoice(page, 0);
   await audit(page, 'a checked choice card (dark)');
   await startEverything(page);
   const o = await questionOptions(page);
   await answerByClicks(page, o, [o.labels[0]]);
+  await quizChecked(page);
   await audit(page, 'a checked quiz question (dark)');
 });

@@ -159,26 +159,40 @@ export async function currentKind(page: Page): Promise<Kind> {
   return kindOf((await page.getByRole('article').locator('.card-kind').textContent()) ?? '');
 }
 
+/** "Card k of n" of the lesson on screen, as numbers (waits for the text to show). */
+export async function cardCount(page: Page): Promise<{ k: number; n: number }> {
+  const position = page.getByText(/^Card \d+ of \d+$/);
+  await expect(position).toBeVisible();
+  const [, k, n] = (await position.innerText()).match(/^Card (\d+) of (\d+)$/)!;
+  return { k: Number(k), n: Number(n) };
+}
+
 /**
  * Walks the open lesson to its completion screen with the Next / Finish buttons,
  * returning every card seen. The lesson must be open at its first card.
  */
 export async function walkLesson(page: Page): Promise<CardInfo[]> {
   const cards: CardInfo[] = [];
-  for (let i = 0; i < 40; i++) {
+  await expect(cardPosition(page, 1)).toBeVisible();
+  const { n } = await cardCount(page);
+  const next = page.getByRole('button', { name: /^Next/ });
+  const finish = page.getByRole('button', { name: 'Finish lesson' });
+  for (let k = 1; k <= n; k++) {
+    // What a person sees says which card this is, and so which button ends it.
+    await expect(cardPosition(page, k)).toBeVisible();
     const title = (await cardHeading(page).innerText()).trim();
     cards.push({ path: pathOf(page), kind: await currentKind(page), title });
-    const finish = page.getByRole('button', { name: 'Finish lesson' });
-    if (await finish.isVisible()) {
+    if (k === n) {
+      await expect(next).toHaveCount(0);
       await finish.click();
       await expect(page.getByRole('heading', { level: 2, name: 'Lesson complete' })).toBeVisible();
       return cards;
     }
-    await expect(cardPosition(page, i + 1)).toBeVisible();
-    await page.getByRole('button', { name: /^Next/ }).click();
-    await expect(cardPosition(page, i + 2)).toBeVisible();
+    await expect(finish).toHaveCount(0);
+    await next.click();
+    await expect(cardPosition(page, k + 1)).toBeVisible();
   }
-  throw new Error('lesson never ended');
+  throw new Error(`lesson of ${n} cards never ended`);
 }
 
 /**
