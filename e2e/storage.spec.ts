@@ -156,3 +156,80 @@ test('data from a newer version: the app works, says so, and never writes over i
   await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeVisible();
   expect(await storageEntries(page)).toEqual({ [KEY]: raw });
 });
+
+const READ_FAILED = "Closer couldn't read what it saved before, so it saved nothing this time rather than risk writing over it. Everything works; it will try again with your next step.";
+
+test('a read that fails during a save leaves the stored data byte for byte as it was', async ({ page }) => {
+  await open(page, '/');
+  await finishFirstLesson(page);
+  const before = await storageEntries(page);
+  expect(Object.keys(before)).toEqual([KEY]);
+
+  // Reading starts to fail (a damaged profile, another program holding the file).
+  await page.evaluate(() => {
+    const original = Storage.prototype.getItem;
+    (window as unknown as { restoreGetItem: () => void }).restoreGetItem = () => {
+      Storage.prototype.getItem = original;
+    };
+    Storage.prototype.getItem = function () {
+      throw new DOMException('The storage could not be read.', 'UnknownError');
+    };
+  });
+  await page.getByRole('link', { name: /^Continue: / }).click();
+  await expect(cardHeading(page)).toBeVisible();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(notice(page, READ_FAILED)).toBeVisible();
+  // Said once: a second change does not bring it back after a dismissal, and nothing is written.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice(page, READ_FAILED)).toHaveCount(0);
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(page.getByText(/^Card 3 of \d+$/)).toBeVisible();
+  await expect(notice(page, READ_FAILED)).toHaveCount(0);
+
+  await page.evaluate(() => (window as unknown as { restoreGetItem: () => void }).restoreGetItem());
+  expect(await storageEntries(page)).toEqual(before);
+
+  // Reading works again: the next change saves everything from this visit.
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(page.getByText(/^Card 4 of \d+$/)).toBeVisible();
+  await expect.poll(async () => (await storageEntries(page))[KEY]).not.toEqual(before[KEY]);
+  const saved = progressIn((await storageEntries(page))[KEY]);
+  expect(Object.values(saved.lessons).filter((l) => l.completed)).toHaveLength(1);
+  expect(Object.keys(saved.lessons)).toHaveLength(2);
+});
+
+test('a note typed just before the page closes is there when it opens again', async ({ page, context }) => {
+  const note = 'Hugs from my brother, after a long week, and the quiet walk home.';
+  await open(page, '/lessons/kinds/physical/note');
+  const box = page.getByRole('textbox');
+  await box.fill(note);
+  // Closed at once: well inside the pause that a note waits before it is saved.
+  await page.close();
+
+  const again = await context.newPage();
+  await open(again, '/lessons/kinds/physical/note');
+  await expect(again.getByRole('textbox')).toHaveValue(note);
+  const saved = JSON.parse((await storageEntries(again))[KEY]);
+  expect(saved.responses['kinds/physical#note']).toMatchObject({ kind: 'reflected', text: note });
+});
+
+test('typing a note does not write storage on every keystroke', async ({ page, context }) => {
+  await open(page, '/lessons/kinds/physical/note');
+  // A second tab counts the storage events that the first tab's writes send it.
+  const other = await context.newPage();
+  await open(other, '/');
+  await other.evaluate(() => {
+    (window as unknown as { writes: number }).writes = 0;
+    addEventListener('storage', (e) => {
+      if (e.key === 'closer.progress') (window as unknown as { writes: number }).writes++;
+    });
+  });
+  await page.getByRole('textbox').pressSequentially('a few words at a time', { delay: 20 });
+  await expect
+    .poll(async () => JSON.parse((await storageEntries(page))[KEY] ?? '{}').responses?.['kinds/physical#note']?.text)
+    .toBe('a few words at a time');
+  const writes = await other.evaluate(() => (window as unknown as { writes: number }).writes);
+  // 21 keystrokes; the visit itself is one more write.
+  expect(writes).toBeGreaterThanOrEqual(1);
+  expect(writes).toBeLessThanOrEqual(3);
+});

@@ -4,8 +4,9 @@
 //
 // The rules it keeps (each has an end-to-end test in e2e/offline.spec.ts):
 // - install is all or nothing: one missing file fails it, the old version stays;
-// - every activation claims the open pages, so a first visit works offline at
-//   once, even when an earlier install left a cache behind;
+// - every activation claims the open pages (and a page that loaded during the
+//   activation asks to be claimed), so a first visit works offline at once,
+//   even when an earlier install left a cache behind;
 // - a page keeps the cache of the build it runs until no such page is left,
 //   so a tab that was not reloaded after an update still finds its files;
 // - only app routes (paths without a file extension) are answered with
@@ -75,6 +76,8 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
   // A page started: pages that have closed since may have freed a cache.
   if (event.data === "tidy") event.waitUntil(tidy());
+  // A page that loaded while this worker activated was missed by its claim.
+  if (event.data === "claim") event.waitUntil(self.clients.claim());
 });
 
 function isAppRoute(url) {

@@ -136,6 +136,17 @@ impl Offline {
             if let Some(active) = container.controller() {
                 let _ = active.post_message(&JsValue::from_str("tidy"));
             }
+            // A page whose navigation was under way while the worker activated
+            // is missed by that activation's claim: once a worker is active,
+            // such a page asks to be claimed, so it too works offline at once.
+            if let Ok(ready) = container.ready() {
+                let _ = JsFuture::from(ready).await;
+            }
+            if container.controller().is_none() {
+                if let Some(active) = reg.active() {
+                    let _ = active.post_message(&JsValue::from_str("claim"));
+                }
+            }
             // A page left open for long asks for updates now and then.
             let check = reg.clone();
             let _ = set_interval_with_handle(

@@ -35,6 +35,12 @@ fn zones_east_of_greenwich_can_be_a_day_ahead() {
     assert_eq!(civil_date(new_year_eve, 780), (2027, 1, 1));
     // Half-hour zones move the line by their half hour (India, UTC+5:30).
     // Midnight in India is 18:30 UTC.
-    assert_eq!(civil_date(new_year_eve - 91.0 * 60_000.0, 330), (2026, 12, 31));
-    assert_eq!(civil_date(new_year_eve - 90.0 * 60_000.0, 330), (2027, 1, 1));
+    assert_eq!(
+        civil_date(new_year_eve - 91.0 * 60_000.0, 330),
+        (2026, 12, 31)
+    );
+    assert_eq!(
+        civil_date(new_year_eve - 90.0 * 60_000.0, 330),
+        (2027, 1, 1)
+    );
 }

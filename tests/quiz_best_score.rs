@@ -1,6 +1,8 @@
 //! One best-score rule: a finished attempt and a merge of two copies agree on
 //! which score is best, so one tab and a merged copy never show different bests.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use closer::quiz::{better_score, Answer, QuizProgress, Scope, Session};
 use proptest::prelude::*;
 use std::collections::BTreeMap;

@@ -1,0 +1,50 @@
+// The home page that the build writes into index.html (src/site.rs) must be
+// the app's own home page, element for element, or the hand-over from the
+// static first screen to the app would shift or change what a person sees.
+import { expect, ready, test } from './helpers';
+
+test("the prerendered home page is the app's home page", async ({ page, request }) => {
+  // What the build wrote, as a first visit receives it.
+  const html = await (await request.get('/')).text();
+  expect(html, 'index.html holds a prerendered first screen').toContain('<div id="prerender"');
+
+  await page.goto('/');
+  await ready(page);
+  const [prerendered, mounted] = await page.evaluate((source) => {
+    // A canonical text form of a subtree: tags, sorted attributes, collapsed text; no comments.
+    const canon = (root: Node): string => {
+      const out: string[] = [];
+      // Adjacent text nodes read as one text, as a person (and a screen reader) gets them.
+      const children = (node: Node, depth: number) => {
+        let text = '';
+        const flush = () => {
+          const t = text.replace(/\s+/g, ' ').trim();
+          if (t) out.push('  '.repeat(depth) + JSON.stringify(t));
+          text = '';
+        };
+        for (const child of node.childNodes) {
+          if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
+          else if (child instanceof Element) {
+            flush();
+            element(child, depth);
+          }
+        }
+        flush();
+      };
+      const element = (node: Element, depth: number) => {
+        const tag = node.tagName.toLowerCase();
+        // Not part of the app: the loader, styles, and the no-JavaScript message.
+        if (['script', 'link', 'style', 'noscript'].includes(tag) || node.id === 'prerender') return;
+        const attrs = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort();
+        out.push('  '.repeat(depth) + `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>`);
+        children(node, depth + 1);
+      };
+      children(root, 0);
+      return out.join('\n');
+    };
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    return [canon(doc.getElementById('prerender')!), canon(document.body)];
+  }, html);
+  expect(mounted.split('\n').length).toBeGreaterThan(50);
+  expect(prerendered).toBe(mounted);
+});
