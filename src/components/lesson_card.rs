@@ -1,6 +1,6 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::content::{Card, ChoiceOption, Lesson};
+use crate::content::{shuffle, Card, ChoiceOption, Lesson};
 use crate::progress::Response;
 use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
@@ -170,7 +170,8 @@ fn ChoiceBody(
         <div class="card-body">
             <fieldset class="choice">
                 <legend>{prompt}</legend>
-                {options.iter().map(|o| {
+                // Shuffled, but seeded by lesson and card, so the order holds across reloads.
+                {shuffle::shuffled(&lesson.id, card_id, options).into_iter().map(|o| {
                     let id = format!("{name}-{}", o.id);
                     view! {
                         <div class="option">

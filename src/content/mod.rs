@@ -1,6 +1,7 @@
 //! The guide's content: typed, validated at build time, embedded in the binary.
 
 pub mod model;
+pub mod shuffle;
 pub mod validate;
 
 pub use model::{Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section};
