@@ -47,6 +47,16 @@ struct QuizFile {
     questions: Vec<model::Question>,
 }
 
+/// `content/names.toml`: everyone in the stories, and the capitalised words that are not names.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    people: Vec<model::Person>,
+}
+
 /// `content/lessons/<section>/<slug>.toml`: one lesson; its id comes from its path.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +127,24 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
     } else {
         Vec::new()
     };
+    let names = root.join("names.toml");
+    let names = if names.exists() {
+        match parse::<NamesFile>(&names) {
+            Ok(n) => n,
+            Err(e) => {
+                errors.push(e);
+                NamesFile {
+                    not_names: Vec::new(),
+                    people: Vec::new(),
+                }
+            }
+        }
+    } else {
+        NamesFile {
+            not_names: Vec::new(),
+            people: Vec::new(),
+        }
+    };
     let course = Course {
         format_version: course.format_version,
         title: course.title,
@@ -125,6 +153,8 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
         disclaimer: course.disclaimer,
         sections,
         questions,
+        people: names.people,
+        not_names: names.not_names,
     };
     errors.extend(validate::validate(&course).iter().map(|e| e.to_string()));
     if errors.is_empty() {

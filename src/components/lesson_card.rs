@@ -1,9 +1,12 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::content::{shuffle, Card, ChoiceOption, Lesson};
+use crate::components::EvidenceList;
+use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson};
+use crate::offline::app_path;
 use crate::progress::Response;
 use crate::state::{now, AppState};
 use leptos::{html, prelude::*};
+use leptos_router::components::A;
 
 fn paragraphs(texts: &'static [String]) -> impl IntoView {
     texts
@@ -35,10 +38,20 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
         });
     }
     let body = match card {
-        Card::Explain { body, source, .. } => view! {
+        Card::Explain {
+            body,
+            evidence,
+            link,
+            ..
+        } => view! {
             <div class="card-body">
                 {paragraphs(body)}
-                {source.as_ref().map(|s| view! { <p class="source">"Source: " {s.clone()}</p> })}
+                <EvidenceList evidence/>
+                {link.as_ref().map(|l| view! {
+                    <p class="card-link">
+                        <A href=app_path(&card_path(&l.lesson, &l.card))>{l.label.clone()}</A>
+                    </p>
+                })}
             </div>
         }
         .into_any(),

@@ -1,6 +1,7 @@
 //! One quiz question: native inputs in a fieldset, "Check", and feedback that
 //! explains every option.
 
+use crate::components::EvidenceList;
 use crate::content::{card_path, course, ChoiceOption, Question, QuestionKind};
 use crate::offline::app_path;
 use crate::quiz::shuffled_options;
@@ -183,6 +184,7 @@ where
                             }).collect_view()}
                         </ul>
                         <p>{question.explanation.clone()}</p>
+                        <EvidenceList evidence=&question.evidence/>
                         {lesson.map(|l| view! {
                             <p><A href=app_path(&card_path(&l.id, l.cards[0].id()))>"From the lesson: " {l.title.clone()}</A></p>
                         })}

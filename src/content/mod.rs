@@ -4,7 +4,10 @@ pub mod model;
 pub mod shuffle;
 pub mod validate;
 
-pub use model::{Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section};
+pub use model::{
+    Card, CardLink, ChoiceOption, Course, Evidence, EvidenceKind, Lesson, Person, Question,
+    QuestionKind, Section,
+};
 
 use std::sync::OnceLock;
 
