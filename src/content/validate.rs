@@ -385,8 +385,11 @@ impl Checker {
     }
 
     /// One name, one person, one place: every capitalised word of a story
-    /// that is not a known word is a name, and every name is listed once
-    /// in `content/names.toml`, with the one lesson or question it lives in.
+    /// that does not open a sentence and is not in `not_names` is a name, and
+    /// every name is listed once in `content/names.toml`, with the one lesson
+    /// or question it lives in. A listed name is checked wherever it appears,
+    /// sentence starts included; an unlisted one that only ever opens
+    /// sentences is not caught (it cannot be told from an ordinary word).
     fn names(&mut self, course: &Course) {
         let not_names: HashSet<&str> = course.not_names.iter().map(String::as_str).collect();
         let mut listed: HashMap<&str, &str> = HashMap::new();
