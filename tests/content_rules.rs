@@ -607,3 +607,41 @@ fn every_evidence_label_reads_kind_then_citation() {
         "each of the five kinds is labelled a popular framework"
     );
 }
+
+#[test]
+fn research_citations_share_one_format() {
+    // "Authors, year" on the label, "(year)." in the full source, for every
+    // kind that is a piece of research (the dictionary and the popular
+    // grouping have no single year or author).
+    let mut all = Vec::new();
+    for lesson in course().lessons() {
+        for card in &lesson.cards {
+            if let Card::Explain { evidence, .. } = card {
+                all.extend(evidence.iter());
+            }
+        }
+    }
+    all.extend(course().questions.iter().flat_map(|q| q.evidence.iter()));
+    assert!(!all.is_empty());
+    for e in all {
+        if matches!(
+            e.kind,
+            EvidenceKind::Reference | EvidenceKind::PopularFramework
+        ) {
+            continue;
+        }
+        let (authors, year) = e.cite.rsplit_once(", ").expect("cite is `Authors, year`");
+        assert!(!authors.is_empty(), "{}", e.cite);
+        assert!(
+            year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            e.cite
+        );
+        assert!(
+            e.source.contains(&format!("({year})")),
+            "{} is not in {}",
+            year,
+            e.source
+        );
+    }
+}
