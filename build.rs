@@ -175,10 +175,17 @@ fn main() {
     println!("cargo:rerun-if-changed=src/content/model.rs");
     println!("cargo:rerun-if-changed=src/content/validate.rs");
     match load(&root) {
-        Ok(course) => {
+        Ok(mut course) => {
+            let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+            // The names list is for the build's checks and the native tests, not
+            // for the browser: it goes to a file of its own that the app never embeds.
+            let names = serde_json::json!({
+                "people": std::mem::take(&mut course.people),
+                "not_names": std::mem::take(&mut course.not_names),
+            });
+            fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
             let json = serde_json::to_string(&course).expect("content serialises");
-            let out = Path::new(&env::var("OUT_DIR").expect("set by cargo")).join("content.json");
-            fs::write(&out, json).expect("OUT_DIR is writable");
+            fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
         }
         Err(errors) => {
             eprintln!(

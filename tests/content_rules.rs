@@ -2,15 +2,30 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use closer::content::{
-    course, validate::validate, Card, ChoiceOption, Course, EvidenceKind, Lesson, Question,
-    QuestionKind, Section,
+    course, course_with_names, validate::validate, Card, ChoiceOption, Course, EvidenceKind,
+    Lesson, Question, QuestionKind, Section,
 };
 use std::collections::HashSet;
 
 #[test]
 fn shipped_content_passes_every_rule() {
-    let errors = validate(course());
+    let errors = validate(&course_with_names());
     assert!(errors.is_empty(), "content errors: {errors:#?}");
+}
+
+#[test]
+fn the_names_list_is_checked_but_not_shipped() {
+    assert!(course().people.is_empty() && course().not_names.is_empty());
+    let c = course_with_names();
+    assert!(c.people.len() > 20, "only {} people", c.people.len());
+    assert!(c
+        .people
+        .iter()
+        .any(|p| p.name == "Hana" && p.place == "practices/trust"));
+    // Without the list, the stories' names have nowhere to belong.
+    assert!(validate(course())
+        .iter()
+        .any(|e| e.problem.contains("looks like a name")));
 }
 
 #[test]

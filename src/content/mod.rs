@@ -24,6 +24,23 @@ pub fn course() -> &'static Course {
     })
 }
 
+/// The course together with its names list, which the app does not ship
+/// (build.rs writes it apart). Native only: for the tests and the build's tools.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn course_with_names() -> Course {
+    #[derive(serde::Deserialize)]
+    struct Names {
+        people: Vec<Person>,
+        not_names: Vec<String>,
+    }
+    let names: Names = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/names.json")))
+        .expect("build.rs writes the names list");
+    let mut c = course().clone();
+    c.people = names.people;
+    c.not_names = names.not_names;
+    c
+}
+
 impl Course {
     /// Every lesson, in path order.
     pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {

@@ -30,12 +30,15 @@ pub struct Course {
     #[serde(default)]
     pub questions: Vec<Question>,
     /// Everyone who appears in a story, a choice card or a quiz question:
-    /// one name, one person, one place (`content/names.toml`).
-    #[serde(default)]
+    /// one name, one person, one place (`content/names.toml`). Checked at
+    /// build time and not shipped: the app's copy of the course leaves it empty
+    /// (native code gets it back with `content::course_with_names`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
     /// Capitalised words in stories that are not people's names
     /// (`Mum`, `Sunday`, `TV`), so the names check can tell them apart.
-    #[serde(default)]
+    /// Not shipped either, like [`Course::people`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_names: Vec<String>,
 }
 
