@@ -437,8 +437,9 @@ fn a_claim_about_research_needs_evidence() {
     }
     let p = problems(&c);
     assert!(
-        p.iter()
-            .any(|e| e.contains("basics/one#intro") && e.contains("without evidence")),
+        p.iter().any(|e| e.contains("basics/one#intro")
+            && e.contains("without evidence")
+            && e.contains("`[[cards.evidence]]`")),
         "{p:?}"
     );
     // With evidence, the same card passes.
@@ -461,7 +462,7 @@ fn a_claim_about_research_needs_evidence() {
     let p = problems(&c);
     assert!(
         p.iter()
-            .any(|e| e.starts_with("quiz/q:") && e.contains("evidence")),
+            .any(|e| e.starts_with("quiz/q:") && e.contains("`[[questions.evidence]]`")),
         "{p:?}"
     );
     assert!(

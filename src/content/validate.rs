@@ -61,7 +61,6 @@ pub const RESEARCH_WORDS: &[&str] = &[
     "found",
     "trial",
     "trials",
-    "meta-analysis",
 ];
 
 /// Whether `text` holds one of [`RESEARCH_WORDS`] as a whole word.
@@ -191,16 +190,17 @@ impl Checker {
         at: &str,
         texts: impl IntoIterator<Item = &'t str>,
         evidence: &[Evidence],
-        can_carry: bool,
+        table: Option<&str>,
     ) {
         if !evidence.is_empty() {
             return;
         }
         if let Some(word) = texts.into_iter().find_map(names_research) {
-            let fix = if can_carry {
-                "add an `[[...evidence]]` entry (kind, cite, source, shows) for the claim"
-            } else {
-                "only explain cards and quiz questions carry evidence: move the claim to an explain card with `[[cards.evidence]]`, or reword it"
+            let fix = match table {
+                Some(table) => format!(
+                    "add a `[[{table}]]` entry (kind, cite, source, shows) for the claim"
+                ),
+                None => "only explain cards and quiz questions carry evidence: move the claim to an explain card with `[[cards.evidence]]`, or reword it".to_string(),
             };
             self.fail(
                 at,
@@ -239,7 +239,7 @@ impl Checker {
         let texts = [q.prompt.as_str(), q.explanation.as_str()]
             .into_iter()
             .chain(option_texts(&q.options));
-        self.research(&at, texts, &q.evidence, true);
+        self.research(&at, texts, &q.evidence, Some("questions.evidence"));
         let n = q.options.len();
         if !(OPTIONS_MIN..=QUESTION_OPTIONS_MAX).contains(&n) {
             self.fail(
@@ -312,7 +312,7 @@ impl Checker {
                 self.paragraphs(&at, "body", body);
                 self.evidence(&at, evidence);
                 let texts = std::iter::once(title.as_str()).chain(body.iter().map(String::as_str));
-                self.research(&at, texts, evidence, true);
+                self.research(&at, texts, evidence, Some("cards.evidence"));
                 if let Some(link) = link {
                     self.text(&at, "link.label", &link.label);
                 }
@@ -357,7 +357,7 @@ impl Checker {
             }
         }
         if !matches!(card, Card::Explain { .. }) {
-            self.research(&at, card_texts(card), &[], false);
+            self.research(&at, card_texts(card), &[], None);
         }
     }
 
