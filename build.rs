@@ -47,6 +47,16 @@ struct QuizFile {
     questions: Vec<model::Question>,
 }
 
+/// `content/names.toml`: everyone in the stories, and the capitalised words that are not names.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    people: Vec<model::Person>,
+}
+
 /// `content/lessons/<section>/<slug>.toml`: one lesson; its id comes from its path.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +127,24 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
     } else {
         Vec::new()
     };
+    let names = root.join("names.toml");
+    let names = if names.exists() {
+        match parse::<NamesFile>(&names) {
+            Ok(n) => n,
+            Err(e) => {
+                errors.push(e);
+                NamesFile {
+                    not_names: Vec::new(),
+                    people: Vec::new(),
+                }
+            }
+        }
+    } else {
+        NamesFile {
+            not_names: Vec::new(),
+            people: Vec::new(),
+        }
+    };
     let course = Course {
         format_version: course.format_version,
         title: course.title,
@@ -125,6 +153,8 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
         disclaimer: course.disclaimer,
         sections,
         questions,
+        people: names.people,
+        not_names: names.not_names,
     };
     errors.extend(validate::validate(&course).iter().map(|e| e.to_string()));
     if errors.is_empty() {
@@ -145,10 +175,17 @@ fn main() {
     println!("cargo:rerun-if-changed=src/content/model.rs");
     println!("cargo:rerun-if-changed=src/content/validate.rs");
     match load(&root) {
-        Ok(course) => {
+        Ok(mut course) => {
+            let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+            // The names list is for the build's checks and the native tests, not
+            // for the browser: it goes to a file of its own that the app never embeds.
+            let names = serde_json::json!({
+                "people": std::mem::take(&mut course.people),
+                "not_names": std::mem::take(&mut course.not_names),
+            });
+            fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
             let json = serde_json::to_string(&course).expect("content serialises");
-            let out = Path::new(&env::var("OUT_DIR").expect("set by cargo")).join("content.json");
-            fs::write(&out, json).expect("OUT_DIR is writable");
+            fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
         }
         Err(errors) => {
             eprintln!(

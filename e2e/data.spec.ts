@@ -139,6 +139,10 @@ test('export, erase, then import restores exactly, with a preview first', async 
   await finish(page, '/lessons/basics/what-is-intimacy');
   await open(page, '/lessons/kinds/physical/note');
   await page.getByRole('textbox').fill('Hugs with my brother');
+  // A note is saved once typing pauses: wait until it is stored.
+  await expect
+    .poll(async () => JSON.parse((await storageEntries(page))[KEY]).responses['kinds/physical#note']?.text)
+    .toBe('Hugs with my brother');
   const before = (await storageEntries(page))[KEY];
 
   await page.getByRole('link', { name: 'Your data' }).click();

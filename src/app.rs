@@ -1,6 +1,7 @@
 //! The app shell: state, router, and the frame around every page.
 
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
+use crate::offline::Offline;
 use crate::pages::{DataPage, Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
 use crate::paths::router_base;
 use crate::persist::Persistence;
@@ -27,6 +28,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(Persistence::init());
+    provide_context(Offline::start());
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Closer: an interactive guide to intimacy".to_string() } else { format!("{page} · Closer") }

@@ -2,14 +2,30 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use closer::content::{
-    course, validate::validate, Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section,
+    course, course_with_names, validate::validate, Card, ChoiceOption, Course, EvidenceKind,
+    Lesson, Question, QuestionKind, Section,
 };
 use std::collections::HashSet;
 
 #[test]
 fn shipped_content_passes_every_rule() {
-    let errors = validate(course());
+    let errors = validate(&course_with_names());
     assert!(errors.is_empty(), "content errors: {errors:#?}");
+}
+
+#[test]
+fn the_names_list_is_checked_but_not_shipped() {
+    assert!(course().people.is_empty() && course().not_names.is_empty());
+    let c = course_with_names();
+    assert!(c.people.len() > 20, "only {} people", c.people.len());
+    assert!(c
+        .people
+        .iter()
+        .any(|p| p.name == "Hana" && p.place == "practices/trust"));
+    // Without the list, the stories' names have nowhere to belong.
+    assert!(validate(course())
+        .iter()
+        .any(|e| e.problem.contains("looks like a name")));
 }
 
 #[test]
@@ -72,7 +88,8 @@ fn every_lesson_mixes_card_types() {
 #[test]
 fn the_apa_definition_is_cited() {
     let cited = course().lessons().flat_map(|l| &l.cards).any(|c| {
-        matches!(c, Card::Explain { source: Some(s), .. } if s.contains("APA Dictionary of Psychology"))
+        matches!(c, Card::Explain { evidence, .. }
+            if evidence.iter().any(|e| e.kind == EvidenceKind::Reference && e.source.contains("APA Dictionary of Psychology")))
     });
     assert!(cited);
 }
@@ -123,6 +140,8 @@ fn good_course() -> Course {
         intro: vec!["Hello".into()],
         disclaimer: "Not therapy".into(),
         questions: Vec::new(),
+        people: Vec::new(),
+        not_names: Vec::new(),
         sections: vec![Section {
             id: "basics".into(),
             title: "Basics".into(),
@@ -136,7 +155,8 @@ fn good_course() -> Course {
                         id: "intro".into(),
                         title: "Intro".into(),
                         body: vec!["Text".into()],
-                        source: None,
+                        evidence: Vec::new(),
+                        link: None,
                     },
                     Card::Choice {
                         id: "pick".into(),
@@ -303,6 +323,7 @@ fn question(kind: QuestionKind, options: Vec<ChoiceOption>) -> Question {
         prompt: "Why?".into(),
         explanation: "Because.".into(),
         options,
+        evidence: Vec::new(),
     }
 }
 
@@ -395,4 +416,248 @@ fn broken_questions_are_refused() {
     c.questions.push(q.clone());
     c.questions.push(q);
     assert!(has(problems(&c), "duplicate question id"));
+}
+
+// ---- evidence, links and names ----
+
+fn evidence() -> closer::content::Evidence {
+    closer::content::Evidence {
+        kind: EvidenceKind::DiaryStudy,
+        cite: "Someone et al., 2000".into(),
+        source: "Someone, A. (2000). A title. A Journal, 1(1), 1-2.".into(),
+        shows: "What it shows, and what it does not.".into(),
+    }
+}
+
+#[test]
+fn a_claim_about_research_needs_evidence() {
+    let mut c = good_course();
+    if let Card::Explain { body, .. } = &mut c.sections[0].lessons[0].cards[0] {
+        body.push("A study by Laurenceau found this.".into());
+    }
+    let p = problems(&c);
+    assert!(
+        p.iter().any(|e| e.contains("basics/one#intro")
+            && e.contains("without evidence")
+            && e.contains("`[[cards.evidence]]`")),
+        "{p:?}"
+    );
+    // With evidence, the same card passes.
+    if let Card::Explain { evidence: e, .. } = &mut c.sections[0].lessons[0].cards[0] {
+        e.push(evidence());
+    }
+    assert_eq!(problems(&c), Vec::<String>::new());
+
+    // A quiz question that names researchers needs it too, and every
+    // broken rule is reported at once.
+    let mut q = question(Single, vec![option("a", true), option("b", false)]);
+    q.prompt = "What did Sternberg propose?".into();
+    let mut q2 = q.clone();
+    q2.id = "q2".into();
+    q2.options[1].feedback = "Researchers disagree.".into();
+    q2.prompt = "Which?".into();
+    let mut c = good_course();
+    c.questions.push(q);
+    c.questions.push(q2);
+    let p = problems(&c);
+    assert!(
+        p.iter()
+            .any(|e| e.starts_with("quiz/q:") && e.contains("`[[questions.evidence]]`")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|e| e.starts_with("quiz/q2:") && e.contains("evidence")),
+        "{p:?}"
+    );
+    use QuestionKind::Single;
+
+    // Evidence needs every field.
+    let mut c = good_course();
+    let mut e = evidence();
+    e.shows = " ".into();
+    if let Card::Explain { evidence: ev, .. } = &mut c.sections[0].lessons[0].cards[0] {
+        ev.push(e);
+    }
+    assert!(problems(&c).iter().any(|p| p.contains("`shows` is empty")));
+}
+
+#[test]
+fn a_choice_card_cannot_carry_a_research_claim() {
+    let mut c = good_course();
+    choice_options(&mut c)[0].feedback = "Research says so.".into();
+    assert!(problems(&c)
+        .iter()
+        .any(|p| p.contains("basics/one#pick") && p.contains("move the claim")));
+}
+
+#[test]
+fn card_links_must_point_at_a_card() {
+    use closer::content::CardLink;
+    let mut c = good_course();
+    if let Card::Explain { link, .. } = &mut c.sections[0].lessons[0].cards[0] {
+        *link = Some(CardLink {
+            lesson: "basics/one".into(),
+            card: "pick".into(),
+            label: "Go".into(),
+        });
+    }
+    assert_eq!(problems(&c), Vec::<String>::new());
+    for (lesson, card, needle) in [
+        ("basics/none", "pick", "does not exist"),
+        ("basics/one", "nope", "no such card"),
+    ] {
+        if let Card::Explain { link, .. } = &mut c.sections[0].lessons[0].cards[0] {
+            *link = Some(CardLink {
+                lesson: lesson.into(),
+                card: card.into(),
+                label: "Go".into(),
+            });
+        }
+        assert!(problems(&c).iter().any(|p| p.contains(needle)), "{needle}");
+    }
+}
+
+#[test]
+fn one_name_is_one_person_in_one_place() {
+    use closer::content::Person;
+    let person = |name: &str, place: &str| Person {
+        name: name.into(),
+        place: place.into(),
+        who: "someone".into(),
+    };
+    // An unlisted name in a story is refused.
+    let mut c = good_course();
+    if let Card::Choice { prompt, .. } = &mut c.sections[0].lessons[0].cards[1] {
+        *prompt = "What should Nadia do on Sunday?".into();
+    }
+    let p = problems(&c);
+    assert!(
+        p.iter().any(|e| e.contains("\"Nadia\" looks like a name")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|e| e.contains("\"Sunday\" looks like a name")),
+        "{p:?}"
+    );
+    // Listed, and with the weekday marked as not a name, it passes.
+    c.people.push(person("Nadia", "basics/one"));
+    c.not_names.push("Sunday".into());
+    assert_eq!(problems(&c), Vec::<String>::new());
+    // The same name in a quiz question is someone else: refused.
+    let mut q = question(
+        QuestionKind::Single,
+        vec![option("a", true), option("b", false)],
+    );
+    q.prompt = "Why does Nadia call her brother?".into();
+    c.questions.push(q);
+    let p = problems(&c);
+    assert!(
+        p.iter()
+            .any(|e| e.starts_with("quiz/q:")
+                && e.contains("already belongs to someone in basics/one")),
+        "{p:?}"
+    );
+    // A name listed twice, or listed and never used, is refused.
+    let mut c = good_course();
+    c.people.push(person("Nadia", "basics/one"));
+    c.people.push(person("Nadia", "basics/one"));
+    let p = problems(&c);
+    assert!(p.iter().any(|e| e.contains("listed twice")), "{p:?}");
+    assert!(p.iter().any(|e| e.contains("appears nowhere")), "{p:?}");
+}
+
+#[test]
+fn the_safety_cards_link_to_the_support_lessons_part_on_feeling_unsafe() {
+    for lesson in ["practices/lower-barriers", "practices/trust"] {
+        let l = course().lesson(lesson).unwrap();
+        let linked = l.cards.iter().any(|c| {
+            matches!(c, Card::Explain { link: Some(link), .. }
+                if link.lesson == "support/getting-support" && link.card == "if-unsafe")
+        });
+        assert!(
+            linked,
+            "{lesson} has no card linking to the part on feeling unsafe"
+        );
+    }
+    let support = course().lesson("support/getting-support").unwrap();
+    let text = serde_json::to_string(&support.cards[support.card_index("if-unsafe").unwrap()])
+        .unwrap()
+        .to_lowercase();
+    for needle in [
+        "emergency services",
+        "crisis line",
+        "domestic-abuse helpline",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the unsafe card does not name {needle}"
+        );
+    }
+    assert!(course().questions.iter().any(|q| q.id == "feeling-unsafe"));
+}
+
+#[test]
+fn every_evidence_label_reads_kind_then_citation() {
+    for lesson in course().lessons() {
+        for card in &lesson.cards {
+            if let Card::Explain { evidence, .. } = card {
+                for e in evidence {
+                    assert!(e.label().contains(" · "), "{}", e.label());
+                }
+            }
+        }
+    }
+    let frameworks = course()
+        .lessons()
+        .filter(|l| l.section_id() == "kinds")
+        .filter(|l| {
+            l.cards.iter().any(|c| {
+                matches!(c, Card::Explain { evidence, .. }
+                    if evidence.iter().any(|e| e.kind == EvidenceKind::PopularFramework))
+            })
+        })
+        .count();
+    assert_eq!(
+        frameworks, 5,
+        "each of the five kinds is labelled a popular framework"
+    );
+}
+
+#[test]
+fn research_citations_share_one_format() {
+    // "Authors, year" on the label, "(year)." in the full source, for every
+    // kind that is a piece of research (the dictionary and the popular
+    // grouping have no single year or author).
+    let mut all = Vec::new();
+    for lesson in course().lessons() {
+        for card in &lesson.cards {
+            if let Card::Explain { evidence, .. } = card {
+                all.extend(evidence.iter());
+            }
+        }
+    }
+    all.extend(course().questions.iter().flat_map(|q| q.evidence.iter()));
+    assert!(!all.is_empty());
+    for e in all {
+        if matches!(
+            e.kind,
+            EvidenceKind::Reference | EvidenceKind::PopularFramework
+        ) {
+            continue;
+        }
+        let (authors, year) = e.cite.rsplit_once(", ").expect("cite is `Authors, year`");
+        assert!(!authors.is_empty(), "{}", e.cite);
+        assert!(
+            year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            e.cite
+        );
+        assert!(
+            e.source.contains(&format!("({year})")),
+            "{} is not in {}",
+            year,
+            e.source
+        );
+    }
 }

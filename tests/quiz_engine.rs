@@ -29,6 +29,7 @@ fn question(id: &str, kind: QuestionKind, lesson: &str, options: Vec<ChoiceOptio
         prompt: format!("{id}?"),
         explanation: "why".into(),
         options,
+        evidence: Vec::new(),
     }
 }
 
@@ -111,6 +112,8 @@ fn course(n: usize) -> Course {
             },
         ],
         questions,
+        people: Vec::new(),
+        not_names: Vec::new(),
     }
 }
 

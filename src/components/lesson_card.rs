@@ -1,10 +1,13 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::content::{Card, ChoiceOption, Lesson};
+use crate::components::EvidenceList;
+use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson};
 use crate::env::now;
+use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::Response;
 use leptos::{html, prelude::*};
+use leptos_router::components::A;
 
 fn paragraphs(texts: &'static [String]) -> impl IntoView {
     texts
@@ -36,10 +39,20 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
         });
     }
     let body = match card {
-        Card::Explain { body, source, .. } => view! {
+        Card::Explain {
+            body,
+            evidence,
+            link,
+            ..
+        } => view! {
             <div class="card-body">
                 {paragraphs(body)}
-                {source.as_ref().map(|s| view! { <p class="source">"Source: " {s.clone()}</p> })}
+                <EvidenceList evidence/>
+                {link.as_ref().map(|l| view! {
+                    <p class="card-link">
+                        <A href=app_path(&card_path(&l.lesson, &l.card))>{l.label.clone()}</A>
+                    </p>
+                })}
             </div>
         }
         .into_any(),
@@ -171,7 +184,8 @@ fn ChoiceBody(
         <div class="card-body">
             <fieldset class="choice">
                 <legend>{prompt}</legend>
-                {options.iter().map(|o| {
+                // Shuffled, but seeded by lesson and card, so the order holds across reloads.
+                {shuffle::shuffled(&lesson.id, card_id, options).into_iter().map(|o| {
                     let id = format!("{name}-{}", o.id);
                     view! {
                         <div class="option">

@@ -1,5 +1,6 @@
 //! Small views, each named after what it shows.
 
+mod evidence_label;
 mod frame;
 mod lesson_card;
 mod lesson_path;
@@ -9,6 +10,7 @@ mod page_heading;
 mod quiz_question;
 mod update_banner;
 
+pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
 pub use lesson_path::LessonPath;

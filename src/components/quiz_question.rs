@@ -1,6 +1,7 @@
 //! One quiz question: native inputs in a fieldset, "Check", and feedback that
 //! explains every option.
 
+use crate::components::EvidenceList;
 use crate::content::{course, ChoiceOption, Question, QuestionKind};
 use crate::env::now;
 use crate::paths::app_path;
@@ -184,6 +185,7 @@ where
                             }).collect_view()}
                         </ul>
                         <p>{question.explanation.clone()}</p>
+                        <EvidenceList evidence=&question.evidence/>
                         {lesson.map(|l| view! {
                             <p><A href=app_path(&l.first_card_path())>"From the lesson: " {l.title.clone()}</A></p>
                         })}

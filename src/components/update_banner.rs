@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Offers a new version, waiting or already installed by another tab.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let offline = Offline::start();
+    let offline = expect_context::<Offline>();
     let reload = move |_| offline.reload();
     view! {
         <div class="notice-region" role="status" aria-live="polite">

@@ -1,9 +1,13 @@
 //! The guide's content: typed, validated at build time, embedded in the binary.
 
 pub mod model;
+pub mod shuffle;
 pub mod validate;
 
-pub use model::{Card, ChoiceOption, Course, Lesson, Question, QuestionKind, Section};
+pub use model::{
+    Card, CardLink, ChoiceOption, Course, Evidence, EvidenceKind, Lesson, Person, Question,
+    QuestionKind, Section,
+};
 
 use std::sync::OnceLock;
 
@@ -18,6 +22,23 @@ pub fn course() -> &'static Course {
         // a failure here is a build bug, caught by the native tests.
         serde_json::from_str(CONTENT_JSON).expect("embedded content matches the model")
     })
+}
+
+/// The course together with its names list, which the app does not ship
+/// (build.rs writes it apart). Native only: for the tests and the build's tools.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn course_with_names() -> Course {
+    #[derive(serde::Deserialize)]
+    struct Names {
+        people: Vec<Person>,
+        not_names: Vec<String>,
+    }
+    let names: Names = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/names.json")))
+        .expect("build.rs writes the names list");
+    let mut c = course().clone();
+    c.people = names.people;
+    c.not_names = names.not_names;
+    c
 }
 
 impl Course {

@@ -29,6 +29,103 @@ pub struct Course {
     /// The quiz's question bank.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Everyone who appears in a story, a choice card or a quiz question:
+    /// one name, one person, one place (`content/names.toml`). Checked at
+    /// build time and not shipped: the app's copy of the course leaves it empty
+    /// (native code gets it back with `content::course_with_names`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Capitalised words in stories that are not people's names
+    /// (`Mum`, `Sunday`, `TV`), so the names check can tell them apart.
+    /// Not shipped either, like [`Course::people`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_names: Vec<String>,
+}
+
+/// One person in the guide's stories. A name belongs to exactly one person,
+/// and that person lives in exactly one lesson or one quiz question, so two
+/// different stories never share a name by accident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The name as it is written in the stories (`Nadia`).
+    pub name: String,
+    /// Where this person appears: a lesson id (`practices/lower-barriers`)
+    /// or a quiz question as `quiz/<question id>`.
+    pub place: String,
+    /// One line on who they are, for writers (`Karim's younger sister`).
+    pub who: String,
+}
+
+/// What kind of evidence stands behind a claim. The label it shows comes
+/// from [`EvidenceKind::label`], so every claim of a kind reads the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A proposed explanation or model, not a test of one.
+    Theory,
+    /// A controlled experiment, usually in a lab, often with students.
+    LabExperiment,
+    /// People recorded their own days or conversations over a set period.
+    DiaryStudy,
+    /// Questionnaires answered by many people at one time.
+    Survey,
+    /// A review or meta-analysis that pools many studies.
+    Review,
+    /// A popular way of sorting things, useful but never tested as a measure.
+    PopularFramework,
+    /// A reference work, such as a dictionary of psychology.
+    Reference,
+}
+
+impl EvidenceKind {
+    /// The words shown on the label (`Diary study`).
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceKind::Theory => "Theory",
+            EvidenceKind::LabExperiment => "Lab experiment",
+            EvidenceKind::DiaryStudy => "Diary study",
+            EvidenceKind::Survey => "Survey",
+            EvidenceKind::Review => "Review",
+            EvidenceKind::PopularFramework => "Popular framework",
+            EvidenceKind::Reference => "Reference",
+        }
+    }
+}
+
+/// The evidence behind one claim: shown as a small label
+/// (`Diary study · Laurenceau et al., 1998`) that opens to the rest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// What kind of evidence it is.
+    pub kind: EvidenceKind,
+    /// The short citation on the label: authors and year
+    /// (`Laurenceau et al., 1998`).
+    pub cite: String,
+    /// The full source: authors, year, title, and journal or book.
+    pub source: String,
+    /// One line on what it shows, and what it does not.
+    pub shows: String,
+}
+
+impl Evidence {
+    /// The label's text: `Diary study · Laurenceau et al., 1998`.
+    pub fn label(&self) -> String {
+        format!("{} · {}", self.kind.label(), self.cite)
+    }
+}
+
+/// A link from a card to another card of the guide, checked at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardLink {
+    /// Id of the lesson the link points into (`support/getting-support`).
+    pub lesson: String,
+    /// Id of the card in that lesson (`if-unsafe`).
+    pub card: String,
+    /// The link's text.
+    pub label: String,
 }
 
 /// How a quiz question is asked and scored.
@@ -63,6 +160,9 @@ pub struct Question {
     pub explanation: String,
     /// The options, in their authored order (the quiz shuffles them).
     pub options: Vec<ChoiceOption>,
+    /// The research behind the question, when it names or rests on a study.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A group of lessons on one theme ("Five kinds of intimacy").
@@ -105,9 +205,12 @@ pub enum Card {
         title: String,
         /// Paragraphs of text.
         body: Vec<String>,
-        /// Where a fact comes from, e.g. "APA Dictionary of Psychology".
+        /// Where each claim comes from: required when the card names a study.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        evidence: Vec<Evidence>,
+        /// A link to another card, e.g. the support lesson's part on feeling unsafe.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        source: Option<String>,
+        link: Option<CardLink>,
     },
     /// A concrete everyday situation that shows the idea at work.
     Scenario {

@@ -4,8 +4,10 @@
 //! and by the native tests. Like `model.rs`, this file is shared with the build
 //! script through `#[path]`, so it may only use `std` and `super::model`.
 
-use super::model::{Card, ChoiceOption, Course, Question, QuestionKind, FORMAT_VERSION};
-use std::collections::HashSet;
+use super::model::{
+    Card, CardLink, ChoiceOption, Course, Evidence, Question, QuestionKind, FORMAT_VERSION,
+};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Card id that the lesson page uses for its completion screen.
@@ -27,6 +29,88 @@ pub const KIND_IDS: [&str; 5] = [
 
 /// Most options a quiz question may offer.
 pub const QUESTION_OPTIONS_MAX: usize = 6;
+
+/// Words that mark a research claim. A card or question whose text holds one
+/// (as a whole word, any case) must carry `evidence`. Author names of the
+/// studies the guide draws on count too, so naming Sternberg is a claim.
+pub const RESEARCH_WORDS: &[&str] = &[
+    "study",
+    "studies",
+    "studied",
+    "research",
+    "researcher",
+    "researchers",
+    "psychologist",
+    "psychologists",
+    "experiment",
+    "experiments",
+    "scientific",
+    "scientifically",
+    "validated",
+    "theory",
+    "model",
+    "reis",
+    "shaver",
+    "laurenceau",
+    "aron",
+    "sternberg",
+    "schaefer",
+    "olson",
+    "pietromonaco",
+    "apa",
+    "found",
+    "trial",
+    "trials",
+];
+
+/// Whether `text` holds one of [`RESEARCH_WORDS`] as a whole word.
+pub fn names_research(text: &str) -> Option<&'static str> {
+    let words: HashSet<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    RESEARCH_WORDS.iter().copied().find(|w| words.contains(*w))
+}
+
+/// The capitalised words of `text` that do not open a sentence, with the
+/// ones that do: `(word, opens_sentence)`. Apostrophes stay in the word
+/// (`Karim's` is returned as `Karim`).
+pub fn capitalised_words(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut opens = true;
+    let mut word = String::new();
+    let mut word_opens = true;
+    let flush = |word: &mut String, word_opens: bool, out: &mut Vec<(String, bool)>| {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            let base = word
+                .split(['\'', '’'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            out.push((base, word_opens));
+        }
+        word.clear();
+    };
+    for ch in text.chars() {
+        if ch.is_alphabetic() || ((ch == '\'' || ch == '’') && !word.is_empty()) {
+            if word.is_empty() {
+                word_opens = opens;
+            }
+            word.push(ch);
+            opens = false;
+        } else {
+            flush(&mut word, word_opens, &mut out);
+            match ch {
+                '.' | '!' | '?' | ':' | '"' | '“' | '(' => opens = true,
+                c if c.is_whitespace() => {}
+                _ => opens = false,
+            }
+        }
+    }
+    flush(&mut word, word_opens, &mut out);
+    out
+}
 
 /// One broken rule, with the place it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +174,41 @@ impl Checker {
         }
     }
 
+    /// Every field of every piece of evidence is filled in.
+    fn evidence(&mut self, at: &str, evidence: &[Evidence]) {
+        for (i, e) in evidence.iter().enumerate() {
+            let at = format!("{at}/evidence/{i}");
+            self.text(&at, "cite", &e.cite);
+            self.text(&at, "source", &e.source);
+            self.text(&at, "shows", &e.shows);
+        }
+    }
+
+    /// Text that names a study needs evidence beside it.
+    fn research<'t>(
+        &mut self,
+        at: &str,
+        texts: impl IntoIterator<Item = &'t str>,
+        evidence: &[Evidence],
+        table: Option<&str>,
+    ) {
+        if !evidence.is_empty() {
+            return;
+        }
+        if let Some(word) = texts.into_iter().find_map(names_research) {
+            let fix = match table {
+                Some(table) => format!(
+                    "add a `[[{table}]]` entry (kind, cite, source, shows) for the claim"
+                ),
+                None => "only explain cards and quiz questions carry evidence: move the claim to an explain card with `[[cards.evidence]]`, or reword it".to_string(),
+            };
+            self.fail(
+                at,
+                format!("names research ({word:?}) without evidence: {fix}"),
+            );
+        }
+    }
+
     /// Every option: a slug id unique in its list, a label, and feedback.
     fn options(&mut self, at: &str, options: &[ChoiceOption]) {
         let mut seen = HashSet::new();
@@ -116,6 +235,11 @@ impl Checker {
         self.text(&at, "prompt", &q.prompt);
         self.text(&at, "explanation", &q.explanation);
         self.options(&at, &q.options);
+        self.evidence(&at, &q.evidence);
+        let texts = [q.prompt.as_str(), q.explanation.as_str()]
+            .into_iter()
+            .chain(option_texts(&q.options));
+        self.research(&at, texts, &q.evidence, Some("questions.evidence"));
         let n = q.options.len();
         if !(OPTIONS_MIN..=QUESTION_OPTIONS_MAX).contains(&n) {
             self.fail(
@@ -178,10 +302,19 @@ impl Checker {
         }
         self.text(&at, "title", card.title());
         match card {
-            Card::Explain { body, source, .. } => {
+            Card::Explain {
+                title,
+                body,
+                evidence,
+                link,
+                ..
+            } => {
                 self.paragraphs(&at, "body", body);
-                if let Some(source) = source {
-                    self.text(&at, "source", source);
+                self.evidence(&at, evidence);
+                let texts = std::iter::once(title.as_str()).chain(body.iter().map(String::as_str));
+                self.research(&at, texts, evidence, Some("cards.evidence"));
+                if let Some(link) = link {
+                    self.text(&at, "link.label", &link.label);
                 }
             }
             Card::Scenario {
@@ -223,7 +356,165 @@ impl Checker {
                 self.text(&at, "hint", hint);
             }
         }
+        if !matches!(card, Card::Explain { .. }) {
+            self.research(&at, card_texts(card), &[], None);
+        }
     }
+
+    /// A card link must point at a card that exists.
+    fn link(&mut self, at: &str, link: &CardLink, course: &Course) {
+        let target = course
+            .sections
+            .iter()
+            .flat_map(|s| &s.lessons)
+            .find(|l| l.id == link.lesson);
+        match target {
+            None => self.fail(
+                at,
+                format!("links to lesson {:?}, which does not exist", link.lesson),
+            ),
+            Some(l) if !l.cards.iter().any(|c| c.id() == link.card) => self.fail(
+                at,
+                format!(
+                    "links to card {:?} of {}, which has no such card",
+                    link.card, link.lesson
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    /// One name, one person, one place: every capitalised word of a story
+    /// that does not open a sentence and is not in `not_names` is a name, and
+    /// every name is listed once in `content/names.toml`, with the one lesson
+    /// or question it lives in. A listed name is checked wherever it appears,
+    /// sentence starts included; an unlisted one that only ever opens
+    /// sentences is not caught (it cannot be told from an ordinary word).
+    fn names(&mut self, course: &Course) {
+        let not_names: HashSet<&str> = course.not_names.iter().map(String::as_str).collect();
+        let mut listed: HashMap<&str, &str> = HashMap::new();
+        let mut places: HashSet<String> = course
+            .sections
+            .iter()
+            .flat_map(|s| &s.lessons)
+            .map(|l| l.id.clone())
+            .collect();
+        places.extend(course.questions.iter().map(|q| format!("quiz/{}", q.id)));
+        for (i, p) in course.people.iter().enumerate() {
+            let at = format!("names/{i} ({})", p.name);
+            self.text(&at, "who", &p.who);
+            if listed.insert(p.name.as_str(), p.place.as_str()).is_some() {
+                self.fail(
+                    &at,
+                    format!("{:?} is listed twice: one name is one person, so give the other person a new name", p.name),
+                );
+            }
+            if !places.contains(&p.place) {
+                self.fail(
+                    &at,
+                    format!(
+                        "place {:?} is neither a lesson id nor `quiz/<question id>`",
+                        p.place
+                    ),
+                );
+            }
+        }
+        // Every story text, with the place it belongs to.
+        let mut stories: Vec<(String, String, Vec<&str>)> = Vec::new();
+        for lesson in course.sections.iter().flat_map(|s| &s.lessons) {
+            for card in &lesson.cards {
+                if !matches!(card, Card::Explain { .. }) {
+                    let at = format!("{}#{}", lesson.id, card.id());
+                    stories.push((at, lesson.id.clone(), card_texts(card)));
+                }
+            }
+        }
+        for q in &course.questions {
+            let texts = [q.prompt.as_str(), q.explanation.as_str()]
+                .into_iter()
+                .chain(option_texts(&q.options))
+                .collect();
+            stories.push((format!("quiz/{}", q.id), format!("quiz/{}", q.id), texts));
+        }
+        let mut used: HashSet<&str> = HashSet::new();
+        let mut reported: HashSet<(String, String)> = HashSet::new();
+        for (at, place, texts) in &stories {
+            for text in texts {
+                for (word, opens) in capitalised_words(text) {
+                    match listed.get_key_value(word.as_str()) {
+                        Some((name, home)) => {
+                            used.insert(name);
+                            if home != place && reported.insert((word.clone(), at.clone())) {
+                                self.fail(
+                                    at,
+                                    format!("{word:?} already belongs to someone in {home}: one name is one person, so pick a name not in content/names.toml and list it there"),
+                                );
+                            }
+                        }
+                        None if !opens
+                            && !not_names.contains(word.as_str())
+                            && reported.insert((word.clone(), at.clone())) =>
+                        {
+                            self.fail(
+                                at,
+                                format!("{word:?} looks like a name: list it in content/names.toml with its place and who they are, or add it to `not_names` there if it is not a name"),
+                            );
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+        for p in &course.people {
+            if !used.contains(p.name.as_str()) {
+                self.fail(
+                    &format!("names ({})", p.name),
+                    format!(
+                        "{:?} is listed but appears nowhere in {}: remove the entry",
+                        p.name, p.place
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The visible text of a card other than its heading's kind label.
+fn card_texts(card: &Card) -> Vec<&str> {
+    let mut t = vec![card.title()];
+    match card {
+        Card::Explain { body, .. } => t.extend(body.iter().map(String::as_str)),
+        Card::Scenario {
+            story, takeaway, ..
+        } => {
+            t.extend(story.iter().map(String::as_str));
+            t.push(takeaway);
+        }
+        Card::Reveal {
+            question, answer, ..
+        } => {
+            t.push(question);
+            t.extend(answer.iter().map(String::as_str));
+        }
+        Card::Choice {
+            prompt, options, ..
+        } => {
+            t.push(prompt);
+            t.extend(option_texts(options));
+        }
+        Card::Reflect { prompt, hint, .. } => {
+            t.push(prompt);
+            t.push(hint);
+        }
+    }
+    t
+}
+
+/// Every option's label and feedback.
+fn option_texts(options: &[ChoiceOption]) -> impl Iterator<Item = &str> {
+    options
+        .iter()
+        .flat_map(|o| [o.label.as_str(), o.feedback.as_str()])
 }
 
 /// Checks every rule and returns every problem found (empty when the content is good).
@@ -289,6 +580,17 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
         }
     }
 
+    for lesson in course.sections.iter().flat_map(|s| &s.lessons) {
+        for card in &lesson.cards {
+            if let Card::Explain {
+                link: Some(link), ..
+            } = card
+            {
+                c.link(&format!("{}#{}", lesson.id, card.id()), link, course);
+            }
+        }
+    }
+
     let mut question_ids = HashSet::new();
     for q in &course.questions {
         if !question_ids.insert(q.id.as_str()) {
@@ -296,5 +598,6 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
         }
         c.question(q, &lesson_ids);
     }
+    c.names(course);
     c.errors
 }

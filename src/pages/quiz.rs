@@ -1,7 +1,7 @@
 //! `/quiz`, `/quiz/play` and `/quiz/results`: choose a quiz, answer one
 //! question per screen with feedback that teaches, and see what stuck.
 
-use crate::components::{MasteryList, PageHeading, QuizQuestion};
+use crate::components::{EvidenceList, MasteryList, PageHeading, QuizQuestion};
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
 use crate::paths::app_path;
@@ -291,6 +291,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             <p><span class="tag wrong">"✗ Your answer: "</span>{yours}</p>
             <p><span class="tag correct">"✓ Right answer: "</span>{right}</p>
             <p>{question.explanation.clone()}</p>
+            <EvidenceList evidence=&question.evidence/>
             {lesson.map(|l| view! {
                 <p><A href=app_path(&l.first_card_path())>"Revisit the lesson: " {l.title.clone()}</A></p>
             })}
