@@ -13,12 +13,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
+FIREFOX := /usr/bin/firefox-esr
+WEBKIT_WEBDRIVER := /usr/bin/WebKitWebDriver
+MINIBROWSER := /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
-.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium clean bench
+.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit test-engines test-firefox test-webkit clean bench
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
-	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e)"
+	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e, journeys in Firefox and WebKit)"
+	@echo "make test-firefox, make test-webkit   the journeys in one engine"
 	@echo "make bench  build a release, measure it (bytes, Lighthouse, latency, memory, offline) and check the budgets"
 
 ## ---- tools: each installed only when missing or at the wrong version ----
@@ -52,6 +56,18 @@ chromium:
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; \
 	fi
 
+# Firefox ESR for the cross-engine journeys (driven over WebDriver BiDi by puppeteer-core).
+firefox:
+	@if [ ! -x $(FIREFOX) ]; then \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q firefox-esr; \
+	fi
+
+# WebKitGTK's MiniBrowser and WebKitWebDriver, and Xvfb for the display they need.
+webkit:
+	@if [ ! -x $(WEBKIT_WEBDRIVER) ] || [ ! -x $(MINIBROWSER) ] || ! command -v Xvfb >/dev/null; then \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q webkit2gtk-driver xvfb; \
+	fi
+
 # cargo-fuzz runs libFuzzer with AddressSanitizer; the stable toolchain ships
 # the sanitizer runtimes, and RUSTC_BOOTSTRAP lets cargo-fuzz pass its -Z flags.
 fuzz-tool:
@@ -76,7 +92,7 @@ run: build
 
 ## ---- tests ----
 
-test: test-native test-fuzz test-wasm test-e2e
+test: test-native test-fuzz test-wasm test-e2e test-engines
 	@echo "All test layers passed."
 
 lint: wasm-target
@@ -104,6 +120,17 @@ test-wasm: wasm-target wasm-bindgen chromium
 
 test-e2e: build build-sub chromium
 	npx playwright test
+
+# The main journeys in Firefox and in WebKit, against the same release build
+# and static server (e2e-engines/; Playwright drives Chromium only).
+test-engines: build firefox webkit
+	node --test --test-concurrency=1 e2e-engines/firefox.test.mjs e2e-engines/webkit.test.mjs
+
+test-firefox: build firefox
+	node --test e2e-engines/firefox.test.mjs
+
+test-webkit: build webkit
+	node --test e2e-engines/webkit.test.mjs
 
 ## ---- benchmark ----
 
