@@ -17,7 +17,7 @@ FIREFOX := /usr/bin/firefox-esr
 WEBKIT_WEBDRIVER := /usr/bin/WebKitWebDriver
 MINIBROWSER := /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
-.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit test-engines test-firefox test-webkit clean bench
+.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit geckodriver test-wasm-firefox test-engines test-firefox test-webkit clean bench
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
@@ -68,6 +68,16 @@ webkit:
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q webkit2gtk-driver xvfb; \
 	fi
 
+# geckodriver, for the storage adapter's browser tests in Firefox; built from
+# crates.io (npm's geckodriver downloads a binary, which fails here). About 3
+# minutes on an idle 2-core machine.
+GECKODRIVER_VERSION := 0.37.1
+geckodriver:
+	@if [ "$$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
+	  echo "Installing geckodriver $(GECKODRIVER_VERSION) (about 3 minutes)"; \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked; \
+	fi
+
 # cargo-fuzz runs libFuzzer with AddressSanitizer; the stable toolchain ships
 # the sanitizer runtimes, and RUSTC_BOOTSTRAP lets cargo-fuzz pass its -Z flags.
 fuzz-tool:
@@ -92,7 +102,7 @@ run: build
 
 ## ---- tests ----
 
-test: test-native test-fuzz test-wasm test-e2e test-engines
+test: test-native test-fuzz test-wasm test-wasm-firefox test-e2e test-engines
 	@echo "All test layers passed."
 
 lint: wasm-target
@@ -117,6 +127,11 @@ fuzz: fuzz-tool
 
 test-wasm: wasm-target wasm-bindgen chromium
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser
+
+# The same tests in Firefox ESR, through geckodriver (Debian names the binary firefox-esr).
+test-wasm-firefox: wasm-target wasm-bindgen firefox geckodriver
+	GECKODRIVER=$$(command -v geckodriver) GECKODRIVER_ARGS="--binary $(FIREFOX)" \
+	  cargo test --target wasm32-unknown-unknown --test storage_browser
 
 test-e2e: build build-sub chromium
 	npx playwright test
