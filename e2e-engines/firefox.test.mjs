@@ -48,30 +48,34 @@ runJourneys({
   async newSession({ blockStorage: block }) {
     // A new user context: its own cookies, storage and service workers.
     const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.text().includes('panicked')) problems.push(`console.${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message ?? e}`));
-    if (block) await page.evaluateOnNewDocument(blockStorage);
-    return {
-      goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => {}),
-      reload: () => page.reload({ waitUntil: 'load' }).then(() => {}),
-      url: async () => page.url(),
-      evaluate: (fn, arg) => page.evaluate(fn, arg),
-      async element(fn, arg) {
-        const handle = await page.evaluateHandle(fn, arg);
-        const el = handle.asElement();
-        if (!el) await handle.dispose();
-        return el;
-      },
-      click: (el) => el.click(),
-      press: (key) => page.keyboard.press(KEYS[key] ?? key),
-      setViewport: (width, height) => page.setViewport({ width, height }),
-      screenshot: (path) => page.screenshot({ path }),
-      problems: async () => problems.slice(),
-      close: () => context.close(),
+    const tab = async () => {
+      const page = await context.newPage();
+      const problems = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.text().includes('panicked')) problems.push(`console.${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message ?? e}`));
+      if (block) await page.evaluateOnNewDocument(blockStorage);
+      return {
+        goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => {}),
+        reload: () => page.reload({ waitUntil: 'load' }).then(() => {}),
+        url: async () => page.url(),
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        async element(fn, arg) {
+          const handle = await page.evaluateHandle(fn, arg);
+          const el = handle.asElement();
+          if (!el) await handle.dispose();
+          return el;
+        },
+        click: (el) => el.click(),
+        press: (key) => page.keyboard.press(KEYS[key] ?? key),
+        setViewport: (width, height) => page.setViewport({ width, height }),
+        screenshot: (path) => page.screenshot({ path }),
+        problems: async () => problems.slice(),
+        newTab: () => tab(),
+        close: () => context.close(),
+      };
     };
+    return tab();
   },
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -33,24 +33,38 @@ export function stopChild(child) {
 }
 
 /**
+ * Asks the server for every file once, brotli and gzip, so that it compresses
+ * them (brotli at its best quality takes seconds for the wasm) while the
+ * browser starts, not during the first journey.
+ */
+export async function warm(server) {
+  const files = readdirSync(join(ROOT, 'dist')).filter((f) => /\.(wasm|js|css|html)$/.test(f));
+  await Promise.all(
+    files.flatMap((f) => ['br', 'gzip'].map((enc) => fetch(`${server.origin}/${f}`, { headers: { 'accept-encoding': enc } }).then((r) => r.arrayBuffer()))),
+  );
+}
+
+/**
  * For engines whose driver cannot run a script before the page's own (WebKit
  * here: WebKitWebDriver has no BiDi, so no preload scripts): a proxy in front
  * of a server that adds `<script src="/__engines__/preload.js">` as the first
  * element of every HTML page. The CSP allows it ('self'); nothing else changes.
- * `preload` is the script's source. Stopping it also stops `upstream`
- * (pass a `stop` that does nothing to keep a shared server).
+ * `preload` is the script's source; without one, the proxy only passes
+ * requests on. Stopping it also stops `upstream` (pass a `stop` that does
+ * nothing to keep a shared server).
  */
 export async function injectingProxy(port, upstream, preload) {
   const up = new URL(upstream.origin);
   const TAG = '<script src="/__engines__/preload.js"></script>';
   const server = createServer((req, res) => {
-    if (req.url === '/__engines__/preload.js') {
+    if (preload && req.url === '/__engines__/preload.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(preload);
       return;
     }
     const headers = { ...req.headers, host: up.host };
-    const html = !/\.[a-z0-9]+$/i.test(new URL(req.url, 'http://x').pathname) || req.url.endsWith('.html');
+    const path = new URL(req.url, 'http://x').pathname;
+    const html = !!preload && (!/\.[a-z0-9]+$/i.test(path) || path.endsWith('.html'));
     // HTML is rewritten, so ask for it uncompressed; everything else passes through as served.
     if (html) headers['accept-encoding'] = 'identity';
     const out = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers }, (r) => {
@@ -88,10 +102,12 @@ export async function injectingProxy(port, upstream, preload) {
 /**
  * Registers one test per journey for an engine:
  * `{ name, portOffset, start(), stop(), newSession({ blockStorage }), site(server, { blockStorage, port }), skip: { capability: reason } }`.
- * One server serves every journey of the run; a journey that stops its
- * server (offline) gets its own. `site` gives the engine's way to the server
- * (WebKit puts its proxy in front); its `stop()` stops that, and the server
- * behind only if the journey owns it.
+ * One server (e2e/serve.mjs) serves every journey of the run. A journey that
+ * stops its server (offline) gets its own origin: a port of its own that
+ * passes requests on to that server until the journey stops it, and from then
+ * on refuses connections, as a stopped host does. `site` gives the engine's
+ * way to the server (WebKit puts its injecting proxy in front); its `stop()`
+ * stops that, and the journey's own port with it.
  */
 export function runJourneys(engine) {
   const failures = join(ROOT, 'target', 'engines');
@@ -100,7 +116,7 @@ export function runJourneys(engine) {
   let shared;
   before(async () => {
     shared = await serve(nextPort());
-    await engine.start();
+    await Promise.all([warm(shared), engine.start()]);
   });
   after(async () => {
     await engine.stop();
@@ -108,8 +124,8 @@ export function runJourneys(engine) {
   });
 
   async function session(journey, body) {
-    const own = journey.ownServer ? await serve(nextPort()) : null;
-    const server = own ?? { ...shared, stop: async () => {} };
+    const keep = { ...shared, stop: async () => {} };
+    const server = journey.ownServer ? await injectingProxy(nextPort(), keep, null) : keep;
     const site = await engine.site(server, { blockStorage: !!journey.blockStorage, port: nextPort() });
     const s = await engine.newSession({ blockStorage: !!journey.blockStorage });
     try {

@@ -9,6 +9,7 @@
 //   press(key)          one key: 'Tab', 'Enter', 'Space', 'ArrowRight'
 //   setViewport(w, h), screenshot(file)
 //   problems()          console errors, uncaught errors and panics seen so far
+//   newTab()            a second window of the same profile, with the same methods
 //   close()
 // Every wait polls for what a person would see, with a timeout; none sleeps.
 import assert from 'node:assert/strict';
@@ -73,6 +74,16 @@ async function tabTo(s, q, max = 40) {
     await s.press('Tab');
   }
   throw new Error(`Tab never reached ${describe(q)}`);
+}
+
+/** What the focused element shows: it must match :focus-visible and draw the 3 px ring of base.css. */
+async function focusRing(s, what) {
+  const ring = await s.evaluate(() => {
+    const el = document.activeElement;
+    const st = getComputedStyle(el);
+    return { visible: el.matches(':focus-visible'), outline: `${st.outlineStyle} ${st.outlineWidth}`, tag: el.tagName };
+  });
+  assert.deepEqual(ring, { visible: true, outline: 'solid 3px', tag: ring.tag }, `focus ring on ${what}`);
 }
 
 async function click(s, q) {
@@ -149,9 +160,11 @@ export const JOURNEYS = [
         await see(s, cardAt(k));
         if (await s.element(findElement, { role: 'radio', within: 'article' })) {
           await tabTo(s, { role: 'radio', within: 'article' });
+          await focusRing(s, 'an option');
           await s.press('Space');
           await until(() => s.evaluate(() => !!document.querySelector('article input[type=radio]:checked')), 'a checked option');
           await tabTo(s, { role: 'button', name: 'Check' });
+          await focusRing(s, 'Check');
           await s.press('Enter');
           await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right|✗ Not quite): /) });
         }
@@ -161,6 +174,7 @@ export const JOURNEYS = [
           break;
         }
         await tabTo(s, { role: 'button', name: re(/^Next/) });
+        await focusRing(s, 'Next');
         await s.press('Enter');
         // Each new card takes focus, so a screen reader reads it.
         await see(s, cardAt(k + 1));
@@ -168,6 +182,7 @@ export const JOURNEYS = [
       }
       await see(s, { ...LESSON_DONE, focused: true });
       await tabTo(s, { role: 'link', name: 'Back to all lessons' });
+      await focusRing(s, 'a link');
       await s.press('Enter');
       await see(s, lessonsDone(1));
       await see(s, { role: 'heading', level: 1, name: 'Closer', focused: true });
@@ -243,6 +258,20 @@ export const JOURNEYS = [
     },
   },
   {
+    name: "a lesson finished in a second window shows as done in the first, without a reload",
+    async run(s, { origin }) {
+      await open(s, `${origin}/`);
+      await see(s, lessonsDone(0));
+      const other = await s.newTab();
+      await open(other, `${origin}${LESSON}`);
+      await finishByClicks(other);
+      // The second window's save reaches the first through the storage event.
+      await see(s, lessonsDone(1));
+      await see(s, { role: 'link', name: re(/^Continue: /) });
+      assert.deepEqual(await other.problems(), [], 'console errors, uncaught errors or panics in the second window');
+    },
+  },
+  {
     name: 'the worker installs, and with the server stopped a reload still opens a lesson',
     needs: 'serviceWorker',
     ownServer: true,
@@ -276,6 +305,11 @@ export const JOURNEYS = [
   },
 ];
 
+/** Waits until no animation or transition runs (a card fades in when it arrives). */
+function settled(s) {
+  return until(() => s.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')), 'animations to end');
+}
+
 /** Home, a lesson and the quiz at phone width, for a person to look at. */
 export async function screenshots(s, origin, dir, engine) {
   mkdirSync(dir, { recursive: true });
@@ -288,6 +322,7 @@ export async function screenshots(s, origin, dir, engine) {
   for (const [what, path] of shots) {
     await open(s, `${origin}${path}`);
     await see(s, { role: 'heading', level: 1 });
+    await settled(s);
     await s.screenshot(join(dir, `${engine}-${what}.png`));
   }
   // The quiz mid-question, with feedback, too.
@@ -297,5 +332,6 @@ export async function screenshots(s, origin, dir, engine) {
   await click(s, { role: kind, within: 'article fieldset' });
   await click(s, { role: 'button', name: 'Check' });
   await see(s, { role: 'status', within: 'article', name: re(/Correct\.|Not quite\./) });
+  await settled(s);
   await s.screenshot(join(dir, `${engine}-question.png`));
 }

@@ -94,35 +94,56 @@ runJourneys({
       })
       .build();
     await d.manage().window().setRect({ width: 1280, height: 800 });
-    return {
-      goto: (url) => d.get(url),
-      reload: () => d.navigate().refresh(),
-      url: () => d.getCurrentUrl(),
-      evaluate: (fn, arg) => d.executeScript(fn, arg),
-      element: (fn, arg) => d.executeScript(fn, arg),
-      click: (el) => el.click(),
-      press: (key) => d.actions({ async: true }).sendKeys(KEYS[key] ?? key).perform(),
-      async setViewport(width, height) {
-        // The window's outer size includes MiniBrowser's own bars: correct by what the page sees.
-        await d.manage().window().setRect({ width, height });
-        const inner = await d.executeScript(() => [innerWidth, innerHeight]);
-        await d.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
-      },
-      async screenshot(path) {
-        writeFileSync(path, Buffer.from(await d.takeScreenshot(), 'base64'));
-      },
-      async problems() {
-        const stored = await d.executeScript(() => {
-          try {
-            return JSON.parse(sessionStorage.getItem('__closerEngineErrors') ?? '[]');
-          } catch {
-            return null;
-          }
-        });
-        const here = stored ?? (await d.executeScript(recordedErrors));
-        return here ?? ['the error collector (preload.js) never ran in this page'];
-      },
-      close: () => d.quit(),
+    // Tabs share the session: each command first switches to its own tab.
+    let current = await d.getWindowHandle();
+    const tab = (handle) => {
+      const on = async () => {
+        if (current !== handle) {
+          await d.switchTo().window(handle);
+          current = handle;
+        }
+        return d;
+      };
+      return {
+        goto: async (url) => (await on()).get(url),
+        reload: async () => (await on()).navigate().refresh(),
+        url: async () => (await on()).getCurrentUrl(),
+        evaluate: async (fn, arg) => (await on()).executeScript(fn, arg),
+        element: async (fn, arg) => (await on()).executeScript(fn, arg),
+        click: async (el) => (await on(), el.click()),
+        press: async (key) => (await on()).actions({ async: true }).sendKeys(KEYS[key] ?? key).perform(),
+        async setViewport(width, height) {
+          // The window's outer size includes MiniBrowser's toolbar: correct by what the page sees.
+          // GTK keeps the window at least as wide as that toolbar (447 px here), so a narrower
+          // width is not reached; the caller can read innerWidth.
+          await (await on()).manage().window().setRect({ width, height });
+          const [w, h] = await d.executeScript(() => [innerWidth, innerHeight]);
+          await d.manage().window().setRect({ width: Math.max(width, Math.round(2 * width - w)), height: Math.round(2 * height - h) });
+        },
+        async screenshot(path) {
+          writeFileSync(path, Buffer.from(await (await on()).takeScreenshot(), 'base64'));
+        },
+        async problems() {
+          const stored = await (await on()).executeScript(() => {
+            try {
+              return JSON.parse(sessionStorage.getItem('__closerEngineErrors') ?? '[]');
+            } catch {
+              return null;
+            }
+          });
+          const here = stored ?? (await d.executeScript(recordedErrors));
+          return here ?? ['the error collector (preload.js) never ran in this page'];
+        },
+        async newTab() {
+          await on();
+          // A window, not a tab: MiniBrowser keeps a new tab hidden, where requestAnimationFrame (and so the app's start) waits.
+          await d.switchTo().newWindow('window');
+          current = await d.getWindowHandle();
+          return tab(current);
+        },
+        close: () => d.quit(),
+      };
     };
+    return tab(current);
   },
 });
