@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -13,16 +14,30 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The first port (above those of Playwright's specs, 4173 to 4184): Firefox uses about a dozen from here, WebKit a dozen from 20 above it. */
 export const BASE_PORT = Number(process.env.CLOSER_ENGINES_PORT ?? 4200);
 
-/** Starts `node e2e/serve.mjs dist PORT`; resolves once it listens. */
-export async function serve(port) {
-  const dist = join(ROOT, 'dist');
+/** Starts `node e2e/serve.mjs DIR PORT` (DIR: dist/ unless given); resolves once it listens. */
+export async function serve(port, dir) {
+  const dist = dir ?? join(ROOT, 'dist');
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ has no build: run `make build` first');
   const child = spawn(process.execPath, [join(ROOT, 'e2e/serve.mjs'), dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
     child.once('exit', (code) => reject(new Error(`e2e/serve.mjs on port ${port} exited with ${code} (port taken? set CLOSER_ENGINES_PORT)`)));
   });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  return { origin: `http://127.0.0.1:${port}`, dir: dist, stop: () => stopChild(child) };
+}
+
+/** Serves a copy of dist/ that a journey may change (a second deploy); stop() removes it. */
+async function serveCopy(port) {
+  const dir = mkdtempSync(join(tmpdir(), 'closer-engines-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  const server = await serve(port, dir);
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function stopChild(child) {
@@ -125,8 +140,12 @@ export function runJourneys(engine) {
 
   async function session(journey, body) {
     const keep = { ...shared, stop: async () => {} };
-    const server = journey.ownServer ? await injectingProxy(nextPort(), keep, null) : keep;
-    const site = await engine.site(server, { blockStorage: !!journey.blockStorage, port: nextPort() });
+    const server = journey.ownCopy
+      ? await serveCopy(nextPort())
+      : journey.ownServer
+        ? await injectingProxy(nextPort(), keep, null)
+        : keep;
+    const site = { dir: server.dir, ...(await engine.site(server, { blockStorage: !!journey.blockStorage, port: nextPort() })) };
     const s = await engine.newSession({ blockStorage: !!journey.blockStorage });
     try {
       await body(s, site);

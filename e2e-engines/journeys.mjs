@@ -13,7 +13,7 @@
 //   close()
 // Every wait polls for what a person would see, with a timeout; none sleeps.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appStarted, findElement, storedProgress, workerControls } from './page.mjs';
 
@@ -287,6 +287,33 @@ export const JOURNEYS = [
       await see(s, cardHeading(CHOICE_TITLE));
       await click(s, { role: 'button', name: re(/^Next/) });
       await see(s, cardAt(5));
+    },
+  },
+  {
+    name: 'a new deploy is offered, never swapped under the open page, and taken on Reload',
+    needs: 'serviceWorker',
+    ownCopy: true,
+    async run(s, site) {
+      await open(s, `${site.origin}${LESSON}`);
+      await controlled(s);
+      await see(s, cardAt(1));
+      // Deploy a second build to the same origin: a new worker (new build id) and a new page.
+      const sw = join(site.dir, 'sw.js');
+      const index = join(site.dir, 'index.html');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
+      writeFileSync(index, readFileSync(index, 'utf8').replace('<title>', '<meta name="closer-test-build" content="2" /><title>'));
+      // Browsers look for a new worker on navigation and now and then; ask now.
+      await s.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true));
+      await see(s, { role: 'text', name: re(/^A new version of Closer is ready/) });
+      // The open page keeps working, on the old build.
+      await click(s, { role: 'button', name: re(/^Next/) });
+      await see(s, cardAt(2));
+      assert.equal(await s.evaluate(() => document.querySelectorAll('meta[name="closer-test-build"]').length), 0);
+      await click(s, { role: 'button', name: 'Reload' });
+      await until(() => s.evaluate(() => document.querySelectorAll('meta[name="closer-test-build"]').length === 1), 'the new build to load');
+      await ready(s);
+      await see(s, cardAt(2));
+      await until(async () => JSON.stringify(await s.evaluate(() => caches.keys())) === '["closer-second-build"]', 'only the new cache left');
     },
   },
   {
