@@ -69,6 +69,7 @@ runJourneys({
         },
         click: (el) => el.click(),
         press: (key) => page.keyboard.press(KEYS[key] ?? key),
+        type: (text) => page.keyboard.type(text),
         setViewport: (width, height) => page.setViewport({ width, height }),
         screenshot: (path) => page.screenshot({ path }),
         problems: async () => problems.slice(),

@@ -6,7 +6,8 @@
 //   evaluate(fn, arg)   runs a self-contained function in the page, returns JSON
 //   element(fn, arg)    the same, returning an element handle (or null)
 //   click(handle)       a real click on the element
-//   press(key)          one key: 'Tab', 'Enter', 'Space', 'ArrowRight'
+//   press(key)          one key: 'Tab', 'Enter', 'Space', 'ArrowRight', 'ArrowLeft', 'ArrowDown'
+//   type(text)          types text into the focused element, key by key
 //   setViewport(w, h), screenshot(file)
 //   problems()          console errors, uncaught errors and panics seen so far
 //   newTab()            a second window of the same profile, with the same methods
@@ -23,6 +24,8 @@ export const LESSON = '/lessons/basics/what-is-intimacy';
 const LESSON_TITLE = 'What intimacy is';
 const CHOICE_CARD = `${LESSON}/which-is-intimate`;
 const CHOICE_TITLE = 'Spot the closeness';
+const REFLECT_CARD = `${LESSON}/who-knows-you`;
+const NOTE = 'Keyboard note: my sister listens & "never" judges.';
 export const BLOCKED =
   "This browser isn't letting Closer save anything (private browsing can do that). Everything works, but your progress will be forgotten when you close this page.";
 
@@ -162,30 +165,57 @@ export const JOURNEYS = [
           await tabTo(s, { role: 'radio', within: 'article' });
           await focusRing(s, 'an option');
           await s.press('Space');
-          await until(() => s.evaluate(() => !!document.querySelector('article input[type=radio]:checked')), 'a checked option');
+          const checked = () => s.evaluate(() => [...document.querySelectorAll('article input[type=radio]')].findIndex((r) => r.checked));
+          await until(async () => (await checked()) === 0, 'the first option checked');
+          // Arrow keys move within the group and select; the card stays put.
+          await s.press('ArrowDown');
+          await until(async () => (await checked()) === 1, 'the second option checked by ArrowDown');
+          await see(s, { role: 'radio', within: 'article', focused: true });
+          await see(s, cardAt(k));
           await tabTo(s, { role: 'button', name: 'Check' });
           await focusRing(s, 'Check');
           await s.press('Enter');
           await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right|✗ Not quite): /) });
+        }
+        if (await s.element(findElement, { role: 'textbox', within: 'article' })) {
+          await tabTo(s, { role: 'textbox', within: 'article' });
+          await s.type(NOTE);
+          // Arrow keys edit the text; they do not turn the card.
+          await s.press('ArrowRight');
+          await see(s, cardAt(k));
+          await until(async () => (await s.evaluate(() => document.querySelector('article textarea').value)) === NOTE, 'the note typed');
         }
         if (await s.element(findElement, { role: 'button', name: 'Finish lesson' })) {
           await tabTo(s, { role: 'button', name: 'Finish lesson' });
           await s.press('Enter');
           break;
         }
-        await tabTo(s, { role: 'button', name: re(/^Next/) });
-        await focusRing(s, 'Next');
-        await s.press('Enter');
+        if (k === 1) {
+          // The key the lesson's hint names: → turns the card.
+          await s.press('ArrowRight');
+        } else {
+          await tabTo(s, { role: 'button', name: re(/^Next/) });
+          await focusRing(s, 'Next');
+          await s.press('Enter');
+        }
         // Each new card takes focus, so a screen reader reads it.
         await see(s, cardAt(k + 1));
         await see(s, { ...cardHeading(undefined), focused: true });
       }
+      await see(s, { ...LESSON_DONE, focused: true });
+      // ← goes back to the last card, → returns.
+      await s.press('ArrowLeft');
+      await see(s, { role: 'button', name: 'Finish lesson' });
+      await s.press('ArrowRight');
       await see(s, { ...LESSON_DONE, focused: true });
       await tabTo(s, { role: 'link', name: 'Back to all lessons' });
       await focusRing(s, 'a link');
       await s.press('Enter');
       await see(s, lessonsDone(1));
       await see(s, { role: 'heading', level: 1, name: 'Closer', focused: true });
+      // The note was saved as it was typed: the card shows it after a reload.
+      await open(s, `${origin}${REFLECT_CARD}`);
+      await until(async () => (await s.evaluate(() => document.querySelector('article textarea')?.value)) === NOTE, 'the note kept');
     },
   },
   {

@@ -18,7 +18,7 @@ import { recordedErrors } from './page.mjs';
 const DRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const PRELOAD = readFileSync(join(ROOT, 'e2e-engines/preload.js'), 'utf8');
-const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, ArrowRight: Key.ARROW_RIGHT };
+const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN };
 
 let xvfb;
 let driver;
@@ -112,6 +112,7 @@ runJourneys({
         element: async (fn, arg) => (await on()).executeScript(fn, arg),
         click: async (el) => (await on(), el.click()),
         press: async (key) => (await on()).actions({ async: true }).sendKeys(KEYS[key] ?? key).perform(),
+        type: async (text) => (await on()).actions({ async: true }).sendKeys(text).perform(),
         async setViewport(width, height) {
           // The window's outer size includes MiniBrowser's toolbar: correct by what the page sees.
           // GTK keeps the window at least as wide as that toolbar (447 px here), so a narrower
