@@ -69,12 +69,12 @@ webkit:
 	fi
 
 # geckodriver, for the storage adapter's browser tests in Firefox; built from
-# crates.io (npm's geckodriver downloads a binary, which fails here). About 3
-# minutes on an idle 2-core machine.
+# crates.io (npm's geckodriver downloads a binary, which fails here). It took
+# 7m41s on 2 cores shared with two other builds; less on an idle machine.
 GECKODRIVER_VERSION := 0.37.1
 geckodriver:
 	@if [ "$$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
-	  echo "Installing geckodriver $(GECKODRIVER_VERSION) (about 3 minutes)"; \
+	  echo "Installing geckodriver $(GECKODRIVER_VERSION) (a few minutes)"; \
 	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked; \
 	fi
 
