@@ -1,4 +1,5 @@
-//! The storage adapter against the real `localStorage` of headless Chromium:
+//! The storage adapter against the real `localStorage` of headless Chromium
+//! and Firefox (`make test-wasm`, `make test-wasm-firefox`):
 //! round trips, unreadable data kept byte for byte, newer data left alone,
 //! the read-merge-write that protects another tab's progress, import backups,
 //! erase, a really full quota, blocked storage, a read that fails during a
