@@ -1,7 +1,7 @@
 // The home page that the build writes into index.html (src/site.rs) must be
 // the app's own home page, element for element, or the hand-over from the
 // static first screen to the app would shift or change what a person sees.
-import { expect, ready, test } from './helpers';
+import { expect, ready, seedStorage, test } from './helpers';
 
 test("the prerendered home page is the app's home page", async ({ page, request }) => {
   // What the build wrote, as a first visit receives it.
@@ -47,4 +47,54 @@ test("the prerendered home page is the app's home page", async ({ page, request 
   }, html);
   expect(mounted.split('\n').length).toBeGreaterThan(50);
   expect(prerendered).toBe(mounted);
+});
+
+test('a returning person never sees a first visit\'s state on the first screen', async ({ page }) => {
+  await seedStorage(page, {
+    'closer.progress': JSON.stringify({
+      schema: 3,
+      lessons: { 'basics/what-is-intimacy': { card: 'closeness', completed: false, updated: 1 } },
+      last_lesson: 'basics/what-is-intimacy',
+      last_opened_at: 1,
+      responses: {},
+      quiz: {},
+    }),
+  });
+  // Hold the wasm back, as a slow phone's network does, so the prerendered screen stays.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Closer' })).toBeVisible();
+  expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
+  // What a first visitor sees is there, but neither shown nor reachable.
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeHidden();
+  await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeHidden();
+  await expect(page.getByText('Not started').first()).toBeHidden();
+  // Titles and summaries of the path are not state: they show.
+  await expect(page.locator('#section-basics')).toBeVisible();
+  await expect(page.locator('.step-link').first()).toBeVisible();
+
+  release();
+  await ready(page);
+  await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toHaveCount(0);
+});
+
+test('a first visit sees the start of the guide on the first screen', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeVisible();
+  release();
+  await ready(page);
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
 });

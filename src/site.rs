@@ -268,8 +268,9 @@ your progress stays in this browser. Nothing is sent anywhere.</p></footer>",
 pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
     let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
     Ok(format!(
-        "{}<script>{DEEP_LINK_SCRIPT}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
+        "{}<script>{}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
         &html[..end],
+        first_screen_script(),
         &html[end..]
     ))
 }
@@ -323,12 +324,25 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     ))
 }
 
-/// Runs before the first screen is parsed: on any page but home (a deep link
-/// answered with index.html) it hides the home screen, so a lesson's link
-/// never flashes the home page before the app draws the lesson. The CSP
-/// allows it by its hash, like Trunk's loader.
-pub const DEEP_LINK_SCRIPT: &str = "(function(){var b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\");\
-if(location.pathname.replace(/\\/$/,\"\")!==b)document.documentElement.classList.add(\"deep-link\")})()";
+/// Runs before the first screen is parsed:
+/// - on any page but home (a deep link answered with index.html) it hides the
+///   home screen, so a lesson's link never flashes the home page before the
+///   app draws the lesson;
+/// - for a person with saved progress it marks the page `returning`, and
+///   style/layout.css then hides the prerendered parts that show a first
+///   visitor's state ("Start the guide", "0 of 14 lessons done", "Not
+///   started"), holding their space, until the app draws the person's own.
+///
+/// Blocked storage throws on access: then nothing is marked, as for a first visit.
+/// The CSP allows the script by its hash, like Trunk's loader.
+pub fn first_screen_script() -> String {
+    format!(
+        "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\");\
+if(location.pathname.replace(/\\/$/,\"\")!==b)d.classList.add(\"deep-link\");\
+try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
+        key = crate::keys::KEY
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -476,7 +490,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             page,
-            format!("<html><body><noscript>x</noscript><script>{DEEP_LINK_SCRIPT}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>")
+            format!("<html><body><noscript>x</noscript><script>{}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>", first_screen_script())
         );
         assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
     }
