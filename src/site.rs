@@ -312,14 +312,18 @@ pub const LOADER_INIT: &str = "const wasm = await init(";
 /// has painted (a frame, then a task; at most a quarter second, for pages in
 /// the background, where frames do not run). The first paint then never
 /// shares the network with the wasm, and the app cannot replace a screen the
-/// browser has not shown yet. The CSP hash is taken after this change.
+/// browser has not shown yet. On a deep link nothing prerendered is shown
+/// (the first-screen script marks the page `deep-link` and hides it), so
+/// there the wasm is fetched at once: the loader is a module script, which
+/// runs after the whole page is parsed, that script included. The CSP hash is
+/// taken after this change.
 pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     if !html.contains(LOADER_INIT) {
         return Err(SiteError::NoLoader);
     }
     Ok(html.replacen(
         LOADER_INIT,
-        &format!("await new Promise((r) => {{ requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); }});\n{LOADER_INIT}"),
+        &format!("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => {{ requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); }});\n{LOADER_INIT}"),
         1,
     ))
 }
@@ -506,10 +510,12 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_waits_for_the_first_paint() {
+    fn the_wasm_waits_for_the_first_paint_except_on_deep_links() {
         let page = "<script type=\"module\">\nimport init from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\n</script>";
         let out = defer_wasm_until_painted(page).unwrap();
-        assert!(out.contains("requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); });\nconst wasm = await init({"));
+        assert!(out.contains("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); });\nconst wasm = await init({"));
+        // The class it reads is the one the first-screen script sets.
+        assert!(first_screen_script().contains("d.classList.add(\"deep-link\")"));
         assert_eq!(out.matches(LOADER_INIT).count(), 1);
         assert_eq!(
             defer_wasm_until_painted("<p>no loader</p>"),
