@@ -1,6 +1,7 @@
 // The home page that the build writes into index.html (src/site.rs) must be
 // the app's own home page, element for element, or the hand-over from the
 // static first screen to the app would shift or change what a person sees.
+import type { Page } from '@playwright/test';
 import { expect, ready, seedStorage, test } from './helpers';
 
 test("the prerendered home page is the app's home page", async ({ page, request }) => {
@@ -49,6 +50,20 @@ test("the prerendered home page is the app's home page", async ({ page, request 
   expect(prerendered).toBe(mounted);
 });
 
+/**
+ * Holds the wasm back, as a slow phone's network does, so the prerendered
+ * screen stays on; the returned function lets it through.
+ */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('a returning person never sees a first visit\'s state on the first screen', async ({ page }) => {
   await seedStorage(page, {
     'closer.progress': JSON.stringify({
@@ -60,13 +75,7 @@ test('a returning person never sees a first visit\'s state on the first screen',
       quiz: {},
     }),
   });
-  // Hold the wasm back, as a slow phone's network does, so the prerendered screen stays.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Closer' })).toBeVisible();
   expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
@@ -85,13 +94,9 @@ test('a returning person never sees a first visit\'s state on the first screen',
 });
 
 test('a first visit sees the start of the guide on the first screen', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto('/');
+  expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
   await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
   await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeVisible();
   release();
