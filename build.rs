@@ -17,7 +17,7 @@ mod model;
 #[path = "src/content/validate.rs"]
 mod validate;
 
-use model::{Card, Course, Lesson, Section};
+use model::{Card, CheckinGuide, Course, Lesson, Section};
 
 /// `content/course.toml`: the course with each section's lessons named by slug.
 #[derive(Deserialize)]
@@ -186,16 +186,39 @@ fn main() {
             fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
             let json = serde_json::to_string(&course).expect("content serialises");
             fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
-        }
-        Err(errors) => {
-            eprintln!(
-                "The content under content/ breaks {} rule(s):",
-                errors.len()
-            );
-            for e in &errors {
-                eprintln!("  - {e}");
+            match load_checkin(&root, &course) {
+                Ok(guide) => {
+                    let json = serde_json::to_string(&guide).expect("content serialises");
+                    fs::write(out.join("checkin.json"), json).expect("OUT_DIR is writable");
+                }
+                Err(errors) => fail(&errors),
             }
-            panic!("content is invalid (see the list above)");
         }
+        Err(errors) => fail(&errors),
     }
+}
+
+/// `content/checkin.toml`, checked against the course it links into.
+fn load_checkin(root: &Path, course: &Course) -> Result<CheckinGuide, Vec<String>> {
+    let guide: CheckinGuide = parse(&root.join("checkin.toml")).map_err(|e| vec![e])?;
+    let errors: Vec<String> = validate::validate_checkin(&guide, course)
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(guide)
+    } else {
+        Err(errors)
+    }
+}
+
+fn fail(errors: &[String]) -> ! {
+    eprintln!(
+        "The content under content/ breaks {} rule(s):",
+        errors.len()
+    );
+    for e in errors {
+        eprintln!("  - {e}");
+    }
+    panic!("content is invalid (see the list above)");
 }

@@ -1,11 +1,13 @@
 //! Closer: an interactive guide to intimacy that runs entirely in the browser.
 //!
-//! The pure core ([`content`], [`progress`], [`quiz`], [`notice`], [`keys`],
-//! [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
+//! The pure core ([`content`], [`progress`], [`quiz`], [`checkin`],
+//! [`charts`], [`notice`], [`keys`], [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
 //! (storage adapter, persistence, env, paths, offline, views) exist only for
 //! wasm32, where their dependencies do, so a browser import in the core fails
 //! the native build.
 
+pub mod charts;
+pub mod checkin;
 pub mod content;
 pub mod keys;
 pub mod merge;

@@ -28,3 +28,30 @@ pub fn civil_date(millis: Millis, offset_minutes: i32) -> (i64, u32, u32) {
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as people write it, in their own time zone: `2 December 2026`.
+pub fn long_date(millis: Millis, offset_minutes: i32) -> String {
+    let (y, m, d) = civil_date(millis, offset_minutes);
+    format!("{d} {} {y}", MONTHS[(m as usize - 1) % 12])
+}
+
+/// A short date for chart labels: `2 Dec`.
+pub fn short_date(millis: Millis, offset_minutes: i32) -> String {
+    let (_, m, d) = civil_date(millis, offset_minutes);
+    format!("{d} {}", &MONTHS[(m as usize - 1) % 12][..3])
+}

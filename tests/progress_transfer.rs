@@ -46,7 +46,10 @@ fn an_export_imports_back_exactly() {
             in_progress: 1,
             notes: 1,
             answered: 1,
-            attempts: 0
+            attempts: 0,
+            relationships: 0,
+            check_ins: 0,
+            steps: 0,
         }
     );
 }

@@ -5,8 +5,9 @@ pub mod shuffle;
 pub mod validate;
 
 pub use model::{
-    Card, CardLink, ChoiceOption, Course, Evidence, EvidenceKind, Lesson, Person, Question,
-    QuestionKind, Section,
+    Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course, Evidence, EvidenceKind,
+    FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Question, QuestionKind, Section, SmallStep,
+    CLOSENESS_PICTURES, SCALE_POINTS,
 };
 
 use std::sync::OnceLock;
@@ -22,6 +23,56 @@ pub fn course() -> &'static Course {
         // a failure here is a build bug, caught by the native tests.
         serde_json::from_str(CONTENT_JSON).expect("embedded content matches the model")
     })
+}
+
+/// The check-in guide as `build.rs` wrote it, after
+/// [`validate::validate_checkin`] passed.
+const CHECKIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checkin.json"));
+
+/// What the check-in asks and suggests, parsed once on first use.
+pub fn checkin_guide() -> &'static CheckinGuide {
+    static GUIDE: OnceLock<CheckinGuide> = OnceLock::new();
+    GUIDE.get_or_init(|| {
+        // Written by build.rs from these very types (see `course`).
+        serde_json::from_str(CHECKIN_JSON).expect("embedded check-in guide matches the model")
+    })
+}
+
+impl CheckinGuide {
+    /// The kind with this id.
+    pub fn kind(&self, id: &str) -> Option<&KindItem> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The small step with this id.
+    pub fn step(&self, id: &str) -> Option<&SmallStep> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The small steps of one practice lesson, in their authored order.
+    pub fn steps_of<'g>(&'g self, practice: &'g str) -> impl Iterator<Item = &'g SmallStep> {
+        self.steps.iter().filter(move |s| s.practice == practice)
+    }
+
+    /// The follow-up answer with this id.
+    pub fn answer(&self, id: &str) -> Option<&FollowUpAnswer> {
+        self.follow_up.answers.iter().find(|a| a.id == id)
+    }
+
+    /// The spoken name of closeness picture `n` (1 to 7): `4 of 7: overlapping by about half`.
+    pub fn picture_name(&self, n: u8) -> String {
+        let words = self
+            .closeness
+            .pictures
+            .get(usize::from(n).wrapping_sub(1))
+            .map_or("", String::as_str);
+        format!("{n} of {}: {words}", self.closeness.pictures.len())
+    }
+
+    /// The words for scale point `n` (0 to 4).
+    pub fn scale_word(&self, n: u8) -> &str {
+        self.scale.get(usize::from(n)).map_or("", String::as_str)
+    }
 }
 
 /// The course together with its names list, which the app does not ship

@@ -305,3 +305,106 @@ impl Card {
         )
     }
 }
+
+/// `content/checkin.toml`: everything the private check-in on a relationship
+/// asks and suggests. Validated with the course
+/// ([`super::validate::validate_checkin`]): every kind maps to practice
+/// lessons that exist, and every practice has small steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckinGuide {
+    /// Version of this file's format; must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Paragraphs that open the check-in page.
+    pub intro: Vec<String>,
+    /// The plain line shown with every result: a reflection aid, not a test,
+    /// and the five kinds are a popular grouping, not a validated measure.
+    pub caveat: String,
+    /// The research the check-in borrows its ideas from.
+    pub evidence: Vec<Evidence>,
+    /// The closeness picture: one question answered with a pair of circles.
+    pub closeness: ClosenessItem,
+    /// The words for each point of the "now" and "wished for" scale, from
+    /// the least (point 0) to the most. Exactly [`SCALE_POINTS`] of them.
+    pub scale: Vec<String>,
+    /// The five kinds, in the order they are asked and drawn.
+    pub kinds: Vec<KindItem>,
+    /// Small steps a person may choose for a week, each under one practice.
+    pub steps: Vec<SmallStep>,
+    /// The gentle question a week after a step was chosen.
+    pub follow_up: FollowUp,
+}
+
+/// How many points the now-and-wished scale has (0 to 4).
+pub const SCALE_POINTS: usize = 5;
+
+/// How many pairs of circles the closeness picture offers (1 to 7).
+pub const CLOSENESS_PICTURES: usize = 7;
+
+/// The closeness question (after the Inclusion of Other in the Self scale).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosenessItem {
+    /// The question (the `<legend>`).
+    pub question: String,
+    /// How to read the pictures.
+    pub hint: String,
+    /// The spoken name of each picture, from apart (1) to almost one (7),
+    /// without its number (the app adds "4 of 7: "). Exactly
+    /// [`CLOSENESS_PICTURES`] of them.
+    pub pictures: Vec<String>,
+}
+
+/// One kind of intimacy as the check-in asks about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindItem {
+    /// Stable id (`emotional`); check-ins store ratings under it.
+    pub id: String,
+    /// Its name as a heading (`Emotional`).
+    pub name: String,
+    /// The lesson that teaches this kind (`kinds/emotional`).
+    pub lesson: String,
+    /// A few words that remind what the kind is.
+    pub reminder: String,
+    /// The practice lessons that help grow this kind, best fit first.
+    pub practices: Vec<String>,
+    /// One sentence on why these practices fit this kind.
+    pub why: String,
+}
+
+/// One concrete, small thing to try for a week.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallStep {
+    /// Stable id (`phones-away-at-dinner`); a chosen step stores it.
+    pub id: String,
+    /// The practice lesson it belongs to (`practices/quality-time`).
+    pub practice: String,
+    /// The step, as an instruction to oneself.
+    pub text: String,
+}
+
+/// The question asked a week after a step was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The question (the `<legend>`).
+    pub question: String,
+    /// The answers to choose from; none of them is wrong.
+    pub answers: Vec<FollowUpAnswer>,
+    /// The label of the optional note.
+    pub note_label: String,
+}
+
+/// One answer to the follow-up question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpAnswer {
+    /// Stable id (`yes`); the review stores it.
+    pub id: String,
+    /// The answer's text.
+    pub label: String,
+    /// What the app says back once it is saved: kind, never judging.
+    pub reply: String,
+}

@@ -5,7 +5,8 @@
 //! script through `#[path]`, so it may only use `std` and `super::model`.
 
 use super::model::{
-    Card, CardLink, ChoiceOption, Course, Evidence, Question, QuestionKind, FORMAT_VERSION,
+    Card, CardLink, CheckinGuide, ChoiceOption, Course, Evidence, Question, QuestionKind,
+    CLOSENESS_PICTURES, FORMAT_VERSION, SCALE_POINTS,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -599,5 +600,177 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
         c.question(q, &lesson_ids);
     }
     c.names(course);
+    c.errors
+}
+
+/// Fewest small steps each practice must offer, so a person always has a choice.
+pub const STEPS_PER_PRACTICE_MIN: usize = 3;
+
+/// The section whose lessons are the kinds, and the one whose lessons are the practices.
+pub const KINDS_SECTION: &str = "kinds";
+/// See [`KINDS_SECTION`].
+pub const PRACTICES_SECTION: &str = "practices";
+
+/// Checks the check-in guide against the course it links into, and returns
+/// every problem found (empty when it is good): one entry per kind lesson,
+/// each mapped to practice lessons that exist; at least
+/// [`STEPS_PER_PRACTICE_MIN`] steps for every practice; the right number of
+/// pictures and scale words; unique slug ids; no empty text.
+pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentError> {
+    let mut c = Checker { errors: Vec::new() };
+    let at = "checkin";
+    if guide.format_version != FORMAT_VERSION {
+        c.fail(
+            at,
+            format!(
+                "format_version is {}, this build reads {FORMAT_VERSION}",
+                guide.format_version
+            ),
+        );
+    }
+    c.paragraphs(at, "intro", &guide.intro);
+    c.text(at, "caveat", &guide.caveat);
+    if guide.evidence.is_empty() {
+        c.fail(
+            at,
+            "the check-in borrows from research: list it under `[[evidence]]`",
+        );
+    }
+    c.evidence(at, &guide.evidence);
+
+    let closeness = &guide.closeness;
+    c.text("checkin/closeness", "question", &closeness.question);
+    c.text("checkin/closeness", "hint", &closeness.hint);
+    if closeness.pictures.len() != CLOSENESS_PICTURES {
+        c.fail(
+            "checkin/closeness",
+            format!(
+                "needs exactly {CLOSENESS_PICTURES} picture names, has {}",
+                closeness.pictures.len()
+            ),
+        );
+    }
+    for (i, p) in closeness.pictures.iter().enumerate() {
+        c.text("checkin/closeness", &format!("pictures[{i}]"), p);
+    }
+    if guide.scale.len() != SCALE_POINTS {
+        c.fail(
+            at,
+            format!(
+                "`scale` needs exactly {SCALE_POINTS} words, has {}",
+                guide.scale.len()
+            ),
+        );
+    }
+    for (i, w) in guide.scale.iter().enumerate() {
+        c.text(at, &format!("scale[{i}]"), w);
+    }
+
+    let lessons_of = |section: &str| -> Vec<&str> {
+        course
+            .sections
+            .iter()
+            .filter(|s| s.id == section)
+            .flat_map(|s| s.lessons.iter().map(|l| l.id.as_str()))
+            .collect()
+    };
+    let kind_lessons = lessons_of(KINDS_SECTION);
+    let practice_lessons = lessons_of(PRACTICES_SECTION);
+
+    let mut kind_ids = HashSet::new();
+    let mut covered = HashSet::new();
+    for kind in &guide.kinds {
+        let at = format!("checkin/kinds/{}", kind.id);
+        c.slug(&at, "kind", &kind.id);
+        if !kind_ids.insert(kind.id.as_str()) {
+            c.fail(&at, "duplicate kind id");
+        }
+        c.text(&at, "name", &kind.name);
+        c.text(&at, "reminder", &kind.reminder);
+        c.text(&at, "why", &kind.why);
+        if !kind_lessons.contains(&kind.lesson.as_str()) {
+            c.fail(
+                &at,
+                format!(
+                    "`lesson` {:?} is not a lesson of the {KINDS_SECTION:?} section",
+                    kind.lesson
+                ),
+            );
+        } else if !covered.insert(kind.lesson.as_str()) {
+            c.fail(&at, format!("lesson {:?} has two kinds", kind.lesson));
+        }
+        if kind.practices.is_empty() {
+            c.fail(
+                &at,
+                "maps to no practice: name at least one under `practices`",
+            );
+        }
+        for p in &kind.practices {
+            if !practice_lessons.contains(&p.as_str()) {
+                c.fail(
+                    &at,
+                    format!("practice {p:?} is not a lesson of the {PRACTICES_SECTION:?} section"),
+                );
+            }
+        }
+    }
+    for lesson in &kind_lessons {
+        if !covered.contains(lesson) {
+            c.fail(
+                at,
+                format!("the kind lesson {lesson:?} has no entry under `[[kinds]]`"),
+            );
+        }
+    }
+
+    let mut step_ids = HashSet::new();
+    let mut per_practice: HashMap<&str, usize> = HashMap::new();
+    for step in &guide.steps {
+        let at = format!("checkin/steps/{}", step.id);
+        c.slug(&at, "step", &step.id);
+        if !step_ids.insert(step.id.as_str()) {
+            c.fail(&at, "duplicate step id");
+        }
+        c.text(&at, "text", &step.text);
+        if practice_lessons.contains(&step.practice.as_str()) {
+            *per_practice.entry(step.practice.as_str()).or_default() += 1;
+        } else {
+            c.fail(
+                &at,
+                format!(
+                    "`practice` {:?} is not a lesson of the {PRACTICES_SECTION:?} section",
+                    step.practice
+                ),
+            );
+        }
+    }
+    for practice in &practice_lessons {
+        let n = per_practice.get(practice).copied().unwrap_or(0);
+        if n < STEPS_PER_PRACTICE_MIN {
+            c.fail(
+                at,
+                format!(
+                    "practice {practice:?} has {n} small steps, needs at least {STEPS_PER_PRACTICE_MIN}"
+                ),
+            );
+        }
+    }
+
+    let f = &guide.follow_up;
+    c.text("checkin/follow_up", "question", &f.question);
+    c.text("checkin/follow_up", "note_label", &f.note_label);
+    if f.answers.len() < 2 {
+        c.fail("checkin/follow_up", "needs at least 2 answers");
+    }
+    let mut answer_ids = HashSet::new();
+    for a in &f.answers {
+        let at = format!("checkin/follow_up/{}", a.id);
+        c.slug(&at, "answer", &a.id);
+        if !answer_ids.insert(a.id.as_str()) {
+            c.fail(&at, "duplicate answer id");
+        }
+        c.text(&at, "label", &a.label);
+        c.text(&at, "reply", &a.reply);
+    }
     c.errors
 }

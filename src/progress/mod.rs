@@ -5,6 +5,7 @@
 
 pub mod transfer;
 
+use crate::checkin::CheckIns;
 use crate::content::{Course, Lesson};
 use crate::merge::{join_maps, later_by};
 use crate::quiz::QuizProgress;
@@ -16,8 +17,9 @@ use std::fmt;
 /// The schema this build writes. Stored data carries it as `"schema"`.
 ///
 /// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`;
-/// 3 = adds `last_opened_at`, so two copies can agree on the lesson opened last.
-pub const SCHEMA: u32 = 3;
+/// 3 = adds `last_opened_at`, so two copies can agree on the lesson opened last;
+/// 4 = adds `checkins`: relationships, check-ins, small steps, deletion markers.
+pub const SCHEMA: u32 = 4;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
@@ -44,6 +46,9 @@ pub struct Progress {
     /// The quiz: session under way, last results, review queue, attempts (schema 2).
     #[serde(default)]
     pub quiz: QuizProgress,
+    /// Private check-ins on relationships, and the small steps chosen (schema 4).
+    #[serde(default)]
+    pub checkins: CheckIns,
 }
 
 /// Where a person is in one lesson.
@@ -152,6 +157,7 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
         value = match schema {
             1 => v1_to_v2(value)?,
             2 => v2_to_v3(value)?,
+            3 => v3_to_v4(value)?,
             n => return Err(DecodeError::Unknown(n)),
         };
     }
@@ -186,6 +192,18 @@ fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
+/// Schema 4 adds check-ins, of which a schema-3 copy has none.
+fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Malformed("progress is not an object".into()))?;
+    object
+        .entry("checkins")
+        .or_insert_with(|| Value::Object(Default::default()));
+    object.insert("schema".into(), Value::from(4));
+    Ok(value)
+}
+
 /// The storage key of an interactive card's response.
 pub fn response_key(lesson_id: &str, card_id: &str) -> String {
     format!("{lesson_id}#{card_id}")
@@ -200,6 +218,7 @@ impl Default for Progress {
             last_opened_at: 0.0,
             responses: BTreeMap::new(),
             quiz: QuizProgress::default(),
+            checkins: CheckIns::default(),
         }
     }
 }
@@ -328,7 +347,8 @@ impl Progress {
 
     /// Everything two copies know, joined: every completion, the furthest card
     /// of each lesson, the newest response per card, the lesson opened last,
-    /// and the quiz as [`QuizProgress::merge`] joins it. Commutative,
+    /// the quiz as [`QuizProgress::merge`] joins it, and the check-ins as
+    /// [`CheckIns::merge`] joins them (deletions included). Commutative,
     /// associative and idempotent, so no order in which two tabs see each
     /// other's saves can lose anything either of them did.
     pub fn merge(&self, other: &Progress, course: &Course) -> Progress {
@@ -369,6 +389,7 @@ impl Progress {
                 later_by(a, b, Response::at).clone()
             }),
             quiz: self.quiz.merge(&other.quiz),
+            checkins: self.checkins.merge(&other.checkins),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! reads the file and writes storage; this module only judges the text.
 
 use super::{DecodeError, Progress, Response};
-use crate::content::Course;
+use crate::content::{checkin_guide, Course};
 use crate::quiz::Session;
 use crate::time::{civil_date, Millis};
 use std::fmt;
@@ -25,6 +25,12 @@ pub struct Summary {
     pub answered: usize,
     /// Finished quiz attempts.
     pub attempts: usize,
+    /// Relationships checked in on.
+    pub relationships: usize,
+    /// Check-ins on them.
+    pub check_ins: usize,
+    /// Small steps chosen, current or past.
+    pub steps: usize,
 }
 
 impl Summary {
@@ -45,6 +51,9 @@ impl Summary {
                 .count(),
             answered: progress.quiz.records.len(),
             attempts: progress.quiz.attempts.len(),
+            relationships: progress.checkins.relationships.len(),
+            check_ins: progress.checkins.entries.len(),
+            steps: progress.checkins.steps.len(),
         }
     }
 }
@@ -115,8 +124,8 @@ fn session_is_known(session: &Session, course: &Course) -> bool {
 
 /// Checks an imported file: its size, that it is progress of a schema this
 /// build reads (older ones are migrated), its types, and its ids. Entries
-/// about lessons, cards or questions this guide does not have are left out
-/// and listed, never imported blindly. Never panics, whatever the input.
+/// about lessons, cards or questions this guide does not have, and check-ins
+/// or steps it cannot show, are left out and listed, never imported blindly. Never panics, whatever the input.
 pub fn import(text: &str, course: &Course) -> Result<Import, ImportError> {
     let bytes = text.len() as u64;
     if bytes > IMPORT_MAX_BYTES {
@@ -177,10 +186,13 @@ pub fn import(text: &str, course: &Course) -> Result<Import, ImportError> {
         }
     }
 
+    ignored.extend(progress.checkins.sanitize(checkin_guide()));
+
     let nothing = progress.lessons.is_empty()
         && progress.responses.is_empty()
         && progress.quiz.records.is_empty()
-        && progress.quiz.attempts.is_empty();
+        && progress.quiz.attempts.is_empty()
+        && progress.checkins.is_empty();
     if nothing && !ignored.is_empty() {
         return Err(ImportError::NothingKnown);
     }

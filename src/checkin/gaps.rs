@@ -1,0 +1,130 @@
+//! What a check-in shows: the gap between now and wished for in each kind,
+//! the biggest of them, and what moved since the check-in before.
+
+use super::{CheckIn, Rating};
+use crate::content::{CheckinGuide, KindItem};
+
+/// One kind of a check-in, with its gap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap<'g> {
+    /// The kind, as the guide describes it.
+    pub kind: &'g KindItem,
+    /// Its rating.
+    pub rating: Rating,
+}
+
+impl Gap<'_> {
+    /// Wished minus now.
+    pub fn size(&self) -> i8 {
+        self.rating.gap()
+    }
+}
+
+/// Every kind of a check-in in the guide's order (a kind the check-in lacks
+/// is left out).
+pub fn gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide) -> Vec<Gap<'g>> {
+    guide
+        .kinds
+        .iter()
+        .filter_map(|kind| {
+            check_in
+                .kinds
+                .get(&kind.id)
+                .map(|&rating| Gap { kind, rating })
+        })
+        .collect()
+}
+
+/// The kinds where more is wished for, biggest gap first (ties in the
+/// guide's order), at most `limit`: where to start growing.
+pub fn ranked_gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide, limit: usize) -> Vec<Gap<'g>> {
+    let mut wanted: Vec<Gap<'g>> = gaps(check_in, guide)
+        .into_iter()
+        .filter(|g| g.size() > 0)
+        .collect();
+    // A stable sort keeps the guide's order among equal gaps.
+    wanted.sort_by_key(|g| std::cmp::Reverse(g.size()));
+    wanted.truncate(limit);
+    wanted
+}
+
+/// How one kind moved between two check-ins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KindChange<'g> {
+    /// The kind.
+    pub kind: &'g KindItem,
+    /// Its rating before.
+    pub before: Rating,
+    /// Its rating now.
+    pub after: Rating,
+}
+
+/// What moved between a check-in and the one before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change<'g> {
+    /// The closeness picture before and now.
+    pub closeness: (u8, u8),
+    /// The kinds whose now or wished-for rating moved, in the guide's order.
+    pub kinds: Vec<KindChange<'g>>,
+}
+
+impl Change<'_> {
+    /// Whether nothing moved at all.
+    pub fn is_none(&self) -> bool {
+        self.closeness.0 == self.closeness.1 && self.kinds.is_empty()
+    }
+}
+
+/// What moved from `before` to `after`.
+pub fn change_since<'g>(before: &CheckIn, after: &CheckIn, guide: &'g CheckinGuide) -> Change<'g> {
+    let kinds = guide
+        .kinds
+        .iter()
+        .filter_map(|kind| {
+            let b = *before.kinds.get(&kind.id)?;
+            let a = *after.kinds.get(&kind.id)?;
+            (a != b).then_some(KindChange {
+                kind,
+                before: b,
+                after: a,
+            })
+        })
+        .collect();
+    Change {
+        closeness: (before.closeness, after.closeness),
+        kinds,
+    }
+}
+
+impl Change<'_> {
+    /// The change in plain sentences, closeness first; gentle, never a score.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let (b, a) = self.closeness;
+        out.push(match a.cmp(&b) {
+            std::cmp::Ordering::Greater => {
+                format!("Closeness: you chose picture {a}, closer than last time ({b}).")
+            }
+            std::cmp::Ordering::Less => {
+                format!("Closeness: you chose picture {a}, less close than last time ({b}).")
+            }
+            std::cmp::Ordering::Equal => format!("Closeness: the same picture as last time ({a})."),
+        });
+        for k in &self.kinds {
+            let (gb, ga) = (k.before.gap(), k.after.gap());
+            let gap = match ga.abs().cmp(&gb.abs()) {
+                std::cmp::Ordering::Less => "the gap is smaller",
+                std::cmp::Ordering::Greater => "the gap is bigger",
+                std::cmp::Ordering::Equal => "the gap is the same",
+            };
+            out.push(format!(
+                "{}: now {} (was {}), wished for {} (was {}); {gap}.",
+                k.kind.name, k.after.now, k.before.now, k.after.wished, k.before.wished
+            ));
+        }
+        if self.kinds.is_empty() {
+            out.push("The five kinds: the same answers as last time.".to_string());
+        }
+        out
+    }
+}

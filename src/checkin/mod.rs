@@ -1,0 +1,338 @@
+//! A person's private check-ins on their relationships: who they check in
+//! on, what each check-in said, and the one small step they chose for a
+//! week. Pure data and rules: time and ids are parameters, so native tests
+//! choose both.
+//!
+//! Relationships carry random ids that never change (a rename keeps the id).
+//! Check-ins are append-only records. A deleted relationship leaves only a
+//! marker (its id and when), never its name, so that no merge with an older
+//! copy, in another tab or an imported file, can bring it back.
+
+mod gaps;
+mod steps;
+
+pub use gaps::{change_since, gaps, ranked_gaps, Change, Gap, KindChange};
+pub use steps::{Review, StepPlan, FOLLOW_UP_AFTER};
+
+use crate::content::{CheckinGuide, CLOSENESS_PICTURES, SCALE_POINTS};
+use crate::merge::{join_maps, later_by};
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The most characters a relationship's name may have: a label, not a profile.
+pub const NAME_MAX_CHARS: usize = 40;
+
+/// The highest point of the now-and-wished scale (the lowest is 0).
+pub const SCALE_MAX: u8 = (SCALE_POINTS - 1) as u8;
+
+/// The closest closeness picture (the farthest is 1).
+pub const CLOSENESS_MAX: u8 = CLOSENESS_PICTURES as u8;
+
+/// Every relationship, check-in and chosen step a person keeps.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckIns {
+    /// Per relationship id: the person's own label for it.
+    #[serde(default)]
+    pub relationships: BTreeMap<String, Relationship>,
+    /// Per deleted relationship id: when it was deleted. Only the id is kept.
+    #[serde(default)]
+    pub deleted: BTreeMap<String, Millis>,
+    /// Per check-in id: what the check-in said. Never changed once written.
+    #[serde(default)]
+    pub entries: BTreeMap<String, CheckIn>,
+    /// Per plan id: a small step chosen for a relationship.
+    #[serde(default)]
+    pub steps: BTreeMap<String, StepPlan>,
+}
+
+/// Someone a person checks in on, under a label of their own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    /// The label (`my sister`, `J.`); shown as text only, never as HTML.
+    pub name: String,
+    /// When the label was given; the later label wins a merge.
+    pub named_at: Millis,
+    /// When the relationship was added.
+    pub added: Millis,
+}
+
+/// One check-in: a closeness picture and the five kinds, now and wished for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    /// The relationship's id.
+    pub relationship: String,
+    /// When it was made.
+    pub at: Millis,
+    /// The closeness picture chosen, 1 (apart) to [`CLOSENESS_MAX`].
+    pub closeness: u8,
+    /// Per kind id: how much there is now and how much is wished for.
+    pub kinds: BTreeMap<String, Rating>,
+}
+
+/// One kind of intimacy, now and wished for, each 0 to [`SCALE_MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    /// How much of it there is now.
+    pub now: u8,
+    /// How much of it the person would like.
+    pub wished: u8,
+}
+
+impl Rating {
+    /// Wished minus now: above 0 wants more, below 0 wants less.
+    pub fn gap(self) -> i8 {
+        self.wished as i8 - self.now as i8
+    }
+}
+
+/// Why a name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameError {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`NAME_MAX_CHARS`].
+    TooLong,
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameError::Empty => write!(f, "Give them a name or an initial first."),
+            NameError::TooLong => write!(
+                f,
+                "Keep the name to {NAME_MAX_CHARS} characters or fewer: a nickname or an initial is enough."
+            ),
+        }
+    }
+}
+
+/// Why a check-in cannot be kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckInError {
+    /// The relationship does not exist (or was deleted meanwhile).
+    NoRelationship,
+    /// No closeness picture was chosen, or one out of range.
+    NoCloseness,
+    /// A kind without a rating, or with one out of range: its id.
+    Unrated(String),
+    /// A rating for a kind the guide does not have.
+    UnknownKind(String),
+}
+
+impl fmt::Display for CheckInError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckInError::NoRelationship => {
+                write!(
+                    f,
+                    "This relationship is no longer here: it may have been deleted in another tab."
+                )
+            }
+            CheckInError::NoCloseness => write!(f, "Choose the picture that fits best."),
+            CheckInError::Unrated(kind) => write!(f, "Rate {kind}, now and wished for."),
+            CheckInError::UnknownKind(kind) => write!(f, "The guide has no kind called {kind}."),
+        }
+    }
+}
+
+/// Trims a name and checks its length.
+pub fn clean_name(name: &str) -> Result<String, NameError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(NameError::Empty)
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        Err(NameError::TooLong)
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+impl CheckIn {
+    /// Checks a check-in against the guide: a picture in range, and every
+    /// kind rated within the scale, no more and no fewer.
+    pub fn check(&self, guide: &CheckinGuide) -> Result<(), CheckInError> {
+        if !(1..=CLOSENESS_MAX).contains(&self.closeness) {
+            return Err(CheckInError::NoCloseness);
+        }
+        for kind in &guide.kinds {
+            match self.kinds.get(&kind.id) {
+                Some(r) if r.now <= SCALE_MAX && r.wished <= SCALE_MAX => {}
+                _ => return Err(CheckInError::Unrated(kind.name.clone())),
+            }
+        }
+        if let Some(unknown) = self.kinds.keys().find(|k| guide.kind(k).is_none()) {
+            return Err(CheckInError::UnknownKind(unknown.clone()));
+        }
+        Ok(())
+    }
+}
+
+impl CheckIns {
+    /// Adds a relationship under a fresh random `id`.
+    pub fn add(&mut self, id: &str, name: &str, now: Millis) -> Result<(), NameError> {
+        let name = clean_name(name)?;
+        self.relationships.insert(
+            id.to_string(),
+            Relationship {
+                name,
+                named_at: now,
+                added: now,
+            },
+        );
+        Ok(())
+    }
+
+    /// Gives a relationship a new label; its id, check-ins and step stay.
+    pub fn rename(&mut self, id: &str, name: &str, now: Millis) -> Result<(), NameError> {
+        let name = clean_name(name)?;
+        if let Some(r) = self.relationships.get_mut(id) {
+            r.name = name;
+            r.named_at = now;
+        }
+        Ok(())
+    }
+
+    /// Deletes a relationship with every check-in and step of it, keeping
+    /// only a marker with its id, so no merge brings it back.
+    pub fn delete(&mut self, id: &str, now: Millis) {
+        let at = self.deleted.get(id).map_or(now, |t| t.max(now));
+        self.deleted.insert(id.to_string(), at);
+        self.forget_deleted();
+    }
+
+    /// Removes whatever belongs to a deleted relationship.
+    fn forget_deleted(&mut self) {
+        let deleted = &self.deleted;
+        self.relationships.retain(|id, _| !deleted.contains_key(id));
+        self.entries
+            .retain(|_, c| !deleted.contains_key(&c.relationship));
+        self.steps
+            .retain(|_, s| !deleted.contains_key(&s.relationship));
+    }
+
+    /// Keeps a check-in under a fresh random `id`, if it is complete.
+    pub fn record(
+        &mut self,
+        id: &str,
+        check_in: CheckIn,
+        guide: &CheckinGuide,
+    ) -> Result<(), CheckInError> {
+        if !self.relationships.contains_key(&check_in.relationship) {
+            return Err(CheckInError::NoRelationship);
+        }
+        check_in.check(guide)?;
+        self.entries.insert(id.to_string(), check_in);
+        Ok(())
+    }
+
+    /// The relationships in the order they were added.
+    pub fn relationships_in_order(&self) -> Vec<(&str, &Relationship)> {
+        let mut all: Vec<_> = self
+            .relationships
+            .iter()
+            .map(|(id, r)| (id.as_str(), r))
+            .collect();
+        all.sort_by(|a, b| a.1.added.total_cmp(&b.1.added).then(a.0.cmp(b.0)));
+        all
+    }
+
+    /// A relationship's check-ins, oldest first.
+    pub fn history(&self, relationship: &str) -> Vec<(&str, &CheckIn)> {
+        let mut all: Vec<_> = self
+            .entries
+            .iter()
+            .filter(|(_, c)| c.relationship == relationship)
+            .map(|(id, c)| (id.as_str(), c))
+            .collect();
+        all.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(b.0)));
+        all
+    }
+
+    /// A relationship's latest check-in.
+    pub fn latest(&self, relationship: &str) -> Option<(&str, &CheckIn)> {
+        self.history(relationship).pop()
+    }
+
+    /// The check-in just before this one, for "what changed since last time".
+    pub fn previous(&self, check_in_id: &str) -> Option<(&str, &CheckIn)> {
+        let this = self.entries.get(check_in_id)?;
+        let history = self.history(&this.relationship);
+        let at = history.iter().position(|(id, _)| *id == check_in_id)?;
+        at.checked_sub(1).map(|i| history[i])
+    }
+
+    /// Everything two copies know, joined: every relationship with its later
+    /// label, every check-in, every step with its end and latest review, and
+    /// every deletion, which removes what it deleted from both. Commutative,
+    /// associative and idempotent.
+    pub fn merge(&self, other: &CheckIns) -> CheckIns {
+        let mut merged = CheckIns {
+            relationships: join_maps(&self.relationships, &other.relationships, |a, b| {
+                let (name, named_at) = later_by(
+                    &(a.name.clone(), a.named_at),
+                    &(b.name.clone(), b.named_at),
+                    |(_, at)| *at,
+                )
+                .clone();
+                Relationship {
+                    name,
+                    named_at,
+                    added: a.added.min(b.added),
+                }
+            }),
+            deleted: join_maps(&self.deleted, &other.deleted, |a, b| a.max(*b)),
+            entries: join_maps(&self.entries, &other.entries, |a, b| {
+                later_by(a, b, |c| c.at).clone()
+            }),
+            steps: join_maps(&self.steps, &other.steps, StepPlan::merge),
+        };
+        merged.forget_deleted();
+        merged
+    }
+
+    /// Keeps only what this guide can show, for an imported file: check-ins
+    /// and steps of relationships that are in the file, complete check-ins,
+    /// and steps the guide has. Returns what was left out, in words.
+    pub fn sanitize(&mut self, guide: &CheckinGuide) -> Vec<String> {
+        let mut ignored = Vec::new();
+        self.forget_deleted();
+        self.relationships
+            .retain(|id, r| match clean_name(&r.name) {
+                Ok(name) => {
+                    r.name = name;
+                    true
+                }
+                Err(_) => {
+                    ignored.push(format!("relationship {id} without a usable name"));
+                    false
+                }
+            });
+        let relationships = &self.relationships;
+        self.entries.retain(|id, c| {
+            let keep = relationships.contains_key(&c.relationship) && c.check(guide).is_ok();
+            if !keep {
+                ignored.push(format!("check-in {id}"));
+            }
+            keep
+        });
+        self.steps.retain(|id, s| {
+            let keep = relationships.contains_key(&s.relationship)
+                && guide.step(&s.step).is_some()
+                && s.review
+                    .as_ref()
+                    .is_none_or(|r| guide.answer(&r.answer).is_some());
+            if !keep {
+                ignored.push(format!("step {id}"));
+            }
+            keep
+        });
+        ignored
+    }
+
+    /// Whether there is nothing at all (no relationship, no deletion).
+    pub fn is_empty(&self) -> bool {
+        self.relationships.is_empty() && self.deleted.is_empty()
+    }
+}
