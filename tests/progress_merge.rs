@@ -3,7 +3,8 @@
 //! idempotent, and any interleaving of two tabs keeps every completion.
 #![cfg(not(target_arch = "wasm32"))]
 
-use closer::content::{course, Lesson};
+use closer::checkin::{CheckIn, CheckIns, Rating};
+use closer::content::{checkin_guide, course, Lesson};
 use closer::progress::{Progress, Response};
 use closer::quiz::{right_answer, Answer, Attempt, QuestionRecord, QuizProgress, Scope, Session};
 use proptest::prelude::*;
@@ -153,14 +154,81 @@ fn quiz() -> impl Strategy<Value = QuizProgress> {
         })
 }
 
+/// Check-ins built by operations on three relationships and a few times, so
+/// that deletions meet check-ins, renames and steps of the same relationship.
+/// As in the app, an id names one thing: a check-in's id is made from what it
+/// says, a plan's from what was chosen, and no relationship is added twice.
+/// (`tests/checkin_merge.rs` has the fuller generator and laws.)
+fn checkins() -> impl Strategy<Value = CheckIns> {
+    const RELATIONSHIPS: [&str; 3] = ["r0", "r1", "r2"];
+    const STEPS: [&str; 3] = ["phones-away", "fixed-time", "say-yes-once"];
+    proptest::collection::vec((0u8..6, 0usize..3, 0u32..6, 0u8..30), 0..12).prop_map(|ops| {
+        let mut c = CheckIns::default();
+        for (op, r, t, x) in ops {
+            let rel = RELATIONSHIPS[r];
+            let at = f64::from(t) * 1000.0;
+            match op {
+                0 if !c.relationships.contains_key(rel) && !c.deleted.contains_key(rel) => {
+                    c.add(rel, ["Ann", " Bo ", "my sister"][usize::from(x % 3)], at)
+                        .unwrap();
+                }
+                0 | 1 => c.rename(rel, ["Cy", "Di"][usize::from(x % 2)], at).unwrap(),
+                2 => c.delete(rel, at),
+                3 => {
+                    let check_in = CheckIn {
+                        relationship: rel.into(),
+                        at,
+                        closeness: x % 7 + 1,
+                        kinds: checkin_guide()
+                            .kinds
+                            .iter()
+                            .enumerate()
+                            .map(|(i, k)| {
+                                let v = x as usize + i;
+                                (
+                                    k.id.clone(),
+                                    Rating {
+                                        now: (v % 5) as u8,
+                                        wished: (v / 5 % 5) as u8,
+                                    },
+                                )
+                            })
+                            .collect(),
+                    };
+                    let _ = c.record(&format!("c-{rel}-{t}-{x}"), check_in, checkin_guide());
+                }
+                4 => {
+                    let id = format!("p-{rel}-{t}-{}", x % 3);
+                    if !c.steps.contains_key(&id) {
+                        c.choose_step(&id, rel, STEPS[usize::from(x % 3)], at);
+                    }
+                }
+                _ => {
+                    let plan = c
+                        .steps
+                        .iter()
+                        .find(|(_, s)| s.relationship == rel)
+                        .map(|(id, _)| id.clone());
+                    if let Some(id) = plan {
+                        let answer = ["tried", "partly", "not-this-week"][usize::from(x % 3)];
+                        c.review_step(&id, answer, ["", "a note"][usize::from(x % 2)], at);
+                    }
+                }
+            }
+        }
+        c
+    })
+}
+
 fn progress() -> impl Strategy<Value = Progress> {
     (
         proptest::collection::btree_map(lesson_id(), (0usize..8, any::<bool>(), time()), 0..6),
         proptest::option::of((lesson_id(), time())),
         proptest::collection::btree_map((lesson_id(), 0usize..8), response(), 0..6),
         quiz(),
+        checkins(),
     )
-        .prop_map(|(lessons, last, responses, quiz)| {
+        .prop_map(|(lessons, last, responses, quiz, checkins)| {
             let mut p = Progress::default();
             for (id, (card, completed, updated)) in lessons {
                 p.visit(&id, &card_of(&id, card), updated);
@@ -174,6 +242,7 @@ fn progress() -> impl Strategy<Value = Progress> {
                 p.respond(&lesson, &card_of(&lesson, card), r);
             }
             p.quiz = quiz;
+            p.checkins = checkins;
             p
         })
 }
@@ -264,6 +333,21 @@ proptest! {
         }
         // Quiz records: exactly the questions either copy answered.
         prop_assert_eq!(m.quiz.records.keys().cloned().collect::<BTreeSet<_>>(), keys(&a.quiz.records, &b.quiz.records));
+        // Check-ins: exactly as their own merge joins them; nothing of a
+        // relationship deleted in either copy is left, and every check-in of
+        // a relationship deleted in neither is kept.
+        prop_assert_eq!(&m.checkins, &a.checkins.merge(&b.checkins));
+        let deleted: BTreeSet<String> = keys(&a.checkins.deleted, &b.checkins.deleted);
+        prop_assert_eq!(m.checkins.deleted.keys().cloned().collect::<BTreeSet<_>>(), deleted.clone());
+        for (id, e) in a.checkins.entries.iter().chain(&b.checkins.entries) {
+            prop_assert_eq!(
+                m.checkins.entries.contains_key(id),
+                !deleted.contains(&e.relationship),
+                "check-in {}", id
+            );
+        }
+        prop_assert!(m.checkins.relationships.keys().all(|r| !deleted.contains(r)));
+        prop_assert!(m.checkins.steps.values().all(|s| !deleted.contains(&s.relationship)));
         // "Continue": the lesson of the copy that opened one later.
         prop_assert_eq!(m.last_opened_at, a.last_opened_at.max(b.last_opened_at));
         if a.last_opened_at != b.last_opened_at {

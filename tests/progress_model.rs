@@ -1,7 +1,8 @@
 //! Progress: decoding, resume logic, and what "Continue" leads to.
 #![cfg(not(target_arch = "wasm32"))]
 
-use closer::content::course;
+use closer::checkin::{CheckIns, Rating};
+use closer::content::{checkin_guide, course};
 use closer::progress::{
     migrate, DecodeError, LessonProgress, LessonState, Progress, Response, SCHEMA,
 };
@@ -91,20 +92,52 @@ fn a_stored_schema_two_value_reads_as_written() {
 
 #[test]
 fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
+    assert_eq!(SCHEMA, 4);
     let v1: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v1.json")).unwrap();
-    let v3 = migrate(v1.clone(), 1).unwrap();
-    assert_eq!(v3["schema"], 3);
-    assert!(v3["quiz"].is_object(), "step 1 to 2 adds the quiz");
+    let v4 = migrate(v1.clone(), 1).unwrap();
+    assert_eq!(v4["schema"], 4);
+    assert!(v4["quiz"].is_object(), "step 1 to 2 adds the quiz");
     assert_eq!(
-        v3["last_opened_at"], 1_732_400_000_000.0,
+        v4["last_opened_at"], 1_732_400_000_000.0,
         "step 2 to 3 takes the last lesson's time"
     );
-    assert_eq!(v3["lessons"], v1["lessons"], "lessons untouched");
-    assert_eq!(v3["responses"], v1["responses"], "responses untouched");
     assert_eq!(
-        migrate(v3.clone(), SCHEMA).unwrap(),
-        v3,
+        v4["checkins"],
+        serde_json::json!({}),
+        "step 3 to 4 adds empty check-ins"
+    );
+    assert_eq!(v4["lessons"], v1["lessons"], "lessons untouched");
+    assert_eq!(v4["responses"], v1["responses"], "responses untouched");
+    assert_eq!(v4["last_lesson"], v1["last_lesson"]);
+
+    // Every older fixture goes through every step after its own.
+    let v2: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v2.json")).unwrap();
+    let from2 = migrate(v2.clone(), 2).unwrap();
+    assert_eq!(from2["schema"], 4);
+    assert_eq!(from2["quiz"], v2["quiz"], "the quiz is kept as it was");
+    assert!(from2["last_opened_at"].is_number(), "step 2 to 3 ran");
+    assert_eq!(from2["checkins"], serde_json::json!({}), "step 3 to 4 ran");
+    let v3: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v3.json")).unwrap();
+    let from3 = migrate(v3.clone(), 3).unwrap();
+    let mut expected = v3.clone();
+    expected["schema"] = 4.into();
+    expected["checkins"] = serde_json::json!({});
+    assert_eq!(from3, expected, "step 3 to 4 only adds check-ins");
+
+    // Check-ins a schema-3 copy somehow had are not thrown away.
+    let mut v3_with = v3.clone();
+    v3_with["checkins"] = serde_json::json!({"deleted": {"r": 1.0}});
+    assert_eq!(
+        migrate(v3_with, 3).unwrap()["checkins"],
+        serde_json::json!({"deleted": {"r": 1.0}})
+    );
+
+    assert_eq!(
+        migrate(v4.clone(), SCHEMA).unwrap(),
+        v4,
         "the newest schema is left as it is"
     );
     assert_eq!(
@@ -120,21 +153,96 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         migrate(serde_json::json!("text"), 2),
         Err(DecodeError::Malformed(_))
     ));
+    assert!(matches!(
+        migrate(serde_json::json!(7), 3),
+        Err(DecodeError::Malformed(_))
+    ));
 }
 
 #[test]
 fn a_stored_schema_three_value_reads_as_written() {
     let stored = include_str!("fixtures/progress-v3.json");
     let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.schema, SCHEMA);
     assert_eq!(p.last_lesson.as_deref(), Some("kinds/emotional"));
     assert_eq!(p.last_opened_at, 1_732_600_000_000.0);
     assert!(p.is_done("kinds/physical"));
+    assert!(!p.is_done("kinds/emotional"));
+    assert_eq!(p.lessons.len(), 2);
     // An emptied note is kept as a marker, and reads as no note.
     assert!(p.responses.contains_key("kinds/physical#note"));
     assert_eq!(p.response("kinds/physical", "note"), None);
+    assert_eq!(
+        p.response("kinds/physical", "which"),
+        Some(&Response::Chose {
+            option: "physical".into(),
+            at: 2.0
+        })
+    );
+    assert_eq!(p.checkins, CheckIns::default(), "schema 3 had no check-ins");
+    // Saving writes schema 4: everything as it was, plus empty check-ins.
+    let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
+    let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
+    expected["schema"] = 4.into();
+    expected["checkins"] = serde_json::json!({
+        "relationships": {}, "deleted": {}, "entries": {}, "steps": {}
+    });
+    assert_eq!(reparsed, expected, "saving changes nothing else");
+    assert_eq!(Progress::decode(&p.encode()), Ok(p));
+}
+
+#[test]
+fn a_stored_schema_four_value_reads_as_written() {
+    let stored = include_str!("fixtures/progress-v4.json");
+    let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.schema, 4);
+    assert!(p.is_done("kinds/emotional"));
+    let c = &p.checkins;
+    assert_eq!(c.relationships.len(), 1);
+    let sister = &c.relationships["r-7f3a9c"];
+    assert_eq!(sister.name, "my sister");
+    assert_eq!(sister.added, 1_796_000_000_000.0);
+    assert_eq!(sister.named_at, 1_796_100_000_000.0);
+    assert_eq!(
+        c.deleted.iter().collect::<Vec<_>>(),
+        [(&"r-0b1e2d".to_string(), &1_796_200_000_000.0)],
+        "the deleted relationship is only a marker"
+    );
+    let history: Vec<&str> = c
+        .history("r-7f3a9c")
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(history, ["c-4d21", "c-9a07"]);
+    let (_, latest) = c.latest("r-7f3a9c").unwrap();
+    assert_eq!(latest.closeness, 4);
+    assert_eq!(latest.kinds["emotional"], Rating { now: 2, wished: 4 });
+    assert_eq!(c.previous("c-9a07").map(|(id, _)| id), Some("c-4d21"));
+    // Both check-ins are complete for the shipped guide.
+    for (_, check_in) in c.history("r-7f3a9c") {
+        assert_eq!(check_in.check(checkin_guide()), Ok(()));
+    }
+    // Three steps: one replaced, one looked back on with a note, one standing.
+    assert_eq!(c.steps.len(), 3);
+    assert_eq!(c.steps["s-2b00"].ended_at, Some(1_796_000_200_000.0));
+    let review = c.steps["s-51c8"].review.as_ref().unwrap();
+    assert_eq!(review.answer, "partly");
+    assert_eq!(review.note, "Told her about the interview.");
+    assert_eq!(
+        c.current_step("r-7f3a9c")
+            .map(|(id, s)| (id, s.step.as_str())),
+        Some(("s-e3f0", "say-it-back"))
+    );
+    assert_eq!(c.step_notes("r-7f3a9c").len(), 1);
+
+    // Saving writes exactly what was read.
     let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
     let original: serde_json::Value = serde_json::from_str(stored).unwrap();
     assert_eq!(reparsed, original, "saving changes nothing");
+    assert_eq!(Progress::decode(&p.encode()), Ok(p.clone()));
+    assert_eq!(migrate(original.clone(), 4).unwrap(), original);
+    // It merges with itself into itself.
+    assert_eq!(p.merge(&p, course()), p);
 }
 
 #[test]
@@ -173,6 +281,23 @@ fn decode_tells_what_is_wrong() {
     assert_eq!(Progress::decode(r#"{"schema":1}"#), Ok(Progress::default()));
     assert_eq!(Progress::decode(r#"{"schema":2}"#), Ok(Progress::default()));
     assert_eq!(Progress::decode(r#"{"schema":3}"#), Ok(Progress::default()));
+    assert_eq!(Progress::decode(r#"{"schema":4}"#), Ok(Progress::default()));
+    assert_eq!(
+        Progress::decode(r#"{"schema":4,"checkins":{}}"#),
+        Ok(Progress::default())
+    );
+    assert!(matches!(
+        Progress::decode(r#"{"schema":4,"checkins":"none"}"#),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(matches!(
+        Progress::decode(r#"{"schema":4,"checkins":{"entries":{"c":{"relationship":"r"}}}}"#),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert_eq!(
+        Progress::decode(r#"{"schema":5}"#),
+        Err(DecodeError::Newer(5))
+    );
 }
 
 #[test]
@@ -362,6 +487,7 @@ proptest! {
         v1["schema"] = 1.into();
         v1.as_object_mut().unwrap().remove("quiz");
         v1.as_object_mut().unwrap().remove("last_opened_at");
+        v1.as_object_mut().unwrap().remove("checkins");
         prop_assert_eq!(Progress::decode(&v1.to_string()), Ok(p));
     }
 }

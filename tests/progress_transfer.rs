@@ -2,12 +2,14 @@
 //! and that no input, however odd, makes the check panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use closer::content::course;
+use closer::checkin::{clean_name, CheckIn, CheckIns, Rating, Relationship};
+use closer::content::{checkin_guide, course};
 use closer::progress::transfer::{
     export_file_name, import, Import, ImportError, Summary, IMPORT_MAX_BYTES,
 };
 use closer::progress::{DecodeError, Progress, Response};
 use closer::quiz::Scope;
+use closer::time::DAY;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -29,7 +31,40 @@ fn some_progress() -> Progress {
     assert!(p.quiz.start(Scope::All, c, 3, 30.0));
     let q = p.quiz.current_question(c).unwrap();
     p.quiz.check(c, vec![q.options[0].id.clone()], 31.0);
+    p.checkins = some_checkins();
     p
+}
+
+/// A complete check-in on `relationship` at `at`, every kind rated `now`/`wished`.
+fn check_in(relationship: &str, at: f64, closeness: u8, now: u8, wished: u8) -> CheckIn {
+    CheckIn {
+        relationship: relationship.into(),
+        at,
+        closeness,
+        kinds: checkin_guide()
+            .kinds
+            .iter()
+            .map(|k| (k.id.clone(), Rating { now, wished }))
+            .collect(),
+    }
+}
+
+/// One relationship with two check-ins and two steps (one looked back on),
+/// and the marker of one deleted.
+fn some_checkins() -> CheckIns {
+    let g = checkin_guide();
+    let mut c = CheckIns::default();
+    c.add("rel-a", "Jo <b>&</b>", 40.0).unwrap();
+    c.add("rel-gone", "Gone", 41.0).unwrap();
+    c.delete("rel-gone", 42.0);
+    c.record("ci-1", check_in("rel-a", 43.0, 2, 1, 3), g)
+        .unwrap();
+    c.record("ci-2", check_in("rel-a", 44.0, 4, 2, 3), g)
+        .unwrap();
+    c.choose_step("st-1", "rel-a", "phones-away", 45.0);
+    c.review_step("st-1", "tried", "We talked.", 45.0 + 7.0 * DAY);
+    c.choose_step("st-2", "rel-a", "fixed-time", 46.0 + 7.0 * DAY);
+    c
 }
 
 #[test]
@@ -47,11 +82,132 @@ fn an_export_imports_back_exactly() {
             notes: 1,
             answered: 1,
             attempts: 0,
-            relationships: 0,
-            check_ins: 0,
-            steps: 0,
+            relationships: 1,
+            check_ins: 2,
+            steps: 2,
         }
     );
+    // The check-ins came through whole: the deleted one only as its marker.
+    let kept = &imported.progress.checkins;
+    assert_eq!(kept, &some_checkins());
+    assert_eq!(kept.relationships["rel-a"].name, "Jo <b>&</b>");
+    assert_eq!(kept.deleted.keys().collect::<Vec<_>>(), ["rel-gone"]);
+    assert_eq!(kept.history("rel-a").len(), 2);
+    assert_eq!(kept.current_step("rel-a").map(|(id, _)| id), Some("st-2"));
+}
+
+#[test]
+fn a_file_of_check_ins_alone_imports() {
+    // Only a relationship and its check-ins: no lesson, no quiz.
+    let p = Progress {
+        checkins: some_checkins(),
+        ..Progress::default()
+    };
+    let imported = import(&p.encode(), course()).unwrap();
+    assert_eq!(imported.progress, p);
+    assert!(imported.ignored.is_empty());
+    let s = Summary::of(&imported.progress, course());
+    assert_eq!((s.done, s.notes, s.answered), (0, 0, 0));
+    assert_eq!((s.relationships, s.check_ins, s.steps), (1, 2, 2));
+
+    // Only a deletion marker: that is something to keep too, so that the
+    // deleted relationship stays deleted when this copy meets another.
+    let only_marker = r#"{"schema":4,"checkins":{"deleted":{"rel-x":5.0}}}"#;
+    let imported = import(only_marker, course()).unwrap();
+    assert!(imported.ignored.is_empty());
+    assert_eq!(imported.progress.checkins.deleted["rel-x"], 5.0);
+    assert_eq!(
+        Summary::of(&imported.progress, course()),
+        Summary::default(),
+        "a marker is not counted as a relationship"
+    );
+
+    // Only check-ins of a relationship the file does not have: nothing known.
+    let mut orphans = Progress::default();
+    orphans
+        .checkins
+        .entries
+        .insert("ci".into(), check_in("nobody", 1.0, 3, 1, 1));
+    assert_eq!(
+        import(&orphans.encode(), course()),
+        Err(ImportError::NothingKnown)
+    );
+}
+
+#[test]
+fn check_ins_the_guide_cannot_show_are_left_out_and_listed() {
+    let mut p = some_progress();
+    let c = &mut p.checkins;
+    c.entries
+        .insert("ci-orphan".into(), check_in("nobody", 50.0, 3, 1, 1));
+    c.entries
+        .insert("ci-bad".into(), check_in("rel-a", 51.0, 9, 1, 1));
+    let mut unrated = check_in("rel-a", 52.0, 3, 1, 1);
+    unrated.kinds.clear();
+    c.entries.insert("ci-unrated".into(), unrated);
+    c.steps.insert(
+        "st-unknown".into(),
+        closer::checkin::StepPlan {
+            relationship: "rel-a".into(),
+            step: "no-such-step".into(),
+            chosen_at: 1.0,
+            ended_at: Some(2.0),
+            review: None,
+        },
+    );
+    c.relationships.insert(
+        "rel-blank".into(),
+        Relationship {
+            name: " ".into(),
+            named_at: 1.0,
+            added: 1.0,
+        },
+    );
+    // What a hand-edited file may also hold: a name with spaces around it,
+    // and a check-in of a relationship it marks as deleted.
+    c.relationships.insert(
+        "rel-spaced".into(),
+        Relationship {
+            name: "  Sam ".into(),
+            named_at: 1.0,
+            added: 1.0,
+        },
+    );
+    c.entries
+        .insert("ci-of-gone".into(), check_in("rel-gone", 53.0, 3, 1, 1));
+    let imported = import(&p.encode(), course()).unwrap();
+    assert_eq!(
+        imported.ignored,
+        [
+            "relationship rel-blank without a usable name",
+            "check-in ci-bad",
+            "check-in ci-orphan",
+            "check-in ci-unrated",
+            "step st-unknown",
+        ]
+    );
+    let kept = &imported.progress.checkins;
+    assert_eq!(
+        kept.entries.keys().collect::<Vec<_>>(),
+        ["ci-1", "ci-2"],
+        "the good check-ins stay; the deleted relationship's goes silently"
+    );
+    assert_eq!(kept.relationships["rel-spaced"].name, "Sam");
+    assert_eq!(kept.steps.len(), 2);
+    assert_eq!(Summary::of(&imported.progress, course()).relationships, 2);
+    // Everything else of the file is kept.
+    assert!(imported.progress.is_done("kinds/physical"));
+}
+
+#[test]
+fn the_schema_four_fixture_imports_whole() {
+    let stored = include_str!("fixtures/progress-v4.json");
+    let imported = import(stored, course()).unwrap();
+    assert!(imported.ignored.is_empty(), "{:?}", imported.ignored);
+    assert_eq!(imported.progress, Progress::decode(stored).unwrap());
+    let s = Summary::of(&imported.progress, course());
+    assert_eq!((s.relationships, s.check_ins, s.steps), (1, 2, 3));
+    assert_eq!(s.done, 1);
 }
 
 #[test]
@@ -213,6 +369,22 @@ fn judge(text: &str) -> Result<(), TestCaseError> {
             // out (and "Continue" pointing at a lesson no longer there).
             let mut whole = decoded.clone();
             whole.last_lesson = whole.last_lesson.filter(|id| c.lesson(id).is_some());
+            // Names are kept trimmed, and whatever belongs to a relationship
+            // the file marks as deleted goes, without a word.
+            let checkins = &mut whole.checkins;
+            let deleted = checkins.deleted.clone();
+            checkins
+                .relationships
+                .retain(|id, _| !deleted.contains_key(id));
+            checkins
+                .entries
+                .retain(|_, e| !deleted.contains_key(&e.relationship));
+            checkins
+                .steps
+                .retain(|_, s| !deleted.contains_key(&s.relationship));
+            for r in checkins.relationships.values_mut() {
+                r.name = r.name.trim().to_string();
+            }
             prop_assert_eq!(
                 found.ignored.is_empty(),
                 p == &whole,
@@ -253,6 +425,34 @@ fn judge(text: &str) -> Result<(), TestCaseError> {
                     s.order
                 );
             }
+            let g = checkin_guide();
+            let kept = &p.checkins;
+            for (id, r) in &kept.relationships {
+                prop_assert_eq!(clean_name(&r.name), Ok(r.name.clone()), "name of {}", id);
+            }
+            for (id, e) in &kept.entries {
+                prop_assert!(
+                    kept.relationships.contains_key(&e.relationship),
+                    "orphan check-in {}",
+                    id
+                );
+                prop_assert_eq!(e.check(g), Ok(()), "check-in {}", id);
+            }
+            for (id, s) in &kept.steps {
+                prop_assert!(
+                    kept.relationships.contains_key(&s.relationship),
+                    "orphan step {}",
+                    id
+                );
+                prop_assert!(g.step(&s.step).is_some(), "unknown step {}", id);
+                prop_assert!(
+                    s.review
+                        .as_ref()
+                        .is_none_or(|r| g.answer(&r.answer).is_some()),
+                    "unknown answer in {}",
+                    id
+                );
+            }
             let again = import(&p.encode(), c);
             prop_assert_eq!(
                 again,
@@ -288,7 +488,7 @@ proptest! {
     /// and then in the structure or the ids: refused with a typed error, or
     /// progress of known ids that re-exports as itself.
     #[test]
-    fn a_damaged_export_is_refused_or_imports_cleanly(cut in prop_oneof![3 => Just(0usize), 1 => 0usize..400], flip in 0usize..400, byte in any::<u8>()) {
+    fn a_damaged_export_is_refused_or_imports_cleanly(cut in prop_oneof![3 => Just(0usize), 1 => 0usize..400], flip in 0usize..4000, byte in any::<u8>()) {
         let text = damaged_export(cut, flip, byte);
         judge(&text)?;
         // A "damage" that changed nothing leaves the export accepted whole.
@@ -302,9 +502,17 @@ proptest! {
 #[test]
 fn some_damaged_exports_are_still_accepted() {
     // A sanity check of the property above: it reaches its accepting branch.
-    let accepted = (0..400)
+    let len = some_progress().encode().len();
+    let accepted = (0..len)
         .filter(|&flip| import(&damaged_export(0, flip, b'7'), course()).is_ok())
         .count();
     assert!(accepted > 0, "no damaged export was accepted");
-    assert!(accepted < 400, "every damaged export was accepted");
+    assert!(accepted < len, "every damaged export was accepted");
+    // Damage inside the check-ins (the end of the export) reaches their checks too.
+    let start = some_progress().encode().find("\"checkins\"").unwrap();
+    let left_out = (start..len)
+        .filter_map(|flip| import(&damaged_export(0, flip, b'7'), course()).ok())
+        .filter(|i| !i.ignored.is_empty())
+        .count();
+    assert!(left_out > 0, "no damaged check-in was left out");
 }
