@@ -1,7 +1,7 @@
 // At phone width nothing may scroll sideways: a person reading on a phone
 // should never have to pan. Checked on every kind of page, light and dark.
 import type { Locator, Page } from '@playwright/test';
-import { cardHeading, expect, h1, open, test } from './helpers';
+import { cardHeading, expect, h1, open, seedStorage, test } from './helpers';
 
 /** Each page, and what a person sees once it has drawn (measured only then). */
 const PAGES: [string, (page: Page) => Locator][] = [
@@ -20,6 +20,56 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [path, drawn] of PAGES) {
+      await open(page, path);
+      await expect(drawn(page), `${path} has drawn`).toBeVisible();
+      const wide = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      });
+      expect(wide, `${path} overflows`).toEqual([]);
+    }
+  });
+}
+
+/** Progress with a check-in history, a step a week old and a note, under a long name. */
+const DAY = 24 * 60 * 60 * 1000;
+const rating = (now: number, wished: number) => ({ now, wished });
+function withCheckIns(): string {
+  const t = Date.now() - 8 * DAY;
+  const kinds = (a: number, b: number) => ({
+    physical: rating(a, b), spiritual: rating(0, 4), 'shared-interests': rating(4, 4),
+    emotional: rating(1, b), experiential: rating(2, 3),
+  });
+  return JSON.stringify({
+    schema: 4,
+    checkins: {
+      relationships: { r1: { name: 'My oldest friend from school, Alexandra', named_at: t, added: t } },
+      entries: {
+        c1: { relationship: 'r1', at: t, closeness: 2, kinds: kinds(1, 4) },
+        c2: { relationship: 'r1', at: t + DAY, closeness: 5, kinds: kinds(3, 3) },
+      },
+      steps: { s1: { relationship: 'r1', step: 'phones-away', chosen_at: t + DAY } },
+    },
+  });
+}
+
+const CHECKIN_PAGES: [string, (page: Page) => Locator][] = [
+  ['/', (page) => page.getByRole('button', { name: 'Save' })],
+  ['/checkin', (page) => page.getByRole('heading', { name: 'Your relationships' })],
+  ['/checkin/r1', (page) => page.getByRole('heading', { name: 'Over time' })],
+  ['/checkin/r1/new', (page) => page.getByRole('button', { name: 'See the result' })],
+  ['/checkin/r1/results/c2', (page) => page.getByRole('button', { name: 'Choose this step' })],
+  ['/reflections', (page) => h1(page).filter({ hasText: 'My reflections' })],
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no check-in page is wider than a 390 px phone (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await seedStorage(page, { 'closer.progress': withCheckIns() });
+    for (const [path, drawn] of CHECKIN_PAGES) {
       await open(page, path);
       await expect(drawn(page), `${path} has drawn`).toBeVisible();
       const wide = await page.evaluate(() => {

@@ -2,7 +2,10 @@
 
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
-use crate::pages::{DataPage, Home, LessonPage, NotFound, QuizHome, QuizPlay, QuizResults};
+use crate::pages::{
+    CheckinForm, CheckinHome, CheckinResult, DataPage, Home, LessonPage, NotFound, QuizHome,
+    QuizPlay, QuizResults, ReflectionsPage, RelationshipPage,
+};
 use crate::paths::router_base;
 use crate::persist::Persistence;
 use leptos::prelude::*;
@@ -47,6 +50,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz/play") view=QuizPlay/>
                     <Route path=path!("/quiz/results") view=QuizResults/>
                     <Route path=path!("/data") view=DataPage/>
+                    <Route path=path!("/checkin") view=CheckinHome/>
+                    <Route path=path!("/checkin/:rel") view=RelationshipPage/>
+                    <Route path=path!("/checkin/:rel/new") view=CheckinForm/>
+                    <Route path=path!("/checkin/:rel/results/:id") view=CheckinResult/>
+                    <Route path=path!("/reflections") view=ReflectionsPage/>
                 </Routes>
             </main>
             <SiteFooter/>

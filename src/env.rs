@@ -20,3 +20,17 @@ pub fn random_seed() -> u64 {
     // Math.random gives 52 random bits; mix in the clock for the rest.
     (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 ^ (now() as u64).rotate_left(52)
 }
+
+/// A fresh random id for a relationship, a check-in or a step: 16 hex
+/// digits from the browser's cryptographic generator (64 bits: two ids made
+/// in two tabs never meet), or from `Math.random` where there is none.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        bytes = random_seed().to_le_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

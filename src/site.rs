@@ -201,13 +201,14 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
 <svg class=\"brand-mark\" viewBox=\"0 0 32 20\" aria-hidden=\"true\" focusable=\"false\">\
 <g><circle cx=\"11\" cy=\"10\" r=\"8\"></circle></g><g><circle cx=\"21\" cy=\"10\" r=\"8\"></circle></g></svg>\
 <span>{title}</span></a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"{home}\" aria-current=\"page\">Lessons</a>\
-<a href=\"{quiz}\">Quiz</a></nav></header>\
+<a href=\"{quiz}\">Quiz</a><a href=\"{checkin}\">Check in</a></nav></header>\
 <div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
 <div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
 <main id=\"main\" tabindex=\"-1\"><div class=\"page\"><div class=\"hero\"><h1 tabindex=\"-1\">{title}</h1>\
 <p class=\"tagline\">{tagline}</p>",
         home = href("/"),
         quiz = href("/quiz"),
+        checkin = href("/checkin"),
         title = escape(&course.title),
         tagline = escape(&course.tagline),
     ));
@@ -225,11 +226,16 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
 <p class=\"overall\"><label for=\"overall-progress\">0 of {total} lessons done</label>\
 <progress id=\"overall-progress\" max=\"{total}\" value=\"0\"></progress></p>\
 <a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
+<section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">How it relates to you</h2>\
+<p>Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.</p>\
+<p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{reflections}\">My reflections</a></p></section>\
 <section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\
 <p>{questions} questions that teach through their feedback. No reviews are due right now.</p>\
 <a href=\"{quiz}\" class=\"button\">Go to the quiz</a></section><div class=\"path\">",
         questions = course.questions.len(),
         quiz = href("/quiz"),
+        checkin = href("/checkin"),
+        reflections = href("/reflections"),
     ));
     for section in &course.sections {
         h.push_str(&format!(

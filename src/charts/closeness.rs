@@ -10,6 +10,8 @@ pub const CLOSENESS_WIDTH: f64 = 100.0;
 const HEIGHT: f64 = 64.0;
 const R: f64 = 20.0;
 const CY: f64 = 26.0;
+/// How far each label's middle stays from the picture's middle at least.
+const LABEL_GAP: f64 = 15.0;
 
 /// The distance between the two centres for picture `n`: a clear gap at 1,
 /// touching at 2, then closing evenly to a small offset at 7 (out-of-range
@@ -26,7 +28,7 @@ pub fn centre_distance(n: u8) -> f64 {
 }
 
 /// Closeness picture `n` (1 to 7), with the words "you" and "them" under
-/// the two circles.
+/// the two circles, kept far enough apart to read when the circles overlap.
 pub fn closeness_picture(n: u8) -> Svg {
     let d = centre_distance(n);
     let mid = CLOSENESS_WIDTH / 2.0;
@@ -48,14 +50,14 @@ pub fn closeness_picture(n: u8) -> Svg {
                 class: "circle-them",
             },
             Shape::Text {
-                x: left - R / 2.0,
+                x: left.min(mid - LABEL_GAP),
                 y: HEIGHT - 4.0,
                 anchor: Anchor::Middle,
                 class: "circle-label",
                 text: "you".into(),
             },
             Shape::Text {
-                x: right + R / 2.0,
+                x: right.max(mid + LABEL_GAP + 2.0),
                 y: HEIGHT - 4.0,
                 anchor: Anchor::Middle,
                 class: "circle-label",

@@ -12,11 +12,11 @@ pub struct TimePoint {
     pub value: f64,
 }
 
-const LEFT: f64 = 30.0;
-const RIGHT: f64 = 22.0;
+const LEFT: f64 = 32.0;
+const RIGHT: f64 = 24.0;
 const TOP: f64 = 10.0;
-const PLOT: f64 = 110.0;
-const AXIS: f64 = 24.0;
+const PLOT: f64 = 120.0;
+const AXIS: f64 = 26.0;
 /// Most date labels drawn, so they never run into each other at phone width.
 pub const MAX_LABELS: usize = 5;
 
@@ -115,7 +115,7 @@ pub fn over_time(
         };
         shapes.push(Shape::Text {
             x,
-            y: TOP + PLOT + 18.0,
+            y: TOP + PLOT + 20.0,
             anchor,
             class: "tick",
             text: points[i].label.clone(),

@@ -15,14 +15,14 @@ pub struct BarRow {
     pub wished: u8,
 }
 
-const LEFT: f64 = 78.0;
-const RIGHT: f64 = 16.0;
+const LEFT: f64 = 84.0;
+const RIGHT: f64 = 18.0;
 const TOP: f64 = 4.0;
-const LABEL: f64 = 18.0;
-const BAR: f64 = 13.0;
+const LABEL: f64 = 20.0;
+const BAR: f64 = 16.0;
 const BETWEEN: f64 = 4.0;
 const ROW_GAP: f64 = 12.0;
-const AXIS: f64 = 22.0;
+const AXIS: f64 = 24.0;
 
 /// The chart for `rows` on a scale from 0 to `max` (values above `max` are
 /// drawn at `max`). A bar of 0 is a short stub, so every value can be seen.
@@ -43,7 +43,7 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
         });
         shapes.push(Shape::Text {
             x: x_of(v),
-            y: plot_bottom + 15.0,
+            y: plot_bottom + 17.0,
             anchor: Anchor::Middle,
             class: "tick",
             text: num(f64::from(v)),
@@ -70,7 +70,7 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
         for (name, value, class, y) in bars {
             shapes.push(Shape::Text {
                 x: LEFT - 6.0,
-                y: y + BAR - 3.0,
+                y: y + BAR - 4.0,
                 anchor: Anchor::End,
                 class: "bar-name",
                 text: name.into(),
@@ -86,7 +86,7 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
             });
             shapes.push(Shape::Text {
                 x: LEFT + w + 4.0,
-                y: y + BAR - 3.0,
+                y: y + BAR - 4.0,
                 anchor: Anchor::Start,
                 class: "bar-value",
                 text: num(f64::from(value.min(max))),

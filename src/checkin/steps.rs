@@ -91,6 +91,29 @@ impl CheckIns {
             .collect()
     }
 
+    /// What the home page shows under "This week": every step that stands,
+    /// and a step looked back on within the last day for a relationship
+    /// with no step standing (so the reply, and the offer to keep the step,
+    /// stay in view for a while). In the order the relationships were added.
+    pub fn this_week(&self, now: Millis) -> Vec<(&str, &StepPlan)> {
+        self.relationships_in_order()
+            .into_iter()
+            .filter_map(|(id, _)| {
+                self.current_step(id).or_else(|| {
+                    self.steps
+                        .iter()
+                        .filter(|(_, s)| {
+                            s.relationship == id
+                                && s.ended_at.is_none()
+                                && s.review.as_ref().is_some_and(|r| now - r.at < DAY)
+                        })
+                        .max_by(|a, b| a.1.chosen_at.total_cmp(&b.1.chosen_at).then(a.0.cmp(b.0)))
+                        .map(|(id, s)| (id.as_str(), s))
+                })
+            })
+            .collect()
+    }
+
     /// Chooses a step for a relationship under a fresh random `plan_id`; a
     /// step that stood before ends now. Nothing happens for a relationship
     /// that is not there.

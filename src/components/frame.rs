@@ -20,6 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="site-nav" aria-label="Main">
                 <A href=app_path("/") exact=true>"Lessons"</A>
                 <A href=app_path("/quiz")>"Quiz"</A>
+                <A href=app_path("/checkin")>"Check in"</A>
             </nav>
         </header>
     }

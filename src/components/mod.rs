@@ -1,5 +1,6 @@
 //! Small views, each named after what it shows.
 
+mod chart;
 mod evidence_label;
 mod frame;
 mod lesson_card;
@@ -8,8 +9,10 @@ mod mastery_list;
 mod notice_banner;
 mod page_heading;
 mod quiz_question;
+mod small_step;
 mod update_banner;
 
+pub use chart::{Chart, Drawing, NowWishedFigure};
 pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
@@ -18,4 +21,5 @@ pub use mastery_list::MasteryList;
 pub use notice_banner::NoticeBanner;
 pub use page_heading::PageHeading;
 pub use quiz_question::QuizQuestion;
+pub use small_step::{step_text, StepCard, StepChooser};
 pub use update_banner::UpdateBanner;

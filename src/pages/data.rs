@@ -37,7 +37,32 @@ fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> 
         ("Private notes", s.notes.to_string()),
         ("Quiz questions answered", s.answered.to_string()),
         ("Finished quizzes", s.attempts.to_string()),
+        ("Relationships checked in on", s.relationships.to_string()),
+        ("Check-ins", s.check_ins.to_string()),
+        ("Small steps chosen", s.steps.to_string()),
     ]
+}
+
+/// Each relationship a copy of progress holds, with its check-ins in words:
+/// `my sister: 2 check-ins, the latest on 2 December 2026`.
+fn relationships_in(progress: &crate::progress::Progress) -> Vec<String> {
+    let c = &progress.checkins;
+    c.relationships_in_order()
+        .into_iter()
+        .map(|(id, r)| {
+            let history = c.history(id);
+            match history.last() {
+                None => format!("{}: no check-ins", r.name),
+                Some((_, last)) => format!(
+                    "{}: {} check-in{}, the latest on {}",
+                    r.name,
+                    history.len(),
+                    if history.len() == 1 { "" } else { "s" },
+                    crate::time::long_date(last.at, utc_offset_minutes())
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The data page.
@@ -71,7 +96,7 @@ pub fn DataPage() -> impl IntoView {
             <PageHeading text="Your data"/>
             <p>
                 "Everything Closer remembers for you stays in this browser on this device: "
-                "which cards you have seen, your private notes and your quiz answers. "
+                "which cards you have seen, your private notes, your quiz answers and your check-ins on relationships. "
                 "There is no account and no server, and nothing is ever sent anywhere."
             </p>
             <div class="notice-region" role="status" aria-live="polite">
@@ -256,6 +281,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                             })
                             .collect_view();
                         let ignored = found.ignored.len();
+                        let people = relationships_in(&found.progress);
                         view! {
                             <div class="preview">
                                 <table>
@@ -263,9 +289,15 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                                     <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"From the file"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
+                                {(!people.is_empty()).then(|| view! {
+                                    <p>"Relationships in the file, with their check-ins:"</p>
+                                    <ul class="file-relationships">
+                                        {people.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                    </ul>
+                                })}
                                 {(ignored > 0).then(|| view! {
                                     <p class="hint">{format!(
-                                        "{ignored} entr{} in the file belong{} to lessons or questions this version of Closer doesn't have, and will be left out.",
+                                        "{ignored} entr{} in the file belong{} to lessons, questions or check-ins this version of Closer can’t show, and will be left out.",
                                         if ignored == 1 { "y" } else { "ies" },
                                         if ignored == 1 { "s" } else { "" },
                                     )}</p>
@@ -311,7 +343,7 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="erase-title">
             <h2 id="erase-title">"Erase everything"</h2>
-            <p>"Remove your progress, notes, quiz history and every kept copy from this browser."</p>
+            <p>"Remove your progress, notes, quiz history, check-ins and every kept copy from this browser."</p>
             {move || if asking.get() {
                 view! {
                     <div class="confirm" role="group" aria-labelledby="erase-question">

@@ -1,6 +1,6 @@
 //! `/`: the welcome, "Continue", and the path of lessons.
 
-use crate::components::{LessonPath, PageHeading};
+use crate::components::{LessonPath, PageHeading, StepCard};
 use crate::content::course;
 use crate::env::now;
 use crate::paths::app_path;
@@ -60,6 +60,7 @@ pub fn Home() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <CheckinPanel/>
             <QuizPanel/>
             <LessonPath/>
         </div>
@@ -87,6 +88,49 @@ fn QuizPanel() -> impl IntoView {
             <A href=app_path("/quiz") attr:class="button">
                 {move || if under_way.get() { "Resume the quiz" } else { "Go to the quiz" }}
             </A>
+        </section>
+    }
+}
+
+/// The way into the check-in, and the small steps chosen for this week.
+#[component]
+fn CheckinPanel() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let week = Memo::new(move |_| {
+        state.progress.with(|p| {
+            let c = &p.checkins;
+            c.this_week(now())
+                .into_iter()
+                .map(|(id, plan)| {
+                    let name = c
+                        .relationships
+                        .get(&plan.relationship)
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default();
+                    (id.to_string(), plan.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel checkin-panel" aria-labelledby="checkin-title">
+            <h2 id="checkin-title">"How it relates to you"</h2>
+            <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
+            <p class="panel-actions">
+                <A href=app_path("/checkin") attr:class="button">"Check in on a relationship"</A>
+                <A href=app_path("/reflections")>"My reflections"</A>
+            </p>
+            {move || {
+                let steps = week.get();
+                (!steps.is_empty()).then(|| view! {
+                    <div class="this-week" role="group" aria-labelledby="week-title">
+                        <h3 id="week-title">"This week"</h3>
+                        {steps.into_iter().map(|(plan_id, plan, name)| view! {
+                            <StepCard plan_id plan name/>
+                        }).collect_view()}
+                    </div>
+                })
+            }}
         </section>
     }
 }

@@ -1,13 +1,17 @@
 //! One module per route, named after the route.
 
+pub(crate) mod checkin;
 mod data;
 mod home;
 mod lesson;
 mod not_found;
 mod quiz;
+mod reflections;
 
+pub use checkin::{relationship_path, CheckinForm, CheckinHome, CheckinResult, RelationshipPage};
 pub use data::DataPage;
 pub use home::Home;
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use quiz::{QuizHome, QuizPlay, QuizResults};
+pub use reflections::ReflectionsPage;

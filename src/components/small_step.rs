@@ -1,0 +1,250 @@
+//! One small step a week: choosing it, the step as it stands, and the
+//! gentle question a week later. The wording never counts days missed and
+//! never scores: a step can be kept, changed or let go at any time.
+
+use crate::checkin::StepPlan;
+use crate::content::{checkin_guide, course};
+use crate::env::{now, random_id, utc_offset_minutes};
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use crate::time::long_date;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The step's text, or a plain line for a step this version no longer has.
+pub fn step_text(step: &str) -> String {
+    checkin_guide().step(step).map_or_else(
+        || "A step from an older version of Closer".to_string(),
+        |s| s.text.clone(),
+    )
+}
+
+/// The choice of one small step for a relationship, from the practices
+/// that fit its gaps (all practices when there are none).
+#[component]
+pub fn StepChooser(
+    /// The relationship's id.
+    relationship: String,
+    /// Practice lesson ids, best fit first.
+    practices: Vec<String>,
+) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let guide = checkin_guide();
+    let practices = if practices.is_empty() {
+        course()
+            .lessons()
+            .filter(|l| l.section_id() == "practices")
+            .map(|l| l.id.clone())
+            .collect()
+    } else {
+        practices
+    };
+    let rel = relationship.clone();
+    let current = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .current_step(&rel)
+                .map(|(id, s)| (id.to_string(), s.step.clone()))
+        })
+    });
+    let chosen = RwSignal::new(None::<String>);
+    let said = RwSignal::new(None::<String>);
+    let rel = relationship.clone();
+    let choose = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(step) = chosen.get_untracked() else {
+            said.set(Some("Pick one of the steps first.".into()));
+            return;
+        };
+        let plan = random_id();
+        state.update(|p| p.checkins.choose_step(&plan, &rel, &step, now()));
+        said.set(Some(format!(
+            "Saved: “{}” is your step for this week. You will find it on the home page.",
+            step_text(&step)
+        )));
+    };
+    let groups = practices
+        .iter()
+        .filter_map(|id| course().lesson(id))
+        .map(|lesson| {
+            let steps = guide
+                .steps_of(&lesson.id)
+                .map(|s| {
+                    let input = format!("step-{}", s.id);
+                    let id = s.id.clone();
+                    let id2 = s.id.clone();
+                    view! {
+                        <div class="option">
+                            <input
+                                type="radio"
+                                name="small-step"
+                                id=input.clone()
+                                prop:checked=move || chosen.with(|c| c.as_deref() == Some(id.as_str()))
+                                on:change=move |_| chosen.set(Some(id2.clone()))
+                            />
+                            <label for=input>{s.text.clone()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="choice step-group">
+                    <legend>{lesson.title.clone()}</legend>
+                    {steps}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel step-chooser" aria-labelledby="step-title">
+            <h2 id="step-title">"One small step this week"</h2>
+            <p>"If you like, pick one small thing to try in the next seven days. Small and specific works better than big plans. In a week, Closer will ask how it went; you can change or drop it any time."</p>
+            {move || current.get().map(|(_, step)| view! {
+                <p class="current-step"><strong>"Your step now: "</strong>{step_text(&step)}" Choosing another replaces it."</p>
+            })}
+            <form on:submit=choose>
+                {groups}
+                <button type="submit" class="button primary">"Choose this step"</button>
+            </form>
+            <div class="notice-region" role="status" aria-live="polite">
+                {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
+            </div>
+        </section>
+    }
+}
+
+/// A step as it stands, with the gentle question once a week has passed,
+/// and a way to drop it.
+#[component]
+pub fn StepCard(
+    /// The plan's id.
+    plan_id: String,
+    /// The plan.
+    plan: StepPlan,
+    /// The relationship's name, when the card stands apart from its page.
+    #[prop(optional)]
+    name: Option<String>,
+) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let due = plan.follow_up_due(now());
+    let reviewed = plan.review.clone();
+    let text = step_text(&plan.step);
+    let chosen = format!(
+        "Chosen on {}.",
+        long_date(plan.chosen_at, utc_offset_minutes())
+    );
+    let page = app_path(&crate::pages::relationship_path(&plan.relationship));
+    let rel = plan.relationship.clone();
+    let drop_step = move |_| state.update(|p| p.checkins.end_step(&rel, now()));
+    let heading = match &name {
+        Some(n) => format!("For {n}"),
+        None => "Your step".to_string(),
+    };
+    view! {
+        <article class="step-card">
+            <h3>{heading}</h3>
+            <p class="step-text">{text}</p>
+            {match reviewed {
+                Some(review) => view! { <Reviewed plan=plan.clone() review/> }.into_any(),
+                None if due => view! { <FollowUpForm plan_id=plan_id.clone()/> }.into_any(),
+                None => view! {
+                    <p class="step-when">{chosen}" In a week, Closer will ask how it went."</p>
+                    <div class="done-actions">
+                        {name.is_some().then(|| view! { <A href=page.clone() attr:class="button">"Change it"</A> })}
+                        <button type="button" class="button" on:click=drop_step>"Drop this step"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// The gentle question: how did it go? Every answer is fine; the note is optional.
+#[component]
+fn FollowUpForm(plan_id: String) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let guide = checkin_guide();
+    let answer = RwSignal::new(None::<String>);
+    let note = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let group = format!("follow-up-{plan_id}");
+    let note_id = format!("follow-up-note-{plan_id}");
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match answer.get_untracked() {
+            None => missing.set(true),
+            Some(a) => {
+                let text = note.get_untracked();
+                state.update(|p| p.checkins.review_step(&plan_id, &a, &text, now()));
+            }
+        }
+    };
+    let options = guide
+        .follow_up
+        .answers
+        .iter()
+        .map(|a| {
+            let input = format!("{group}-{}", a.id);
+            let (id, id2) = (a.id.clone(), a.id.clone());
+            view! {
+                <div class="option">
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        id=input.clone()
+                        prop:checked=move || answer.with(|x| x.as_deref() == Some(id.as_str()))
+                        on:change=move |_| { missing.set(false); answer.set(Some(id2.clone())) }
+                    />
+                    <label for=input>{a.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="follow-up" on:submit=save>
+            <fieldset class="choice">
+                <legend>{guide.follow_up.question.clone()}</legend>
+                {options}
+            </fieldset>
+            <label for=note_id.clone() class="note-label">{guide.follow_up.note_label.clone()}</label>
+            <textarea
+                id=note_id
+                rows="3"
+                prop:value=move || note.get()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            ></textarea>
+            <div class="notice-region" role="status" aria-live="polite">
+                {move || missing.get().then(|| view! { <p class="said">"Pick the answer that fits; any of them is fine."</p> })}
+            </div>
+            <button type="submit" class="button primary">"Save"</button>
+        </form>
+    }
+}
+
+/// A step looked back on: the kind reply, and what can come next.
+#[component]
+fn Reviewed(plan: StepPlan, review: crate::checkin::Review) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let reply = checkin_guide()
+        .answer(&review.answer)
+        .map(|a| a.reply.clone())
+        .unwrap_or_default();
+    let (rel, step) = (plan.relationship.clone(), plan.step.clone());
+    let keep = move |_| {
+        let id = random_id();
+        state.update(|p| p.checkins.choose_step(&id, &rel, &step, now()));
+    };
+    let page = app_path(&crate::pages::relationship_path(&plan.relationship));
+    view! {
+        <div class="reviewed" role="status">
+            <p>{reply}</p>
+            {(!review.note.is_empty()).then(|| view! {
+                <p class="note-text"><span class="visually-hidden">"Your note: "</span>{review.note.clone()}</p>
+            })}
+        </div>
+        <div class="done-actions">
+            <button type="button" class="button" on:click=keep>"Keep it for another week"</button>
+            <A href=page attr:class="button">"Choose a different step"</A>
+        </div>
+    }
+}

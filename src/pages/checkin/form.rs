@@ -1,0 +1,267 @@
+//! `/checkin/:rel/new`: the check-in itself. One form: the closeness
+//! picture, then each kind now and wished for. Native radio groups
+//! throughout, so arrow keys move within a group and Tab between groups.
+
+use super::{relationship_path, result_path};
+use crate::charts::closeness_picture;
+use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
+use crate::components::{Drawing, PageHeading};
+use crate::content::{checkin_guide, KindItem};
+use crate::env::{now, random_id};
+use crate::pages::NotFound;
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use leptos::{html, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map},
+};
+use std::collections::BTreeMap;
+
+/// Finds the relationship in the URL, or says there is none.
+#[component]
+pub fn CheckinForm() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
+    let name = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .relationships
+                .get(&id.get())
+                .map(|r| r.name.clone())
+        })
+    });
+    move || match name.get() {
+        Some(name) => view! { <Form id=id.get_untracked() name/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// A kind's two answers while the form is being filled in.
+#[derive(Clone, Copy)]
+struct KindAnswer {
+    kind: &'static KindItem,
+    now: RwSignal<Option<u8>>,
+    wished: RwSignal<Option<u8>>,
+}
+
+#[component]
+fn Form(id: String, name: String) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let navigate = use_navigate();
+    let guide = checkin_guide();
+    let closeness = RwSignal::new(None::<u8>);
+    let answers: Vec<KindAnswer> = guide
+        .kinds
+        .iter()
+        .map(|kind| KindAnswer {
+            kind,
+            now: RwSignal::new(None),
+            wished: RwSignal::new(None),
+        })
+        .collect();
+    let missing = RwSignal::new(Vec::<(String, String)>::new());
+    let summary = NodeRef::<html::Div>::new();
+    let failed = RwSignal::new(None::<String>);
+
+    let answers_for_submit = answers.clone();
+    let rel = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut gaps = Vec::new();
+        if closeness.get_untracked().is_none() {
+            gaps.push((
+                "closeness-1".to_string(),
+                "Choose the closeness picture that fits best.".to_string(),
+            ));
+        }
+        let mut kinds = BTreeMap::new();
+        for a in &answers_for_submit {
+            match (a.now.get_untracked(), a.wished.get_untracked()) {
+                (Some(now), Some(wished)) => {
+                    kinds.insert(a.kind.id.clone(), Rating { now, wished });
+                }
+                (now, _) => {
+                    let which = if now.is_none() { "now" } else { "wished" };
+                    gaps.push((
+                        format!("{}-{which}-0", a.kind.id),
+                        format!("{}: answer both, now and wished for.", a.kind.name),
+                    ));
+                }
+            }
+        }
+        if !gaps.is_empty() {
+            missing.set(gaps);
+            if let Some(s) = summary.get_untracked() {
+                let _ = s.focus();
+            }
+            return;
+        }
+        missing.set(Vec::new());
+        let check_in = CheckIn {
+            relationship: rel.clone(),
+            at: now(),
+            closeness: closeness.get_untracked().unwrap_or(1),
+            kinds,
+        };
+        let check_in_id = random_id();
+        let mut outcome = Ok(());
+        state.update(|p| outcome = p.checkins.record(&check_in_id, check_in, guide));
+        match outcome {
+            Ok(()) => navigate(
+                &app_path(&result_path(&rel, &check_in_id)),
+                Default::default(),
+            ),
+            Err(e) => failed.set(Some(e.to_string())),
+        }
+    };
+
+    let heading = format!("Check in: {name}");
+    let title = heading.clone();
+    let back = app_path(&relationship_path(&id));
+    view! {
+        <Title text=title/>
+        <div class="page narrow checkin-page">
+            <PageHeading text=heading/>
+            <p>"Two quick questions. Answer for how things are now, not how they should be: nobody sees this but you."</p>
+            <div class="error-summary-region" tabindex="-1" node_ref=summary role="alert">
+                {move || {
+                    let m = missing.get();
+                    (!m.is_empty()).then(|| view! {
+                        <div class="error-summary">
+                            <p><strong>"A few answers are missing:"</strong></p>
+                            <ul>
+                                {m.into_iter().map(|(input, text)| view! {
+                                    <li><a href=format!("#{input}") on:click=move |ev| focus_input(ev, &input)>{text}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                }}
+                {move || failed.get().map(|e| view! { <p class="error-summary">{e}</p> })}
+            </div>
+            <form class="checkin-form" on:submit=submit novalidate>
+                <ClosenessChoice choice=closeness/>
+                <section class="kinds-part" aria-labelledby="kinds-title">
+                    <h2 id="kinds-title">"2. The five kinds, now and wished for"</h2>
+                    <p class="hint">"For each kind: how much of it is there between you now, and how much would you like? Less than now is an answer too."</p>
+                    {answers.into_iter().map(|a| view! { <KindRating answer=a/> }).collect_view()}
+                </section>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">"See the result"</button>
+                    <A href=back attr:class="button">"Cancel"</A>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// Moves focus to a form control named in the error summary (the `<base>`
+/// element would send a plain `#id` link to the site's root).
+fn focus_input(ev: leptos::ev::MouseEvent, id: &str) {
+    ev.prevent_default();
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The seven pictures of closeness, as one radio group.
+#[component]
+fn ClosenessChoice(choice: RwSignal<Option<u8>>) -> impl IntoView {
+    let guide = checkin_guide();
+    let options = (1..=CLOSENESS_MAX)
+        .map(|n| {
+            let input = format!("closeness-{n}");
+            let spoken = guide.picture_name(n);
+            let words = guide
+                .closeness
+                .pictures
+                .get(usize::from(n - 1))
+                .cloned()
+                .unwrap_or_default();
+            view! {
+                <div class="picture-option">
+                    <input
+                        type="radio"
+                        name="closeness"
+                        id=input.clone()
+                        value=n.to_string()
+                        prop:checked=move || choice.get() == Some(n)
+                        on:change=move |_| choice.set(Some(n))
+                    />
+                    <label for=input>
+                        <Drawing svg=closeness_picture(n) class="closeness-picture"/>
+                        <span class="visually-hidden">{spoken}</span>
+                        <span class="picture-words" aria-hidden="true">
+                            <span class="picture-number">{n}</span>" "{words}
+                        </span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="closeness-choice">
+            <legend><h2>"1. How close do you feel?"</h2></legend>
+            <p class="question-text">{guide.closeness.question.clone()}</p>
+            <p class="hint">{guide.closeness.hint.clone()}</p>
+            <div class="pictures">{options}</div>
+        </fieldset>
+    }
+}
+
+/// One kind: two radio groups on the same scale.
+#[component]
+fn KindRating(answer: KindAnswer) -> impl IntoView {
+    let kind = answer.kind;
+    view! {
+        <fieldset class="kind-rating">
+            <legend>{kind.name.clone()}</legend>
+            <p class="hint">{kind.reminder.clone()}</p>
+            <Scale kind=kind.id.as_str() which="now" label="Now" value=answer.now/>
+            <Scale kind=kind.id.as_str() which="wished" label="Wished for" value=answer.wished/>
+        </fieldset>
+    }
+}
+
+/// One scale from 0 to the top, each point with its words.
+#[component]
+fn Scale(
+    kind: &'static str,
+    which: &'static str,
+    label: &'static str,
+    value: RwSignal<Option<u8>>,
+) -> impl IntoView {
+    let guide = checkin_guide();
+    let group = format!("{kind}-{which}");
+    let points = (0..=SCALE_MAX)
+        .map(|n| {
+            let input = format!("{group}-{n}");
+            let for_input = input.clone();
+            view! {
+                <label class="scale-point" for=for_input>
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        id=input
+                        value=n.to_string()
+                        prop:checked=move || value.get() == Some(n)
+                        on:change=move |_| value.set(Some(n))
+                    />
+                    <span>{guide.scale_word(n).to_string()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="scale">
+            <legend>{label}</legend>
+            <div class="scale-points">{points}</div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,110 @@
+//! `/checkin`: the relationships a person checks in on, and a way to add one.
+
+use super::{date, new_check_in_path, relationship_path};
+use crate::checkin::{clean_name, NAME_MAX_CHARS};
+use crate::components::PageHeading;
+use crate::content::checkin_guide;
+use crate::env::{now, random_id};
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_navigate};
+
+/// The check-in's home page.
+#[component]
+pub fn CheckinHome() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let guide = checkin_guide();
+    let list = Memo::new(move |_| {
+        state.progress.with(|p| {
+            let c = &p.checkins;
+            c.relationships_in_order()
+                .into_iter()
+                .map(|(id, r)| {
+                    let last = c.latest(id).map(|(_, ci)| ci.at);
+                    (id.to_string(), r.name.clone(), last, c.history(id).len())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Title text="Check in on a relationship"/>
+        <div class="page narrow checkin-page">
+            <PageHeading text="Check in on a relationship"/>
+            {guide.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            <p class="caveat-line">{guide.caveat.clone()}</p>
+            {move || {
+                let items = list.get();
+                (!items.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="yours-title">
+                        <h2 id="yours-title">"Your relationships"</h2>
+                        <ul class="relationships">
+                            {items.into_iter().map(|(id, name, last, count)| {
+                                let when = match (last, count) {
+                                    (Some(at), 1) => format!("1 check-in, on {}", date(at)),
+                                    (Some(at), n) => format!("{n} check-ins, the latest on {}", date(at)),
+                                    _ => "No check-ins yet".to_string(),
+                                };
+                                let label = format!("Check in: {name}");
+                                view! {
+                                    <li>
+                                        <A href=app_path(&relationship_path(&id)) attr:class="relationship-link">{name.clone()}</A>
+                                        <span class="relationship-when">{when}</span>
+                                        <A href=app_path(&new_check_in_path(&id)) attr:class="button" attr:aria-label=label>"Check in"</A>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            <AddRelationship/>
+            <p><A href=app_path("/reflections")>"My reflections"</A>": every private note you have written, in one place."</p>
+        </div>
+    }
+}
+
+/// The form that adds a relationship and opens its first check-in.
+#[component]
+fn AddRelationship() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match clean_name(&name.get_untracked()) {
+            Err(e) => error.set(Some(e.to_string())),
+            Ok(clean) => {
+                let id = random_id();
+                state.update(|p| {
+                    // clean_name passed, so add cannot fail.
+                    let _ = p.checkins.add(&id, &clean, now());
+                });
+                navigate(&app_path(&new_check_in_path(&id)), Default::default());
+            }
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="add-title">
+            <h2 id="add-title">"Check in on someone new"</h2>
+            <form class="add-relationship" on:submit=add novalidate>
+                <label for="relationship-name">"Who is it? A name, a nickname or an initial"</label>
+                <input
+                    id="relationship-name"
+                    type="text"
+                    autocomplete="off"
+                    maxlength=NAME_MAX_CHARS.to_string()
+                    aria-describedby="relationship-name-help relationship-name-error"
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=move || name.get()
+                    on:input=move |ev| { error.set(None); name.set(event_target_value(&ev)) }
+                />
+                <p id="relationship-name-help" class="hint">"For example: my sister, Sam, or J. It stays in this browser."</p>
+                <p id="relationship-name-error" class="field-error" aria-live="polite">{move || error.get()}</p>
+                <button type="submit" class="button primary">"Add and check in"</button>
+            </form>
+        </section>
+    }
+}

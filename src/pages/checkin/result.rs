@@ -1,0 +1,173 @@
+//! `/checkin/:rel/results/:id`: what a check-in shows. The closeness
+//! picture, now against wished for as a chart and a table, the biggest
+//! gaps in words with the practice lessons that fit them, what changed
+//! since last time, and the choice of one small step.
+
+use super::{date, relationship_path, HOME};
+use crate::charts::closeness_picture;
+use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
+use crate::components::{Drawing, EvidenceList, NowWishedFigure, PageHeading, StepChooser};
+use crate::content::{card_path, checkin_guide, course};
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+/// How many gaps the result names.
+const GAPS_NAMED: usize = 3;
+
+/// Finds the check-in in the URL, or says it is not there.
+#[component]
+pub fn CheckinResult() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let params = use_params_map();
+    let found = Memo::new(move |_| {
+        let (rel, id) = params.with(|p| {
+            (
+                p.get("rel").unwrap_or_default(),
+                p.get("id").unwrap_or_default(),
+            )
+        });
+        state.progress.with(|p| {
+            let c = &p.checkins;
+            let check_in = c
+                .entries
+                .get(&id)
+                .filter(|c| c.relationship == rel)?
+                .clone();
+            let name = c.relationships.get(&rel)?.name.clone();
+            let before = c.previous(&id).map(|(_, b)| b.clone());
+            Some((rel, id, name, check_in, before))
+        })
+    });
+    move || match found.get() {
+        Some((rel, _id, name, check_in, before)) => {
+            view! { <ResultView rel name check_in before/> }.into_any()
+        }
+        None => view! { <Gone/> }.into_any(),
+    }
+}
+
+/// A check-in that is not (or no longer) here: deleted, perhaps in another tab.
+#[component]
+fn Gone() -> impl IntoView {
+    view! {
+        <Title text="Check-in not found"/>
+        <div class="page narrow">
+            <PageHeading text="This check-in is not here"/>
+            <p>"It may have been deleted, here or in another tab, or the link may be mistyped."</p>
+            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
+        </div>
+    }
+}
+
+#[component]
+fn ResultView(
+    rel: String,
+    name: String,
+    check_in: CheckIn,
+    before: Option<CheckIn>,
+) -> impl IntoView {
+    let guide = checkin_guide();
+    let heading = format!("Your check-in: {name}");
+    let wanted = ranked_gaps(&check_in, guide, GAPS_NAMED);
+    let less: Vec<String> = gaps(&check_in, guide)
+        .into_iter()
+        .filter(|g| g.size() < 0)
+        .map(|g| g.kind.name.clone())
+        .collect();
+    let change = before
+        .as_ref()
+        .map(|b| change_since(b, &check_in, guide).sentences());
+    let practices: Vec<String> = {
+        let mut p: Vec<String> = wanted
+            .iter()
+            .flat_map(|g| g.kind.practices.iter().cloned())
+            .collect();
+        p.dedup();
+        let mut seen = std::collections::HashSet::new();
+        p.retain(|x| seen.insert(x.clone()));
+        p
+    };
+    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    view! {
+        <Title text=heading.clone()/>
+        <div class="page narrow checkin-page result-page">
+            <PageHeading text=heading/>
+            <p class="when">{format!("Checked in on {}.", date(check_in.at))}</p>
+
+            <section class="panel" aria-labelledby="closeness-title">
+                <h2 id="closeness-title">"Closeness"</h2>
+                <div class="closeness-result">
+                    <Drawing svg=closeness_picture(check_in.closeness) class="closeness-picture"/>
+                    <p>{format!("You chose picture {}.", guide.picture_name(check_in.closeness))}</p>
+                </div>
+            </section>
+
+            <section class="panel" aria-labelledby="kinds-result-title">
+                <h2 id="kinds-result-title">"The five kinds, now and wished for"</h2>
+                <NowWishedFigure check_in=check_in.clone()/>
+            </section>
+
+            <section class="panel" aria-labelledby="gaps-title">
+                <h2 id="gaps-title">"Where you would like more"</h2>
+                {if wanted.is_empty() {
+                    view! { <p>"In this check-in you did not wish for more of any kind. That can mean things feel right as they are: enjoy it."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="gaps">
+                            {wanted.iter().map(|g| {
+                                let links = g.kind.practices.iter().filter_map(|id| course().lesson(id)).map(|l| view! {
+                                    <li><A href=app_path(&l.first_card_path())>{l.title.clone()}</A></li>
+                                }).collect_view();
+                                view! {
+                                    <li class="gap">
+                                        <h3>{g.kind.name.clone()}</h3>
+                                        <p>{format!(
+                                            "Now {}, wished for {}: a gap of {}.",
+                                            guide.scale_word(g.rating.now).to_lowercase(),
+                                            guide.scale_word(g.rating.wished).to_lowercase(),
+                                            g.size()
+                                        )}" "{g.kind.why.clone()}</p>
+                                        <p class="practices-label">"Lessons that can help:"</p>
+                                        <ul class="practice-links">{links}</ul>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                {(!less.is_empty()).then(|| view! {
+                    <p class="less">{format!(
+                        "You wished for less than now of: {}. That is an answer too: closeness of every kind should feel welcome to both of you, and it is fine to say what you would like less of.",
+                        less.join(", ")
+                    )}</p>
+                })}
+            </section>
+
+            {change.map(|lines| view! {
+                <section class="panel" aria-labelledby="change-title">
+                    <h2 id="change-title">"Since last time"</h2>
+                    <ul class="change">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </section>
+            })}
+
+            <StepChooser relationship=rel.clone() practices/>
+
+            <section class="panel caveat" aria-labelledby="about-title">
+                <h2 id="about-title">"About this check-in"</h2>
+                <p>{guide.caveat.clone()}</p>
+                <EvidenceList evidence=&guide.evidence/>
+                <p>
+                    "If this relationship does not feel safe, these steps are not for it. "
+                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
+                </p>
+            </section>
+
+            <div class="done-actions">
+                <A href=app_path(&relationship_path(&rel)) attr:class="button primary">{format!("All check-ins: {name}")}</A>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! `/reflections`: every private note in one place, from the lessons'
+//! reflection cards and from looking back on small steps, each linking
+//! back to where it was written.
+
+use crate::components::step_text;
+use crate::components::PageHeading;
+use crate::content::{card_path, checkin_guide, course, Card};
+use crate::pages::checkin::date;
+use crate::pages::relationship_path;
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use crate::progress::Response;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// A lesson's notes: its title, and per reflection card its title, path, note and date.
+type LessonNotes = (String, Vec<(String, String, String, f64)>);
+/// A relationship's notes: its name, page, and per step its text, answer, note and date.
+type StepNotes = (String, String, Vec<(String, String, String, f64)>);
+
+/// The reflections page.
+#[component]
+pub fn ReflectionsPage() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let lessons = Memo::new(move |_| {
+        state.progress.with(|p| {
+            course()
+                .lessons()
+                .filter_map(|lesson| {
+                    let notes: Vec<_> = lesson
+                        .cards
+                        .iter()
+                        .filter(|c| matches!(c, Card::Reflect { .. }))
+                        .filter_map(|card| match p.response(&lesson.id, card.id()) {
+                            Some(Response::Reflected { text, at }) => Some((
+                                card.title().to_string(),
+                                app_path(&card_path(&lesson.id, card.id())),
+                                text.clone(),
+                                *at,
+                            )),
+                            _ => None,
+                        })
+                        .collect();
+                    (!notes.is_empty()).then(|| (lesson.title.clone(), notes))
+                })
+                .collect::<Vec<LessonNotes>>()
+        })
+    });
+    let steps = Memo::new(move |_| {
+        state.progress.with(|p| {
+            let c = &p.checkins;
+            c.relationships_in_order()
+                .into_iter()
+                .filter_map(|(id, r)| {
+                    let notes: Vec<_> = c
+                        .step_notes(id)
+                        .into_iter()
+                        .map(|(_, plan, review)| {
+                            let answer = checkin_guide()
+                                .answer(&review.answer)
+                                .map(|a| a.label.clone())
+                                .unwrap_or_default();
+                            (
+                                step_text(&plan.step),
+                                answer,
+                                review.note.clone(),
+                                review.at,
+                            )
+                        })
+                        .collect();
+                    (!notes.is_empty())
+                        .then(|| (r.name.clone(), app_path(&relationship_path(id)), notes))
+                })
+                .collect::<Vec<StepNotes>>()
+        })
+    });
+    view! {
+        <Title text="My reflections"/>
+        <div class="page narrow reflections-page">
+            <PageHeading text="My reflections"/>
+            <p>"Every note you have written in Closer, gathered here. They stay in this browser and only you can read them."</p>
+            {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
+                <p class="empty">"No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them."</p>
+            })}
+            {move || {
+                let all = lessons.get();
+                (!all.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="from-lessons">
+                        <h2 id="from-lessons">"From the lessons"</h2>
+                        {all.into_iter().map(|(title, notes)| view! {
+                            <h3>{title}</h3>
+                            <ul class="notes">
+                                {notes.into_iter().map(|(card, href, text, at)| view! {
+                                    <li>
+                                        <p class="note-text">{text}</p>
+                                        <p class="note-meta">{format!("{}, {}. ", card, date(at))}<A href=href>{format!("Open “{card}”")}</A></p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }).collect_view()}
+                    </section>
+                })
+            }}
+            {move || {
+                let all = steps.get();
+                (!all.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="from-steps">
+                        <h2 id="from-steps">"From your small steps"</h2>
+                        {all.into_iter().map(|(name, href, notes)| view! {
+                            <h3>{name.clone()}</h3>
+                            <ul class="notes">
+                                {notes.into_iter().map(|(step, answer, text, at)| view! {
+                                    <li>
+                                        <p class="note-step">{step}</p>
+                                        <p class="note-text">{text}</p>
+                                        <p class="note-meta">{format!("{answer}, {}.", date(at))}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <p><A href=href.clone()>{format!("Go to {name}")}</A></p>
+                        }).collect_view()}
+                    </section>
+                })
+            }}
+        </div>
+    }
+}
