@@ -46,11 +46,13 @@ function withCheckIns(): string {
     schema: 4,
     checkins: {
       relationships: { r1: { name: 'My oldest friend from school, Alexandra', named_at: t, added: t } },
-      entries: {
-        c1: { relationship: 'r1', at: t, closeness: 2, kinds: kinds(1, 4) },
-        c2: { relationship: 'r1', at: t + DAY, closeness: 5, kinds: kinds(3, 3) },
+      check_ins: {
+        r1: {
+          c1: { at: t, closeness: 2, kinds: kinds(1, 4) },
+          c2: { at: t + DAY, closeness: 5, kinds: kinds(3, 3) },
+        },
       },
-      steps: { s1: { relationship: 'r1', step: 'phones-away', chosen_at: t + DAY } },
+      steps: { r1: { s1: { step: 'phones-away', chosen_at: t + DAY } } },
     },
   });
 }

@@ -32,16 +32,32 @@ pub fn x_positions(n: usize) -> Vec<f64> {
     }
 }
 
+/// How far apart two labelled points must be: a date label (`28 Dec`) is
+/// about 45 units wide, and the first and last hang outwards from their points.
+const LABEL_SPACING: f64 = 64.0;
+
 /// Which of `n` points get a date label: the first, the last, and others
-/// evenly between, at most [`MAX_LABELS`].
+/// between them that leave [`LABEL_SPACING`] on both sides, at most
+/// [`MAX_LABELS`], so no two labels ever run into each other.
 pub fn labelled(n: usize) -> Vec<usize> {
-    if n <= MAX_LABELS {
-        return (0..n).collect();
+    let xs = x_positions(n);
+    let Some(&last_x) = xs.last() else {
+        return Vec::new();
+    };
+    let mut out = vec![0];
+    let mut prev = xs[0];
+    for (i, &x) in xs.iter().enumerate().take(n - 1).skip(1) {
+        if out.len() + 1 >= MAX_LABELS {
+            break;
+        }
+        if x - prev >= LABEL_SPACING && last_x - x >= LABEL_SPACING {
+            out.push(i);
+            prev = x;
+        }
     }
-    let mut out: Vec<usize> = (0..MAX_LABELS)
-        .map(|i| ((n - 1) as f64 * i as f64 / (MAX_LABELS - 1) as f64).round() as usize)
-        .collect();
-    out.dedup();
+    if n > 1 {
+        out.push(n - 1);
+    }
     out
 }
 

@@ -11,8 +11,8 @@ mod closeness;
 mod history;
 mod now_wished;
 
-pub use closeness::{closeness_picture, CLOSENESS_WIDTH};
-pub use history::{over_time, TimePoint};
+pub use closeness::{centre_distance, closeness_picture, CLOSENESS_WIDTH};
+pub use history::{labelled, over_time, x_positions, TimePoint, MAX_LABELS};
 pub use now_wished::{now_and_wished, BarRow};
 
 use std::fmt::Write;

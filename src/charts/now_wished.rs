@@ -31,7 +31,8 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
     let plot = WIDTH - LEFT - RIGHT;
     let x_of = |v: u8| LEFT + plot * f64::from(v.min(max)) / f64::from(max);
     let row_height = LABEL + 2.0 * BAR + BETWEEN + ROW_GAP;
-    let plot_bottom = TOP + row_height * rows.len() as f64 - ROW_GAP + 4.0;
+    let plot_bottom =
+        TOP + LABEL + (row_height * rows.len() as f64 - LABEL - ROW_GAP + 4.0).max(0.0);
     let mut shapes = Vec::new();
     for v in 0..=max {
         shapes.push(Shape::Line {

@@ -12,7 +12,7 @@ mod gaps;
 mod steps;
 
 pub use gaps::{change_since, gaps, ranked_gaps, Change, Gap, KindChange};
-pub use steps::{Review, StepPlan, FOLLOW_UP_AFTER};
+pub use steps::{Listed, Review, StepPlan, FOLLOW_UP_AFTER};
 
 use crate::content::{CheckinGuide, CLOSENESS_PICTURES, SCALE_POINTS};
 use crate::merge::{join_maps, later_by};
@@ -31,6 +31,10 @@ pub const SCALE_MAX: u8 = (SCALE_POINTS - 1) as u8;
 pub const CLOSENESS_MAX: u8 = CLOSENESS_PICTURES as u8;
 
 /// Every relationship, check-in and chosen step a person keeps.
+///
+/// Check-ins and steps are kept per relationship, so that a deletion removes
+/// a relationship's whole map at once: removing by key commutes with joining
+/// key by key, which keeps the merge associative whatever the ids.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CheckIns {
     /// Per relationship id: the person's own label for it.
@@ -39,12 +43,13 @@ pub struct CheckIns {
     /// Per deleted relationship id: when it was deleted. Only the id is kept.
     #[serde(default)]
     pub deleted: BTreeMap<String, Millis>,
-    /// Per check-in id: what the check-in said. Never changed once written.
+    /// Per relationship id, per check-in id: what the check-in said. Never
+    /// changed once written.
     #[serde(default)]
-    pub entries: BTreeMap<String, CheckIn>,
-    /// Per plan id: a small step chosen for a relationship.
+    pub check_ins: BTreeMap<String, BTreeMap<String, CheckIn>>,
+    /// Per relationship id, per plan id: a small step chosen for it.
     #[serde(default)]
-    pub steps: BTreeMap<String, StepPlan>,
+    pub steps: BTreeMap<String, BTreeMap<String, StepPlan>>,
 }
 
 /// Someone a person checks in on, under a label of their own.
@@ -61,8 +66,6 @@ pub struct Relationship {
 /// One check-in: a closeness picture and the five kinds, now and wished for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckIn {
-    /// The relationship's id.
-    pub relationship: String,
     /// When it was made.
     pub at: Millis,
     /// The closeness picture chosen, 1 (apart) to [`CLOSENESS_MAX`].
@@ -115,7 +118,7 @@ pub enum CheckInError {
     NoRelationship,
     /// No closeness picture was chosen, or one out of range.
     NoCloseness,
-    /// A kind without a rating, or with one out of range: its id.
+    /// A kind without a rating, or with one out of range: its name.
     Unrated(String),
     /// A rating for a kind the guide does not have.
     UnknownKind(String),
@@ -170,9 +173,13 @@ impl CheckIn {
 }
 
 impl CheckIns {
-    /// Adds a relationship under a fresh random `id`.
+    /// Adds a relationship under a fresh random `id`. An id that was
+    /// deleted stays deleted (ids are random, so only a reused id can be).
     pub fn add(&mut self, id: &str, name: &str, now: Millis) -> Result<(), NameError> {
         let name = clean_name(name)?;
+        if self.deleted.contains_key(id) {
+            return Ok(());
+        }
         self.relationships.insert(
             id.to_string(),
             Relationship {
@@ -206,25 +213,43 @@ impl CheckIns {
     fn forget_deleted(&mut self) {
         let deleted = &self.deleted;
         self.relationships.retain(|id, _| !deleted.contains_key(id));
-        self.entries
-            .retain(|_, c| !deleted.contains_key(&c.relationship));
-        self.steps
-            .retain(|_, s| !deleted.contains_key(&s.relationship));
+        self.check_ins.retain(|id, _| !deleted.contains_key(id));
+        self.steps.retain(|id, _| !deleted.contains_key(id));
     }
 
-    /// Keeps a check-in under a fresh random `id`, if it is complete.
+    /// Keeps a check-in on `relationship` under a fresh random `id`, if it
+    /// is complete.
     pub fn record(
         &mut self,
+        relationship: &str,
         id: &str,
         check_in: CheckIn,
         guide: &CheckinGuide,
     ) -> Result<(), CheckInError> {
-        if !self.relationships.contains_key(&check_in.relationship) {
+        if !self.relationships.contains_key(relationship) {
             return Err(CheckInError::NoRelationship);
         }
         check_in.check(guide)?;
-        self.entries.insert(id.to_string(), check_in);
+        self.check_ins
+            .entry(relationship.to_string())
+            .or_default()
+            .insert(id.to_string(), check_in);
         Ok(())
+    }
+
+    /// One check-in of a relationship.
+    pub fn get(&self, relationship: &str, id: &str) -> Option<&CheckIn> {
+        self.check_ins.get(relationship)?.get(id)
+    }
+
+    /// How many check-ins there are, on every relationship.
+    pub fn check_in_count(&self) -> usize {
+        self.check_ins.values().map(BTreeMap::len).sum()
+    }
+
+    /// How many steps were chosen, current or past, for every relationship.
+    pub fn step_count(&self) -> usize {
+        self.steps.values().map(BTreeMap::len).sum()
     }
 
     /// The relationships in the order they were added.
@@ -241,9 +266,10 @@ impl CheckIns {
     /// A relationship's check-ins, oldest first.
     pub fn history(&self, relationship: &str) -> Vec<(&str, &CheckIn)> {
         let mut all: Vec<_> = self
-            .entries
-            .iter()
-            .filter(|(_, c)| c.relationship == relationship)
+            .check_ins
+            .get(relationship)
+            .into_iter()
+            .flatten()
             .map(|(id, c)| (id.as_str(), c))
             .collect();
         all.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(b.0)));
@@ -255,10 +281,10 @@ impl CheckIns {
         self.history(relationship).pop()
     }
 
-    /// The check-in just before this one, for "what changed since last time".
-    pub fn previous(&self, check_in_id: &str) -> Option<(&str, &CheckIn)> {
-        let this = self.entries.get(check_in_id)?;
-        let history = self.history(&this.relationship);
+    /// The check-in of a relationship just before this one, for "what
+    /// changed since last time".
+    pub fn previous(&self, relationship: &str, check_in_id: &str) -> Option<(&str, &CheckIn)> {
+        let history = self.history(relationship);
         let at = history.iter().position(|(id, _)| *id == check_in_id)?;
         at.checked_sub(1).map(|i| history[i])
     }
@@ -283,10 +309,12 @@ impl CheckIns {
                 }
             }),
             deleted: join_maps(&self.deleted, &other.deleted, |a, b| a.max(*b)),
-            entries: join_maps(&self.entries, &other.entries, |a, b| {
-                later_by(a, b, |c| c.at).clone()
+            check_ins: join_maps(&self.check_ins, &other.check_ins, |a, b| {
+                join_maps(a, b, |x, y| later_by(x, y, |c| c.at).clone())
             }),
-            steps: join_maps(&self.steps, &other.steps, StepPlan::merge),
+            steps: join_maps(&self.steps, &other.steps, |a, b| {
+                join_maps(a, b, StepPlan::merge)
+            }),
         };
         merged.forget_deleted();
         merged
@@ -294,7 +322,7 @@ impl CheckIns {
 
     /// Keeps only what this guide can show, for an imported file: check-ins
     /// and steps of relationships that are in the file, complete check-ins,
-    /// and steps the guide has. Returns what was left out, in words.
+    /// and steps and answers the guide has. Returns what was left out, in words.
     pub fn sanitize(&mut self, guide: &CheckinGuide) -> Vec<String> {
         let mut ignored = Vec::new();
         self.forget_deleted();
@@ -310,23 +338,42 @@ impl CheckIns {
                 }
             });
         let relationships = &self.relationships;
-        self.entries.retain(|id, c| {
-            let keep = relationships.contains_key(&c.relationship) && c.check(guide).is_ok();
-            if !keep {
-                ignored.push(format!("check-in {id}"));
+        self.check_ins.retain(|rel, entries| {
+            if !relationships.contains_key(rel) {
+                ignored.push(format!(
+                    "{} check-in(s) of an unknown relationship",
+                    entries.len()
+                ));
+                return false;
             }
-            keep
+            entries.retain(|id, c| {
+                let keep = c.check(guide).is_ok();
+                if !keep {
+                    ignored.push(format!("check-in {id}"));
+                }
+                keep
+            });
+            !entries.is_empty()
         });
-        self.steps.retain(|id, s| {
-            let keep = relationships.contains_key(&s.relationship)
-                && guide.step(&s.step).is_some()
-                && s.review
-                    .as_ref()
-                    .is_none_or(|r| guide.answer(&r.answer).is_some());
-            if !keep {
-                ignored.push(format!("step {id}"));
+        self.steps.retain(|rel, plans| {
+            if !relationships.contains_key(rel) {
+                ignored.push(format!(
+                    "{} step(s) of an unknown relationship",
+                    plans.len()
+                ));
+                return false;
             }
-            keep
+            plans.retain(|id, s| {
+                let keep = guide.step(&s.step).is_some()
+                    && s.review
+                        .as_ref()
+                        .is_none_or(|r| guide.answer(&r.answer).is_some());
+                if !keep {
+                    ignored.push(format!("step {id}"));
+                }
+                keep
+            });
+            !plans.is_empty()
         });
         ignored
     }

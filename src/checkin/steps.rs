@@ -6,6 +6,7 @@ use super::CheckIns;
 use crate::merge::{join_option, later_by};
 use crate::time::{Millis, DAY};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How long after choosing a step the gentle question appears.
 pub const FOLLOW_UP_AFTER: Millis = 7.0 * DAY;
@@ -13,8 +14,6 @@ pub const FOLLOW_UP_AFTER: Millis = 7.0 * DAY;
 /// A small step chosen for one relationship.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepPlan {
-    /// The relationship's id.
-    pub relationship: String,
     /// The step's id in the check-in guide.
     pub step: String,
     /// When it was chosen.
@@ -54,16 +53,15 @@ impl StepPlan {
     pub(super) fn merge(a: &StepPlan, b: &StepPlan) -> StepPlan {
         // Same id, same choice; should two copies ever differ in it, both
         // tabs still agree on one.
-        let base = later_by(
-            &(a.relationship.clone(), a.step.clone(), a.chosen_at),
-            &(b.relationship.clone(), b.step.clone(), b.chosen_at),
-            |(_, _, at)| *at,
+        let (step, chosen_at) = later_by(
+            &(a.step.clone(), a.chosen_at),
+            &(b.step.clone(), b.chosen_at),
+            |(_, at)| *at,
         )
         .clone();
         StepPlan {
-            relationship: base.0,
-            step: base.1,
-            chosen_at: base.2,
+            step,
+            chosen_at,
             ended_at: join_option(&a.ended_at, &b.ended_at, |x, y| x.min(*y)),
             review: join_option(&a.review, &b.review, |x, y| {
                 later_by(x, y, |r| r.at).clone()
@@ -72,22 +70,33 @@ impl StepPlan {
     }
 }
 
+/// Of a relationship's plans, the latest chosen that passes `keep`.
+fn latest<'a>(
+    plans: Option<&'a BTreeMap<String, StepPlan>>,
+    keep: impl Fn(&StepPlan) -> bool,
+) -> Option<(&'a str, &'a StepPlan)> {
+    plans
+        .into_iter()
+        .flatten()
+        .filter(|(_, s)| keep(s))
+        .max_by(|a, b| a.1.chosen_at.total_cmp(&b.1.chosen_at).then(a.0.cmp(b.0)))
+        .map(|(id, s)| (id.as_str(), s))
+}
+
+/// A step as the home page lists it: the relationship's id, the plan's id, the plan.
+pub type Listed<'a> = (&'a str, &'a str, &'a StepPlan);
+
 impl CheckIns {
     /// The step that stands for a relationship, if any: the latest chosen.
     pub fn current_step(&self, relationship: &str) -> Option<(&str, &StepPlan)> {
-        self.steps
-            .iter()
-            .filter(|(_, s)| s.relationship == relationship && s.is_current())
-            .max_by(|a, b| a.1.chosen_at.total_cmp(&b.1.chosen_at).then(a.0.cmp(b.0)))
-            .map(|(id, s)| (id.as_str(), s))
+        latest(self.steps.get(relationship), StepPlan::is_current)
     }
 
-    /// Every step that stands, for the home page's "This week", in the
-    /// order the relationships were added.
-    pub fn current_steps(&self) -> Vec<(&str, &StepPlan)> {
+    /// Every step that stands, in the order the relationships were added.
+    pub fn current_steps(&self) -> Vec<Listed<'_>> {
         self.relationships_in_order()
             .into_iter()
-            .filter_map(|(id, _)| self.current_step(id))
+            .filter_map(|(rel, _)| self.current_step(rel).map(|(id, s)| (rel, id, s)))
             .collect()
     }
 
@@ -95,21 +104,18 @@ impl CheckIns {
     /// and a step looked back on within the last day for a relationship
     /// with no step standing (so the reply, and the offer to keep the step,
     /// stay in view for a while). In the order the relationships were added.
-    pub fn this_week(&self, now: Millis) -> Vec<(&str, &StepPlan)> {
+    pub fn this_week(&self, now: Millis) -> Vec<Listed<'_>> {
         self.relationships_in_order()
             .into_iter()
-            .filter_map(|(id, _)| {
-                self.current_step(id).or_else(|| {
-                    self.steps
-                        .iter()
-                        .filter(|(_, s)| {
-                            s.relationship == id
-                                && s.ended_at.is_none()
+            .filter_map(|(rel, _)| {
+                self.current_step(rel)
+                    .or_else(|| {
+                        latest(self.steps.get(rel), |s| {
+                            s.ended_at.is_none()
                                 && s.review.as_ref().is_some_and(|r| now - r.at < DAY)
                         })
-                        .max_by(|a, b| a.1.chosen_at.total_cmp(&b.1.chosen_at).then(a.0.cmp(b.0)))
-                        .map(|(id, s)| (id.as_str(), s))
-                })
+                    })
+                    .map(|(id, s)| (rel, id, s))
             })
             .collect()
     }
@@ -122,16 +128,18 @@ impl CheckIns {
             return;
         }
         self.end_step(relationship, now);
-        self.steps.insert(
-            plan_id.to_string(),
-            StepPlan {
-                relationship: relationship.to_string(),
-                step: step.to_string(),
-                chosen_at: now,
-                ended_at: None,
-                review: None,
-            },
-        );
+        self.steps
+            .entry(relationship.to_string())
+            .or_default()
+            .insert(
+                plan_id.to_string(),
+                StepPlan {
+                    step: step.to_string(),
+                    chosen_at: now,
+                    ended_at: None,
+                    review: None,
+                },
+            );
     }
 
     /// Drops the step that stands for a relationship, if any.
@@ -139,15 +147,26 @@ impl CheckIns {
         let current = self
             .current_step(relationship)
             .map(|(id, _)| id.to_string());
-        if let Some(plan) = current.and_then(|id| self.steps.get_mut(&id)) {
+        if let Some(plan) = current.and_then(|id| self.steps.get_mut(relationship)?.get_mut(&id)) {
             plan.ended_at = Some(now);
         }
     }
 
     /// Records how a step went (`answer` is a follow-up answer id); the
     /// note is optional and kept as typed, trimmed.
-    pub fn review_step(&mut self, plan_id: &str, answer: &str, note: &str, now: Millis) {
-        if let Some(plan) = self.steps.get_mut(plan_id) {
+    pub fn review_step(
+        &mut self,
+        relationship: &str,
+        plan_id: &str,
+        answer: &str,
+        note: &str,
+        now: Millis,
+    ) {
+        if let Some(plan) = self
+            .steps
+            .get_mut(relationship)
+            .and_then(|plans| plans.get_mut(plan_id))
+        {
             plan.review = Some(Review {
                 answer: answer.to_string(),
                 note: note.trim().to_string(),
@@ -156,12 +175,14 @@ impl CheckIns {
         }
     }
 
-    /// Every step looked back on with a note, newest first: for "My reflections".
+    /// Every step of a relationship looked back on with a note, newest
+    /// first: for "My reflections".
     pub fn step_notes(&self, relationship: &str) -> Vec<(&str, &StepPlan, &Review)> {
         let mut notes: Vec<_> = self
             .steps
-            .iter()
-            .filter(|(_, s)| s.relationship == relationship)
+            .get(relationship)
+            .into_iter()
+            .flatten()
             .filter_map(|(id, s)| {
                 s.review
                     .as_ref()

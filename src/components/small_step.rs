@@ -117,6 +117,8 @@ pub fn StepChooser(
 /// and a way to drop it.
 #[component]
 pub fn StepCard(
+    /// The relationship's id.
+    relationship: String,
     /// The plan's id.
     plan_id: String,
     /// The plan.
@@ -133,8 +135,8 @@ pub fn StepCard(
         "Chosen on {}.",
         long_date(plan.chosen_at, utc_offset_minutes())
     );
-    let page = app_path(&crate::pages::relationship_path(&plan.relationship));
-    let rel = plan.relationship.clone();
+    let page = app_path(&crate::pages::relationship_path(&relationship));
+    let rel = relationship.clone();
     let drop_step = move |_| state.update(|p| p.checkins.end_step(&rel, now()));
     let heading = match &name {
         Some(n) => format!("For {n}"),
@@ -145,8 +147,8 @@ pub fn StepCard(
             <h3>{heading}</h3>
             <p class="step-text">{text}</p>
             {match reviewed {
-                Some(review) => view! { <Reviewed plan=plan.clone() review/> }.into_any(),
-                None if due => view! { <FollowUpForm plan_id=plan_id.clone()/> }.into_any(),
+                Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review/> }.into_any(),
+                None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone()/> }.into_any(),
                 None => view! {
                     <p class="step-when">{chosen}" In a week, Closer will ask how it went."</p>
                     <div class="done-actions">
@@ -161,7 +163,7 @@ pub fn StepCard(
 
 /// The gentle question: how did it go? Every answer is fine; the note is optional.
 #[component]
-fn FollowUpForm(plan_id: String) -> impl IntoView {
+fn FollowUpForm(relationship: String, plan_id: String) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
     let answer = RwSignal::new(None::<String>);
@@ -175,7 +177,10 @@ fn FollowUpForm(plan_id: String) -> impl IntoView {
             None => missing.set(true),
             Some(a) => {
                 let text = note.get_untracked();
-                state.update(|p| p.checkins.review_step(&plan_id, &a, &text, now()));
+                state.update(|p| {
+                    p.checkins
+                        .review_step(&relationship, &plan_id, &a, &text, now())
+                });
             }
         }
     };
@@ -223,18 +228,18 @@ fn FollowUpForm(plan_id: String) -> impl IntoView {
 
 /// A step looked back on: the kind reply, and what can come next.
 #[component]
-fn Reviewed(plan: StepPlan, review: crate::checkin::Review) -> impl IntoView {
+fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let reply = checkin_guide()
         .answer(&review.answer)
         .map(|a| a.reply.clone())
         .unwrap_or_default();
-    let (rel, step) = (plan.relationship.clone(), plan.step.clone());
+    let (rel, step) = (relationship.clone(), plan.step.clone());
     let keep = move |_| {
         let id = random_id();
         state.update(|p| p.checkins.choose_step(&id, &rel, &step, now()));
     };
-    let page = app_path(&crate::pages::relationship_path(&plan.relationship));
+    let page = app_path(&crate::pages::relationship_path(&relationship));
     view! {
         <div class="reviewed" role="status">
             <p>{reply}</p>

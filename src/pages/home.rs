@@ -101,13 +101,13 @@ fn CheckinPanel() -> impl IntoView {
             let c = &p.checkins;
             c.this_week(now())
                 .into_iter()
-                .map(|(id, plan)| {
+                .map(|(rel, id, plan)| {
                     let name = c
                         .relationships
-                        .get(&plan.relationship)
+                        .get(rel)
                         .map(|r| r.name.clone())
                         .unwrap_or_default();
-                    (id.to_string(), plan.clone(), name)
+                    (rel.to_string(), id.to_string(), plan.clone(), name)
                 })
                 .collect::<Vec<_>>()
         })
@@ -125,8 +125,8 @@ fn CheckinPanel() -> impl IntoView {
                 (!steps.is_empty()).then(|| view! {
                     <div class="this-week" role="group" aria-labelledby="week-title">
                         <h3 id="week-title">"This week"</h3>
-                        {steps.into_iter().map(|(plan_id, plan, name)| view! {
-                            <StepCard plan_id plan name/>
+                        {steps.into_iter().map(|(relationship, plan_id, plan, name)| view! {
+                            <StepCard relationship plan_id plan name/>
                         }).collect_view()}
                     </div>
                 })

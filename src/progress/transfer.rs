@@ -52,8 +52,8 @@ impl Summary {
             answered: progress.quiz.records.len(),
             attempts: progress.quiz.attempts.len(),
             relationships: progress.checkins.relationships.len(),
-            check_ins: progress.checkins.entries.len(),
-            steps: progress.checkins.steps.len(),
+            check_ins: progress.checkins.check_in_count(),
+            steps: progress.checkins.step_count(),
         }
     }
 }

@@ -101,14 +101,13 @@ fn Form(id: String, name: String) -> impl IntoView {
         }
         missing.set(Vec::new());
         let check_in = CheckIn {
-            relationship: rel.clone(),
             at: now(),
             closeness: closeness.get_untracked().unwrap_or(1),
             kinds,
         };
         let check_in_id = random_id();
         let mut outcome = Ok(());
-        state.update(|p| outcome = p.checkins.record(&check_in_id, check_in, guide));
+        state.update(|p| outcome = p.checkins.record(&rel, &check_in_id, check_in, guide));
         match outcome {
             Ok(()) => navigate(
                 &app_path(&result_path(&rel, &check_in_id)),

@@ -55,8 +55,8 @@ pub fn RelationshipPage() -> impl IntoView {
                 step: c
                     .this_week(now())
                     .into_iter()
-                    .find(|(_, s)| s.relationship == id)
-                    .map(|(i, s)| (i.to_string(), s.clone())),
+                    .find(|(rel, _, _)| *rel == id)
+                    .map(|(_, i, s)| (i.to_string(), s.clone())),
             })
         })
     });
@@ -173,7 +173,7 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
             {step.map(|(plan_id, plan)| view! {
                 <section class="panel" aria-labelledby="week-title">
                     <h2 id="week-title">"This week"</h2>
-                    <StepCard plan_id plan/>
+                    <StepCard relationship=id.clone() plan_id plan/>
                 </section>
             })}
 

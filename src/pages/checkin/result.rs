@@ -31,13 +31,9 @@ pub fn CheckinResult() -> impl IntoView {
         });
         state.progress.with(|p| {
             let c = &p.checkins;
-            let check_in = c
-                .entries
-                .get(&id)
-                .filter(|c| c.relationship == rel)?
-                .clone();
+            let check_in = c.get(&rel, &id)?.clone();
             let name = c.relationships.get(&rel)?.name.clone();
-            let before = c.previous(&id).map(|(_, b)| b.clone());
+            let before = c.previous(&rel, &id).map(|(_, b)| b.clone());
             Some((rel, id, name, check_in, before))
         })
     });
