@@ -378,6 +378,34 @@ impl CheckIns {
         ignored
     }
 
+    /// Prepares an imported copy to replace `current`: every deletion
+    /// `current` knows is kept, and a relationship of the file that was
+    /// deleted here comes back under a fresh id from `fresh_id`, with its
+    /// check-ins and steps. So the person gets what the file holds, and no
+    /// other tab, still holding the deletion, can remove it again.
+    pub fn keep_deletions_of(&mut self, current: &CheckIns, mut fresh_id: impl FnMut() -> String) {
+        let revived: Vec<String> = self
+            .relationships
+            .keys()
+            .filter(|id| current.deleted.contains_key(*id))
+            .cloned()
+            .collect();
+        for old in revived {
+            let new = fresh_id();
+            if let Some(r) = self.relationships.remove(&old) {
+                self.relationships.insert(new.clone(), r);
+            }
+            if let Some(c) = self.check_ins.remove(&old) {
+                self.check_ins.insert(new.clone(), c);
+            }
+            if let Some(s) = self.steps.remove(&old) {
+                self.steps.insert(new, s);
+            }
+        }
+        self.deleted = join_maps(&self.deleted, &current.deleted, |a, b| a.max(*b));
+        self.forget_deleted();
+    }
+
     /// Whether there is nothing at all (no relationship, no deletion).
     pub fn is_empty(&self) -> bool {
         self.relationships.is_empty() && self.deleted.is_empty()

@@ -234,7 +234,13 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
         let ImportStep::Preview(found) = step.get_untracked() else {
             return;
         };
-        match state.import(found.progress) {
+        let mut progress = found.progress;
+        state.progress.with_untracked(|current| {
+            progress
+                .checkins
+                .keep_deletions_of(&current.checkins, crate::env::random_id)
+        });
+        match state.import(progress) {
             Ok(()) => {
                 step.set(ImportStep::Done);
                 reset_input();
