@@ -226,7 +226,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
 <p class=\"overall\"><label for=\"overall-progress\">0 of {total} lessons done</label>\
 <progress id=\"overall-progress\" max=\"{total}\" value=\"0\"></progress></p>\
 <a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
-<section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">How it relates to you</h2>\
+<section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">Your own relationships</h2>\
 <p>Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.</p>\
 <p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{reflections}\">My reflections</a></p></section>\
 <section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\

@@ -3,10 +3,13 @@
 //! round trips, unreadable data kept byte for byte, newer data left alone,
 //! the read-merge-write that protects another tab's progress, import backups,
 //! erase, a really full quota, blocked storage, a read that fails during a
-//! save, backups in the same millisecond, and a removal that throws.
+//! save, backups in the same millisecond, a removal that throws, and
+//! check-ins: their ids, and a deletion in one tab that another tab's save
+//! cannot undo.
 #![cfg(target_arch = "wasm32")]
 
-use closer::content::course;
+use closer::checkin::{CheckIn, Rating};
+use closer::content::{checkin_guide, course};
 use closer::progress::{Progress, SCHEMA};
 use closer::storage::{
     Loaded, ProgressStore, SaveOutcome, StorageError, BACKUP_PREFIX, KEY, PREFIX, PREVIOUS_KEY,
@@ -332,4 +335,61 @@ fn a_removal_that_throws_is_reported_not_a_panic() {
     );
     assert_eq!(store.erase(), Ok(()));
     assert_eq!(storage().get_item(KEY).unwrap(), None);
+}
+
+fn check_in(at: f64) -> CheckIn {
+    CheckIn {
+        at,
+        closeness: 4,
+        kinds: checkin_guide()
+            .kinds
+            .iter()
+            .map(|k| (k.id.clone(), Rating { now: 1, wished: 3 }))
+            .collect(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn ids_come_from_the_browsers_random_source_and_do_not_repeat() {
+    let ids: std::collections::BTreeSet<String> =
+        (0..200).map(|_| closer::env::random_id()).collect();
+    assert_eq!(ids.len(), 200);
+    assert!(ids
+        .iter()
+        .all(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit())));
+}
+
+#[wasm_bindgen_test]
+fn a_deletion_saved_in_one_tab_survives_the_other_tabs_older_save() {
+    clear();
+    // Both tabs know the relationship and one check-in.
+    let mut both = Progress::default();
+    both.checkins.add("r", "my sister", 1.0).unwrap();
+    both.checkins
+        .record("r", "c1", check_in(2.0), checkin_guide())
+        .unwrap();
+    let mut tab_a = ProgressStore::open().unwrap();
+    tab_a.save(&both, course(), 3.0).unwrap();
+
+    // Tab A deletes it; tab B, which has not heard yet, adds a check-in to it.
+    let mut deleted = both.clone();
+    deleted.checkins.delete("r", 4.0);
+    tab_a.save(&deleted, course(), 4.0).unwrap();
+    let mut stale = both.clone();
+    stale
+        .checkins
+        .record("r", "c2", check_in(5.0), checkin_guide())
+        .unwrap();
+    let mut tab_b = ProgressStore::open().unwrap();
+    let Ok(SaveOutcome::Saved(merged)) = tab_b.save(&stale, course(), 5.0) else {
+        panic!("the save goes through");
+    };
+    assert!(merged.checkins.relationships.is_empty());
+    assert!(merged.checkins.check_ins.is_empty());
+    let raw = storage().get_item(KEY).unwrap().unwrap();
+    assert!(
+        !raw.contains("my sister"),
+        "the name is gone from storage: {raw}"
+    );
+    assert!(raw.contains("\"deleted\":{\"r\":4"));
 }

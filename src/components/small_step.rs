@@ -148,7 +148,7 @@ pub fn StepCard(
             <p class="step-text">{text}</p>
             {match reviewed {
                 Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review/> }.into_any(),
-                None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone()/> }.into_any(),
+                None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone() chosen_at=plan.chosen_at/> }.into_any(),
                 None => view! {
                     <p class="step-when">{chosen}" In a week, Closer will ask how it went."</p>
                     <div class="done-actions">
@@ -163,13 +163,21 @@ pub fn StepCard(
 
 /// The gentle question: how did it go? Every answer is fine; the note is optional.
 #[component]
-fn FollowUpForm(relationship: String, plan_id: String) -> impl IntoView {
+fn FollowUpForm(
+    relationship: String,
+    plan_id: String,
+    chosen_at: crate::time::Millis,
+) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
     let answer = RwSignal::new(None::<String>);
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
     let group = format!("follow-up-{plan_id}");
+    let chosen = format!(
+        "You chose this step on {}.",
+        long_date(chosen_at, utc_offset_minutes())
+    );
     let note_id = format!("follow-up-note-{plan_id}");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -208,7 +216,7 @@ fn FollowUpForm(relationship: String, plan_id: String) -> impl IntoView {
     view! {
         <form class="follow-up" on:submit=save>
             <fieldset class="choice">
-                <legend>{guide.follow_up.question.clone()}</legend>
+                <legend>{chosen}" "{guide.follow_up.question.clone()}</legend>
                 {options}
             </fieldset>
             <label for=note_id.clone() class="note-label">{guide.follow_up.note_label.clone()}</label>

@@ -70,6 +70,9 @@ pub enum EvidenceKind {
     DiaryStudy,
     /// Questionnaires answered by many people at one time.
     Survey,
+    /// A study that builds a questionnaire or scale and checks that it
+    /// measures consistently and agrees with other measures.
+    QuestionnaireStudy,
     /// A review or meta-analysis that pools many studies.
     Review,
     /// A popular way of sorting things, useful but never tested as a measure.
@@ -86,6 +89,7 @@ impl EvidenceKind {
             EvidenceKind::LabExperiment => "Lab experiment",
             EvidenceKind::DiaryStudy => "Diary study",
             EvidenceKind::Survey => "Survey",
+            EvidenceKind::QuestionnaireStudy => "Questionnaire study",
             EvidenceKind::Review => "Review",
             EvidenceKind::PopularFramework => "Popular framework",
             EvidenceKind::Reference => "Reference",

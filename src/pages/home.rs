@@ -114,7 +114,7 @@ fn CheckinPanel() -> impl IntoView {
     });
     view! {
         <section class="panel checkin-panel" aria-labelledby="checkin-title">
-            <h2 id="checkin-title">"How it relates to you"</h2>
+            <h2 id="checkin-title">"Your own relationships"</h2>
             <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
             <p class="panel-actions">
                 <A href=app_path("/checkin") attr:class="button">"Check in on a relationship"</A>

@@ -79,7 +79,7 @@ pub fn ReflectionsPage() -> impl IntoView {
         <Title text="My reflections"/>
         <div class="page narrow reflections-page">
             <PageHeading text="My reflections"/>
-            <p>"Every note you have written in Closer, gathered here. They stay in this browser and only you can read them."</p>
+            <p>"Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them."</p>
             {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
                 <p class="empty">"No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them."</p>
             })}

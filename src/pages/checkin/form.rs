@@ -124,7 +124,7 @@ fn Form(id: String, name: String) -> impl IntoView {
         <Title text=title/>
         <div class="page narrow checkin-page">
             <PageHeading text=heading/>
-            <p>"Two quick questions. Answer for how things are now, not how they should be: nobody sees this but you."</p>
+            <p>"Two short parts. There are no right answers: answer for how things feel to you today. Your answers stay in this browser."</p>
             <div class="error-summary-region" tabindex="-1" node_ref=summary role="alert">
                 {move || {
                     let m = missing.get();
@@ -145,7 +145,7 @@ fn Form(id: String, name: String) -> impl IntoView {
                 <ClosenessChoice choice=closeness/>
                 <section class="kinds-part" aria-labelledby="kinds-title">
                     <h2 id="kinds-title">"2. The five kinds, now and wished for"</h2>
-                    <p class="hint">"For each kind: how much of it is there between you now, and how much would you like? Less than now is an answer too."</p>
+                    <p class="hint">"For each kind: how much of it is there between you now, and how much would you like? Less than now is an answer too. If a kind does not fit this relationship, choose “None at all” for both; you do not need to share a faith for Spiritual."</p>
                     {answers.into_iter().map(|a| view! { <KindRating answer=a/> }).collect_view()}
                 </section>
                 <div class="form-actions">

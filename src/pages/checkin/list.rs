@@ -34,6 +34,10 @@ pub fn CheckinHome() -> impl IntoView {
             <PageHeading text="Check in on a relationship"/>
             {guide.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             <p class="caveat-line">{guide.caveat.clone()}</p>
+            <p class="care">
+                "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                <A href=app_path(&crate::content::card_path("support/getting-support", "if-unsafe"))>"What to do if you feel unsafe"</A>
+            </p>
             {move || {
                 let items = list.get();
                 (!items.is_empty()).then(|| view! {

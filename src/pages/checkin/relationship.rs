@@ -129,7 +129,7 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
             .join("; ")
     );
     let gap_label = format!(
-        "Line chart of how much more was wished for in all, at each check-in, 0 to {most}: {}.",
+        "Line chart of how much more you wished for, the five kinds added up, at each check-in, 0 to {most}: {}.",
         history
             .iter()
             .map(|(_, c)| format!("{}, {}", date(c.at), wish_for_more(c)))
@@ -192,13 +192,13 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
                         <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
                     </figure>
                     <figure class="figure">
-                        <figcaption class="chart-title">{format!("More wished for, all kinds together, 0 to {most}")}</figcaption>
+                        <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
                         <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
                     </figure>
                     <div class="table-wrap">
                         <table class="figures history-table">
                             <caption>"Every check-in, newest first"</caption>
-                            <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished"</th><th scope="col">"Biggest gap"</th></tr></thead>
+                            <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished, added up"</th><th scope="col">"Biggest gap"</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>

@@ -109,7 +109,7 @@ fn ResultView(
             <section class="panel" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">"Where you would like more"</h2>
                 {if wanted.is_empty() {
-                    view! { <p>"In this check-in you did not wish for more of any kind. That can mean things feel right as they are: enjoy it."</p> }.into_any()
+                    view! { <p>"You did not wish for more of any kind this time. Things may feel right as they are, or more closeness may not be what you want with this person now. Both are fine."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="gaps">
@@ -135,10 +135,13 @@ fn ResultView(
                     }.into_any()
                 }}
                 {(!less.is_empty()).then(|| view! {
-                    <p class="less">{format!(
-                        "You wished for less than now of: {}. That is an answer too: closeness of every kind should feel welcome to both of you, and it is fine to say what you would like less of.",
-                        less.join(", ")
-                    )}</p>
+                    <p class="less">
+                        {format!(
+                            "You would like less of: {}. That is a fair answer: closeness should feel welcome to both of you. If someone presses closeness on you that you do not want, ",
+                            less.join(", ")
+                        )}
+                        <A href=unsafe_card.clone()>"see what to do if you feel unsafe"</A>"."
+                    </p>
                 })}
             </section>
 
@@ -149,16 +152,16 @@ fn ResultView(
                 </section>
             })}
 
+            <p class="care">
+                "The steps below are for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
+            </p>
             <StepChooser relationship=rel.clone() practices/>
 
             <section class="panel caveat" aria-labelledby="about-title">
                 <h2 id="about-title">"About this check-in"</h2>
                 <p>{guide.caveat.clone()}</p>
                 <EvidenceList evidence=&guide.evidence/>
-                <p>
-                    "If this relationship does not feel safe, these steps are not for it. "
-                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
-                </p>
             </section>
 
             <div class="done-actions">
