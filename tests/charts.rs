@@ -7,16 +7,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use closer::charts::{
-    closeness_picture, now_and_wished, num, over_time, Anchor, BarRow, Shape, Svg, TimePoint,
-    CLOSENESS_WIDTH, WIDTH,
+    centre_distance, closeness_picture, labelled, now_and_wished, num, over_time, x_positions,
+    Anchor, BarRow, Shape, Svg, TimePoint, CLOSENESS_WIDTH, MAX_LABELS, WIDTH,
 };
 use closer::checkin::{CLOSENESS_MAX, SCALE_MAX};
 use closer::content::checkin_guide;
 use closer::time::{short_date, DAY};
 
-/// The most date labels over_time draws (`charts::history::MAX_LABELS`,
-/// which the crate does not export).
-const MAX_LABELS: usize = 5;
 /// The size of a chart text in viewBox units, by its role, as
 /// `style/checkin.css` sets it (12 for a role it does not size).
 fn font_size(class: &str) -> f64 {
@@ -168,11 +165,18 @@ fn now_and_wished_snapshot() {
     // Every value of the scale, 0 and the top included, now and wished for.
     let rows = kinds_rows(&[(0, 4), (4, 4), (1, 3), (2, 0), (3, 2)]);
     insta::assert_snapshot!("now_and_wished", now_and_wished(&rows, SCALE_MAX).markup());
+    // No rows: the scale alone, in its box.
+    insta::assert_snapshot!(
+        "now_and_wished_empty",
+        now_and_wished(&[], SCALE_MAX).markup()
+    );
 }
 
 #[test]
 fn over_time_snapshots() {
-    for n in [1, 3, 8] {
+    // 1, 3 and 5: every point labelled; 6 and 8: labels only where there
+    // is room; 20: the most labels.
+    for n in [1, 3, 5, 6, 8, 20] {
         let svg = closeness_over_time(&weekly(n));
         insta::assert_snapshot!(format!("over_time_{n}_points"), svg.markup());
     }
@@ -180,8 +184,8 @@ fn over_time_snapshots() {
 
 // ---- the closeness picture ----
 
-/// The distance between the two circles' centres in picture `n`.
-fn centre_distance(n: u8) -> f64 {
+/// The distance between the two circles' centres as picture `n` draws them.
+fn drawn_centre_distance(n: u8) -> f64 {
     let c = circles(&closeness_picture(n));
     assert_eq!(c.len(), 2);
     c[1].0 - c[0].0
@@ -189,7 +193,16 @@ fn centre_distance(n: u8) -> f64 {
 
 #[test]
 fn the_circles_move_closer_picture_by_picture() {
-    let d: Vec<f64> = (1..=CLOSENESS_MAX).map(centre_distance).collect();
+    let d: Vec<f64> = (1..=CLOSENESS_MAX).map(drawn_centre_distance).collect();
+    // What is drawn is what `centre_distance` says, out of range included.
+    for n in 0..=u8::MAX {
+        assert!(
+            (drawn_centre_distance(n) - centre_distance(n)).abs() < 1e-9,
+            "picture {n}"
+        );
+    }
+    assert_eq!(centre_distance(0), centre_distance(1));
+    assert_eq!(centre_distance(200), centre_distance(CLOSENESS_MAX));
     for pair in d.windows(2) {
         assert!(pair[1] < pair[0], "not strictly closer: {d:?}");
     }
@@ -344,6 +357,19 @@ fn one_grid_line_per_scale_point_and_values_above_the_top_drawn_at_the_top() {
     // A zero top does not divide by zero.
     let flat = now_and_wished(&kinds_rows(&[(0, 0)]), 0);
     assert!(rects(&flat).iter().all(|b| b.2.is_finite() && b.2 > 0.0));
+    // No rows at all: just the scale, inside its box.
+    for max in [0, 1, SCALE_MAX, 10] {
+        let empty = now_and_wished(&[], max);
+        assert!(rects(&empty).is_empty());
+        assert!(empty.height > 0.0);
+        assert_inside(&empty, &format!("no rows, top {max}"));
+        for shape in &empty.shapes {
+            if let Shape::Line { y1, y2, .. } = shape {
+                assert!(y2 >= y1, "a grid line drawn upwards: {shape:?}");
+            }
+        }
+    }
+    assert!(now_and_wished(&kinds_rows(&[(1, 1)]), 4).height > now_and_wished(&[], 4).height);
     // Taller with more rows.
     assert!(
         now_and_wished(&kinds_rows(&[(1, 1); 5]), 4).height
@@ -375,39 +401,91 @@ fn distinct_labels(n: usize) -> Vec<TimePoint> {
         .collect()
 }
 
+/// How far apart two labelled points are at least (`LABEL_SPACING` in
+/// `src/charts/history.rs`): a six-character date is about 43 units wide,
+/// and the first and last hang 6 units outwards from their points.
+const LABEL_SPACING: f64 = 64.0;
+
 #[test]
-fn at_most_five_dates_are_labelled_always_the_first_and_the_last() {
-    for n in 0..=60 {
-        let points = distinct_labels(n);
-        let svg = closeness_over_time(&points);
-        let labels = date_labels(&svg, &points);
-        let idx: Vec<usize> = labels.iter().map(|l| l.0).collect();
-        assert!(idx.len() <= MAX_LABELS, "{n} points: {idx:?}");
-        if n <= MAX_LABELS {
-            assert_eq!(idx, (0..n).collect::<Vec<_>>(), "{n} points: all labelled");
-        } else {
-            assert_eq!(idx.len(), MAX_LABELS, "{n} points: {idx:?}");
-        }
-        if n > 0 {
-            assert_eq!(idx.first(), Some(&0), "{n} points: the first");
-            assert_eq!(idx.last(), Some(&(n - 1)), "{n} points: the last");
-        }
+fn labelled_points_are_at_least_64_apart_always_the_first_and_the_last() {
+    assert_eq!(MAX_LABELS, 5);
+    assert!(labelled(0).is_empty());
+    assert!(x_positions(0).is_empty());
+    assert_eq!(labelled(1), [0]);
+    for n in 1..=60 {
+        let xs = x_positions(n);
+        let idx = labelled(n);
+        assert_eq!(xs.len(), n);
+        assert!(!idx.is_empty() && idx.len() <= MAX_LABELS, "{n}: {idx:?}");
+        assert_eq!(idx[0], 0, "{n} points: the first");
+        assert_eq!(*idx.last().unwrap(), n - 1, "{n} points: the last");
         for pair in idx.windows(2) {
             assert!(
                 pair[1] > pair[0],
                 "{n} points: in order, each once: {idx:?}"
             );
+            let gap = xs[pair[1]] - xs[pair[0]];
+            assert!(
+                gap >= LABEL_SPACING,
+                "{n} points: labels {pair:?} are {gap} apart"
+            );
+        }
+        // No label left out needlessly: unless the most labels are drawn,
+        // every point left unlabelled is too close to a labelled one.
+        if idx.len() < MAX_LABELS {
+            for i in (0..n).filter(|i| !idx.contains(i)) {
+                let nearest = idx
+                    .iter()
+                    .map(|&j| (xs[i] - xs[j]).abs())
+                    .fold(f64::MAX, f64::min);
+                assert!(
+                    nearest < LABEL_SPACING,
+                    "{n} points: point {i} could have had a label too: {idx:?}"
+                );
+            }
+        }
+    }
+    // Up to five points, every one is labelled (the plot is 284 wide).
+    for n in 1..=MAX_LABELS {
+        assert_eq!(labelled(n), (0..n).collect::<Vec<_>>(), "{n} points");
+    }
+    assert_eq!(labelled(6), [0, 2, 5]);
+    assert_eq!(labelled(8), [0, 2, 4, 7]);
+    assert_eq!(labelled(9), [0, 2, 4, 6, 8]);
+    assert_eq!(labelled(60).len(), MAX_LABELS);
+}
+
+#[test]
+fn the_chart_labels_exactly_the_labelled_points_under_them() {
+    for n in 0..=60 {
+        let points = distinct_labels(n);
+        let svg = closeness_over_time(&points);
+        let labels = date_labels(&svg, &points);
+        let idx: Vec<usize> = labels.iter().map(|l| l.0).collect();
+        assert_eq!(idx, labelled(n), "{n} points");
+        // Each point is drawn at its x, and its label hangs from it: the
+        // first starts 6 before it, the last ends 6 after it, others are
+        // centred under it; a single point's label is centred.
+        let xs = x_positions(n);
+        let c = circles(&svg);
+        assert_eq!(c.len(), n);
+        for (circle, x) in c.iter().zip(&xs) {
+            assert!((circle.0 - x).abs() < 1e-9);
+        }
+        for &(i, x, anchor) in &labels {
+            let (want_anchor, want_x) = match i {
+                _ if n == 1 => (Anchor::Middle, xs[i]),
+                0 => (Anchor::Start, xs[i] - 6.0),
+                i if i == n - 1 => (Anchor::End, xs[i] + 6.0),
+                _ => (Anchor::Middle, xs[i]),
+            };
+            assert_eq!(anchor, want_anchor, "{n} points, label {i}");
+            assert!((x - want_x).abs() < 1e-9, "{n} points, label {i}: {x}");
         }
         assert_inside(&svg, &format!("{n} points"));
         let dated = weekly(n);
         assert_inside(&closeness_over_time(&dated), &format!("{n} dated points"));
     }
-    let eight = distinct_labels(8);
-    let idx: Vec<usize> = date_labels(&closeness_over_time(&eight), &eight)
-        .iter()
-        .map(|l| l.0)
-        .collect();
-    assert_eq!(idx, [0, 2, 4, 5, 7], "evenly between");
 }
 
 #[test]
@@ -581,32 +659,74 @@ fn numbers_are_written_with_at_most_one_decimal() {
 }
 
 /// The date labels of every chart from 1 to 60 check-ins, each as wide as
-/// `short_date` writes it ("28 May", six characters) at a plain average of
-/// 0.55 em per character, leave a gap between each other.
+/// `short_date` writes it at its widest ("28 May", six characters) at a
+/// plain average of 0.55 em per character (13-unit text), leave a gap
+/// between each other, reckoned from their anchors as drawn: the first
+/// starts at its x, the last ends at its x, the others are centred on it.
 #[test]
-#[ignore = "known gap: with 6, 7 and more points the end labels run into their neighbours"]
 fn date_labels_never_run_into_each_other() {
+    const EM: f64 = 0.55;
+    assert_eq!(font_size("tick"), 13.0);
     let mut overlapping = Vec::new();
     for n in 1..=60 {
-        let points: Vec<TimePoint> = (0..n)
+        let synthetic: Vec<TimePoint> = (0..n)
             .map(|i| TimePoint {
                 label: format!("{} May", 10 + i % 20),
                 value: 1.0,
             })
             .collect();
-        let svg = closeness_over_time(&points);
-        let mut spans: Vec<(f64, f64)> = texts(&svg)
-            .into_iter()
-            .filter(|t| t.4.ends_with(" May"))
-            .map(|(x, _, anchor, class, text)| text_span(x, anchor, class, text, 0.55))
-            .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if spans.windows(2).any(|p| p[0].1 >= p[1].0) {
-            overlapping.push(n);
+        // Real dates too: weekly check-ins, every label as short_date writes it.
+        for points in [synthetic, weekly(n)] {
+            let svg = closeness_over_time(&points);
+            let labels: Vec<_> = texts(&svg)
+                .into_iter()
+                .filter(|t| t.1 > 140.0 && t.3 == "tick")
+                .collect();
+            assert_eq!(labels.len(), labelled(n).len(), "{n} points");
+            let mut spans: Vec<(f64, f64)> = labels
+                .into_iter()
+                .map(|(x, _, anchor, class, text)| {
+                    assert!(text.chars().count() <= 6, "{text:?}");
+                    text_span(x, anchor, class, text, EM)
+                })
+                .collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for p in spans.windows(2) {
+                if p[0].1 >= p[1].0 {
+                    overlapping.push((n, p[0], p[1]));
+                }
+            }
         }
     }
-    assert!(
-        overlapping.is_empty(),
-        "labels overlap with {overlapping:?} points"
-    );
+    assert!(overlapping.is_empty(), "labels overlap: {overlapping:?}");
+    // The same from the geometry alone, for the widest label (42.9 units):
+    // a first label spans [x - 6, x + 36.9] and a middle one [x - 21.45,
+    // x + 21.45], so those two points need over 58.35 between them (the
+    // same for a middle one and the last); two middle ones need over 42.9.
+    // Labelled points at least 64 apart leave a gap every time.
+    let width = EM * 13.0 * 6.0;
+    for n in 2..=60 {
+        let xs = x_positions(n);
+        let idx = labelled(n);
+        let span = |k: usize| {
+            let (i, x) = (idx[k], xs[idx[k]]);
+            if i == 0 {
+                (x - 6.0, x - 6.0 + width)
+            } else if i == n - 1 {
+                (x + 6.0 - width, x + 6.0)
+            } else {
+                (x - width / 2.0, x + width / 2.0)
+            }
+        };
+        for k in 1..idx.len() {
+            let gap = span(k).0 - span(k - 1).1;
+            assert!(
+                gap > 0.0,
+                "{n} points: labels {} and {} overlap by {}",
+                idx[k - 1],
+                idx[k],
+                -gap
+            );
+        }
+    }
 }

@@ -21,10 +21,9 @@ fn kind_ids() -> Vec<String> {
 }
 
 /// A complete check-in: `ratings[i]` is (now, wished) of the guide's kind `i`.
-fn check_in(relationship: &str, at: f64, closeness: u8, ratings: [(u8, u8); 5]) -> CheckIn {
+fn check_in(at: f64, closeness: u8, ratings: [(u8, u8); 5]) -> CheckIn {
     assert_eq!(guide().kinds.len(), 5, "the guide has five kinds");
     CheckIn {
-        relationship: relationship.into(),
         at,
         closeness,
         kinds: kind_ids()
@@ -35,8 +34,8 @@ fn check_in(relationship: &str, at: f64, closeness: u8, ratings: [(u8, u8); 5]) 
     }
 }
 
-fn flat(relationship: &str, at: f64) -> CheckIn {
-    check_in(relationship, at, 3, [(2, 2); 5])
+fn flat(at: f64) -> CheckIn {
+    check_in(at, 3, [(2, 2); 5])
 }
 
 const T: f64 = 1_796_000_000_000.0;
@@ -95,7 +94,7 @@ fn renaming_keeps_the_id_the_check_ins_and_the_step() {
     let g = guide();
     let mut c = CheckIns::default();
     c.add("r1", "J.", T).unwrap();
-    c.record("c1", flat("r1", T + 1.0), g).unwrap();
+    c.record("r1", "c1", flat(T + 1.0), g).unwrap();
     c.choose_step("p1", "r1", "phones-away", T + 2.0);
     let before = c.clone();
 
@@ -109,8 +108,9 @@ fn renaming_keeps_the_id_the_check_ins_and_the_step() {
         }
     );
     assert_eq!(c.relationships.len(), 1);
-    assert_eq!(c.entries, before.entries);
+    assert_eq!(c.check_ins, before.check_ins);
     assert_eq!(c.steps, before.steps);
+    assert!(c.get("r1", "c1").is_some());
     assert_eq!(c.history("r1").len(), 1);
     assert_eq!(c.current_step("r1").map(|(id, _)| id), Some("p1"));
 
@@ -135,11 +135,17 @@ fn deleting_leaves_only_a_marker_with_the_id() {
     let mut c = CheckIns::default();
     c.add("gone", name, T).unwrap();
     c.add("kept", "Kept Friend", T + 1.0).unwrap();
-    c.record("c-gone-1", flat("gone", T + 2.0), g).unwrap();
-    c.record("c-gone-2", flat("gone", T + 3.0), g).unwrap();
-    c.record("c-kept", flat("kept", T + 4.0), g).unwrap();
+    c.record("gone", "c-gone-1", flat(T + 2.0), g).unwrap();
+    c.record("gone", "c-gone-2", flat(T + 3.0), g).unwrap();
+    c.record("kept", "c-kept", flat(T + 4.0), g).unwrap();
     c.choose_step("p-gone", "gone", "say-it-back", T + 5.0);
-    c.review_step("p-gone", "tried", "Zanzibar note about her", T + 8.0 * DAY);
+    c.review_step(
+        "gone",
+        "p-gone",
+        "tried",
+        "Zanzibar note about her",
+        T + 8.0 * DAY,
+    );
     c.choose_step("p-kept", "kept", "fixed-time", T + 6.0);
 
     c.delete("gone", T + 100.0);
@@ -149,8 +155,13 @@ fn deleting_leaves_only_a_marker_with_the_id() {
         ["kept"],
         "the deleted relationship is gone, the other stays"
     );
-    assert_eq!(c.entries.keys().collect::<Vec<_>>(), ["c-kept"]);
-    assert_eq!(c.steps.keys().collect::<Vec<_>>(), ["p-kept"]);
+    // The deleted relationship's maps go whole: not left behind empty.
+    assert_eq!(c.check_ins.keys().collect::<Vec<_>>(), ["kept"]);
+    assert_eq!(c.check_ins["kept"].keys().collect::<Vec<_>>(), ["c-kept"]);
+    assert_eq!(c.steps.keys().collect::<Vec<_>>(), ["kept"]);
+    assert_eq!(c.steps["kept"].keys().collect::<Vec<_>>(), ["p-kept"]);
+    assert_eq!((c.check_in_count(), c.step_count()), (1, 1));
+    assert_eq!(c.get("gone", "c-gone-1"), None);
     assert_eq!(c.deleted, BTreeMap::from([("gone".to_string(), T + 100.0)]));
     assert!(c.history("gone").is_empty());
     assert!(c.latest("gone").is_none());
@@ -175,11 +186,12 @@ fn deleting_leaves_only_a_marker_with_the_id() {
 
     // It cannot be written to any more, and renaming does not bring it back.
     assert_eq!(
-        c.record("c-late", flat("gone", T + 200.0), g),
+        c.record("gone", "c-late", flat(T + 200.0), g),
         Err(CheckInError::NoRelationship)
     );
     c.choose_step("p-late", "gone", "phones-away", T + 200.0);
-    assert!(!c.steps.contains_key("p-late"));
+    assert!(!c.steps.contains_key("gone"));
+    assert!(!c.check_ins.contains_key("gone"));
     c.rename("gone", "Back again", T + 200.0).unwrap();
     assert!(!c.relationships.contains_key("gone"));
 
@@ -203,74 +215,77 @@ fn a_check_in_is_kept_only_when_complete_and_in_range() {
     let ids = kind_ids();
 
     // The relationship is checked first, even before the answers.
-    let mut incomplete = flat("r1", T);
+    let mut incomplete = flat(T);
     incomplete.closeness = 0;
-    incomplete.relationship = "nobody".into();
     assert_eq!(
-        c.record("x", incomplete, g),
+        c.record("nobody", "x", incomplete, g),
         Err(CheckInError::NoRelationship)
     );
 
     for closeness in [0, CLOSENESS_MAX + 1, u8::MAX] {
-        let mut ci = flat("r1", T);
+        let mut ci = flat(T);
         ci.closeness = closeness;
         assert_eq!(
-            c.record("x", ci, g),
+            c.record("r1", "x", ci, g),
             Err(CheckInError::NoCloseness),
             "{closeness}"
         );
     }
 
     // A kind left out, or rated beyond the scale: that kind, by its name.
-    let mut missing = flat("r1", T);
+    let mut missing = flat(T);
     missing.kinds.remove(&ids[3]);
     assert_eq!(
-        c.record("x", missing, g),
+        c.record("r1", "x", missing, g),
         Err(CheckInError::Unrated(names[3].clone()))
     );
-    let mut now_too_high = flat("r1", T);
+    let mut now_too_high = flat(T);
     now_too_high.kinds.get_mut(&ids[1]).unwrap().now = SCALE_MAX + 1;
     assert_eq!(
-        c.record("x", now_too_high, g),
+        c.record("r1", "x", now_too_high, g),
         Err(CheckInError::Unrated(names[1].clone()))
     );
-    let mut wished_too_high = flat("r1", T);
+    let mut wished_too_high = flat(T);
     wished_too_high.kinds.get_mut(&ids[4]).unwrap().wished = SCALE_MAX + 1;
     assert_eq!(
-        c.record("x", wished_too_high, g),
+        c.record("r1", "x", wished_too_high, g),
         Err(CheckInError::Unrated(names[4].clone()))
     );
-    let mut nothing_rated = flat("r1", T);
+    let mut nothing_rated = flat(T);
     nothing_rated.kinds.clear();
     assert_eq!(
-        c.record("x", nothing_rated, g),
+        c.record("r1", "x", nothing_rated, g),
         Err(CheckInError::Unrated(names[0].clone())),
         "the first kind in the guide's order is named"
     );
 
     // A kind the guide does not have.
-    let mut extra = flat("r1", T);
+    let mut extra = flat(T);
     extra
         .kinds
         .insert("romantic".into(), Rating { now: 1, wished: 2 });
     assert_eq!(
-        c.record("x", extra, g),
+        c.record("r1", "x", extra, g),
         Err(CheckInError::UnknownKind("romantic".into()))
     );
 
-    assert!(c.entries.is_empty(), "no refused check-in is kept");
+    assert!(c.check_ins.is_empty(), "no refused check-in is kept");
+    assert_eq!(c.check_in_count(), 0);
 
     // The edges of every range are fine.
-    c.record("lo", check_in("r1", T, 1, [(0, 0); 5]), g)
+    c.record("r1", "lo", check_in(T, 1, [(0, 0); 5]), g)
         .unwrap();
     c.record(
+        "r1",
         "hi",
-        check_in("r1", T + 1.0, CLOSENESS_MAX, [(SCALE_MAX, SCALE_MAX); 5]),
+        check_in(T + 1.0, CLOSENESS_MAX, [(SCALE_MAX, SCALE_MAX); 5]),
         g,
     )
     .unwrap();
-    assert_eq!(c.entries.len(), 2);
-    assert_eq!(c.entries["hi"].closeness, 7);
+    assert_eq!(c.check_in_count(), 2);
+    assert_eq!(c.get("r1", "hi").map(|ci| ci.closeness), Some(7));
+    assert_eq!(c.get("r1", "lo").map(|ci| ci.closeness), Some(1));
+    assert_eq!(c.get("r2", "hi"), None, "under its own relationship only");
     assert_eq!(SCALE_MAX, 4);
 
     // The refusals read as sentences.
@@ -295,27 +310,137 @@ fn history_is_oldest_first_with_ties_in_id_order() {
     assert!(c.history("r1").is_empty());
     assert!(c.latest("r1").is_none());
     // Recorded out of order, with two at the same moment.
-    c.record("c-late", flat("r1", T + 30.0), g).unwrap();
-    c.record("c-b", flat("r1", T + 10.0), g).unwrap();
-    c.record("c-a", flat("r1", T + 10.0), g).unwrap();
-    c.record("a-first", flat("r1", T + 5.0), g).unwrap();
-    c.record("other", flat("r2", T + 20.0), g).unwrap();
+    c.record("r1", "c-late", flat(T + 30.0), g).unwrap();
+    c.record("r1", "c-b", flat(T + 10.0), g).unwrap();
+    c.record("r1", "c-a", flat(T + 10.0), g).unwrap();
+    c.record("r1", "a-first", flat(T + 5.0), g).unwrap();
+    c.record("r2", "other", flat(T + 20.0), g).unwrap();
 
     let ids: Vec<&str> = c.history("r1").into_iter().map(|(id, _)| id).collect();
     assert_eq!(ids, ["a-first", "c-a", "c-b", "c-late"]);
     assert_eq!(c.latest("r1").map(|(id, _)| id), Some("c-late"));
     assert_eq!(c.latest("r2").map(|(id, _)| id), Some("other"));
 
-    assert_eq!(c.previous("c-late").map(|(id, _)| id), Some("c-b"));
-    assert_eq!(c.previous("c-b").map(|(id, _)| id), Some("c-a"));
-    assert_eq!(c.previous("c-a").map(|(id, _)| id), Some("a-first"));
-    assert_eq!(c.previous("a-first"), None, "the first has none before it");
+    assert_eq!(c.previous("r1", "c-late").map(|(id, _)| id), Some("c-b"));
+    assert_eq!(c.previous("r1", "c-b").map(|(id, _)| id), Some("c-a"));
+    assert_eq!(c.previous("r1", "c-a").map(|(id, _)| id), Some("a-first"));
     assert_eq!(
-        c.previous("other"),
+        c.previous("r1", "a-first"),
+        None,
+        "the first has none before it"
+    );
+    assert_eq!(
+        c.previous("r2", "other"),
         None,
         "another relationship's is not 'before'"
     );
-    assert_eq!(c.previous("no-such-check-in"), None);
+    assert_eq!(
+        c.previous("r1", "other"),
+        None,
+        "asked under the wrong relationship"
+    );
+    assert_eq!(
+        c.previous("r2", "c-late"),
+        None,
+        "asked under the wrong relationship"
+    );
+    assert_eq!(c.previous("r1", "no-such-check-in"), None);
+    assert_eq!(c.previous("nobody", "c-late"), None);
+    assert_eq!(c.check_in_count(), 5);
+}
+
+#[test]
+fn one_check_in_id_under_two_relationships_names_two_check_ins() {
+    // Ids are random, so this happens only in a crafted file; but each
+    // relationship keeps its own, and a deletion takes only its own.
+    let g = guide();
+    let mut c = CheckIns::default();
+    c.add("r1", "J.", T).unwrap();
+    c.add("r2", "K.", T + 1.0).unwrap();
+    c.record("r1", "same", check_in(T + 10.0, 2, [(1, 1); 5]), g)
+        .unwrap();
+    c.record("r2", "same", check_in(T + 20.0, 6, [(3, 3); 5]), g)
+        .unwrap();
+    c.record("r2", "earlier", flat(T + 5.0), g).unwrap();
+    assert_eq!(c.check_in_count(), 3);
+    assert_eq!(c.get("r1", "same").map(|ci| ci.closeness), Some(2));
+    assert_eq!(c.get("r2", "same").map(|ci| ci.closeness), Some(6));
+    assert_eq!(
+        c.history("r1")
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect::<Vec<_>>(),
+        ["same"]
+    );
+    assert_eq!(
+        c.history("r2")
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect::<Vec<_>>(),
+        ["earlier", "same"]
+    );
+    assert_eq!(c.previous("r1", "same"), None);
+    assert_eq!(c.previous("r2", "same").map(|(id, _)| id), Some("earlier"));
+
+    // The same plan id under both, too.
+    c.choose_step("plan", "r1", "phones-away", T + 30.0);
+    c.choose_step("plan", "r2", "fixed-time", T + 31.0);
+    assert_eq!(c.step_count(), 2);
+    c.review_step("r1", "plan", "tried", "note one", T + 40.0);
+    assert!(
+        c.current_step("r1").is_none(),
+        "r1's plan was looked back on"
+    );
+    assert_eq!(
+        c.current_step("r2").map(|(id, s)| (id, s.step.as_str())),
+        Some(("plan", "fixed-time")),
+        "r2's plan of the same id is untouched"
+    );
+
+    c.delete("r1", T + 50.0);
+    assert_eq!(c.get("r1", "same"), None);
+    assert_eq!(c.get("r2", "same").map(|ci| ci.closeness), Some(6));
+    assert_eq!(c.check_in_count(), 2);
+    assert_eq!(c.step_count(), 1);
+    assert_eq!(c.current_step("r2").map(|(id, _)| id), Some("plan"));
+    // And a merge with a copy that still has r1 keeps it that way.
+    let mut older = CheckIns::default();
+    older.add("r1", "J.", T).unwrap();
+    older
+        .record("r1", "same", check_in(T + 60.0, 7, [(4, 4); 5]), g)
+        .unwrap();
+    for m in [c.merge(&older), older.merge(&c)] {
+        assert_eq!(m, c);
+    }
+}
+
+#[test]
+fn an_id_that_was_deleted_stays_deleted_when_added_again() {
+    let g = guide();
+    let mut c = CheckIns::default();
+    c.add("r", "J.", T).unwrap();
+    c.delete("r", T + 1.0);
+    let deleted = c.clone();
+    assert_eq!(
+        c.add("r", "K.", T + 2.0),
+        Ok(()),
+        "not an error to the caller"
+    );
+    assert_eq!(c, deleted, "but nothing is added");
+    assert!(!c.relationships.contains_key("r"));
+    assert_eq!(
+        c.record("r", "c", flat(T + 3.0), g),
+        Err(CheckInError::NoRelationship)
+    );
+    c.choose_step("p", "r", "phones-away", T + 4.0);
+    assert_eq!(c, deleted);
+    // A bad name is still refused first.
+    assert_eq!(c.add("r", " ", T + 5.0), Err(NameError::Empty));
+    // The copy merges with itself into itself.
+    assert_eq!(c.merge(&c), c);
+    // Another id is added as usual.
+    c.add("r-new", "K.", T + 6.0).unwrap();
+    assert_eq!(c.relationships.keys().collect::<Vec<_>>(), ["r-new"]);
 }
 
 #[test]
@@ -339,7 +464,7 @@ fn relationships_are_listed_in_the_order_they_were_added() {
 fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     let g = guide();
     // Kinds in guide order: gaps +1, +3, -2, +3, 0.
-    let ci = check_in("r", T, 4, [(1, 2), (0, 3), (4, 2), (1, 4), (2, 2)]);
+    let ci = check_in(T, 4, [(1, 2), (0, 3), (4, 2), (1, 4), (2, 2)]);
     let all = gaps(&ci, g);
     assert_eq!(
         all.iter().map(|x| x.kind.id.as_str()).collect::<Vec<_>>(),
@@ -372,7 +497,7 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     assert!(ranked(0).is_empty());
 
     // Nothing wished for beyond what there is: nothing to rank.
-    let content = check_in("r", T, 4, [(3, 3), (4, 0), (2, 2), (1, 1), (0, 0)]);
+    let content = check_in(T, 4, [(3, 3), (4, 0), (2, 2), (1, 1), (0, 0)]);
     assert!(ranked_gaps(&content, g, 5).is_empty());
     assert_eq!(gaps(&content, g).len(), 5);
 
@@ -395,10 +520,10 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
 fn change_since_lists_what_moved_in_gentle_sentences() {
     let g = guide();
     let names: Vec<String> = g.kinds.iter().map(|k| k.name.clone()).collect();
-    let before = check_in("r", T, 3, [(1, 3), (2, 2), (2, 4), (0, 0), (4, 4)]);
+    let before = check_in(T, 3, [(1, 3), (2, 2), (2, 4), (0, 0), (4, 4)]);
 
     // Closer, with the first kind's gap smaller and the third's bigger.
-    let after = check_in("r", T + DAY, 5, [(2, 3), (2, 2), (1, 4), (0, 0), (4, 4)]);
+    let after = check_in(T + DAY, 5, [(2, 3), (2, 2), (1, 4), (0, 0), (4, 4)]);
     let change = change_since(&before, &after, g);
     assert!(!change.is_none());
     assert_eq!(change.closeness, (3, 5));
@@ -428,7 +553,7 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     );
 
     // Less close, and a kind whose ratings moved with the same gap.
-    let after = check_in("r", T + DAY, 2, [(1, 3), (3, 3), (2, 4), (0, 0), (4, 4)]);
+    let after = check_in(T + DAY, 2, [(1, 3), (3, 3), (2, 4), (0, 0), (4, 4)]);
     assert_eq!(
         change_since(&before, &after, g).sentences(),
         [
@@ -441,7 +566,7 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     );
 
     // Nothing moved.
-    let same = check_in("r", T + DAY, 3, [(1, 3), (2, 2), (2, 4), (0, 0), (4, 4)]);
+    let same = check_in(T + DAY, 3, [(1, 3), (2, 2), (2, 4), (0, 0), (4, 4)]);
     let change = change_since(&before, &same, g);
     assert!(change.is_none());
     assert!(change.kinds.is_empty());
@@ -454,15 +579,15 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     );
 
     // The same picture but a kind moved: not "none".
-    let moved = check_in("r", T + DAY, 3, [(1, 3), (2, 2), (2, 4), (0, 1), (4, 4)]);
+    let moved = check_in(T + DAY, 3, [(1, 3), (2, 2), (2, 4), (0, 1), (4, 4)]);
     let change = change_since(&before, &moved, g);
     assert!(!change.is_none());
     assert_eq!(change.sentences().len(), 2);
     assert!(change.sentences()[1].contains("the gap is bigger"));
 
     // A gap that changes sign compares by its size: -2 to +1 is smaller.
-    let b = check_in("r", T, 3, [(4, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
-    let a = check_in("r", T, 3, [(1, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
+    let b = check_in(T, 3, [(4, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
+    let a = check_in(T, 3, [(1, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
     assert!(change_since(&b, &a, g).sentences()[1].ends_with("the gap is smaller."));
 }
 
@@ -471,7 +596,7 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
     let g = guide();
     let mut c = CheckIns::default();
     c.add("good", "Good", T).unwrap();
-    c.record("ci-good", flat("good", T + 1.0), g).unwrap();
+    c.record("good", "ci-good", flat(T + 1.0), g).unwrap();
     c.choose_step("st-good", "good", "phones-away", T + 2.0);
     // A name with spaces around it, as a hand-edited file might have.
     c.relationships.insert(
@@ -499,37 +624,42 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
             added: T,
         },
     );
-    c.entries
-        .insert("ci-unnamed".into(), flat("unnamed", T + 3.0));
-    // A check-in of a relationship the file does not have.
-    c.entries
-        .insert("ci-orphan".into(), flat("nobody", T + 4.0));
+    let insert = |c: &mut CheckIns, rel: &str, id: &str, ci: CheckIn| {
+        c.check_ins
+            .entry(rel.into())
+            .or_default()
+            .insert(id.into(), ci);
+    };
+    insert(&mut c, "unnamed", "ci-unnamed", flat(T + 3.0));
+    // Two check-ins of a relationship the file does not have.
+    insert(&mut c, "nobody", "ci-orphan", flat(T + 4.0));
+    insert(&mut c, "nobody", "ci-orphan-2", flat(T + 4.5));
     // An incomplete check-in, and one with a kind the guide lacks.
-    let mut incomplete = flat("good", T + 5.0);
+    let mut incomplete = flat(T + 5.0);
     incomplete.kinds.remove(&kind_ids()[0]);
-    c.entries.insert("ci-incomplete".into(), incomplete);
-    let mut odd = flat("good", T + 6.0);
+    insert(&mut c, "good", "ci-incomplete", incomplete.clone());
+    let mut odd = flat(T + 6.0);
     odd.kinds
         .insert("romantic".into(), Rating { now: 0, wished: 1 });
-    c.entries.insert("ci-unknown-kind".into(), odd);
+    insert(&mut c, "good", "ci-unknown-kind", odd);
+    // A relationship whose only check-in is incomplete: its map goes whole.
+    insert(&mut c, "padded", "ci-padded", incomplete);
     // A step the guide does not have, one with an unknown answer, an orphan.
-    let plan = |relationship: &str, step: &str| StepPlan {
-        relationship: relationship.into(),
+    let plan = |step: &str| StepPlan {
         step: step.into(),
         chosen_at: T,
         ended_at: Some(T + 1.0),
         review: None,
     };
-    c.steps
-        .insert("st-unknown".into(), plan("good", "juggle-knives"));
-    c.steps
-        .insert("st-orphan".into(), plan("nobody", "phones-away"));
-    c.steps
-        .insert("st-answer".into(), plan("good", "fixed-time"));
-    c.review_step("st-answer", "maybe-later", "", T + 7.0 * DAY);
-    c.steps
-        .insert("st-reviewed".into(), plan("good", "fixed-time"));
-    c.review_step("st-reviewed", "partly", "ok", T + 7.0 * DAY);
+    let insert_plan = |c: &mut CheckIns, rel: &str, id: &str, s: StepPlan| {
+        c.steps.entry(rel.into()).or_default().insert(id.into(), s);
+    };
+    insert_plan(&mut c, "good", "st-unknown", plan("juggle-knives"));
+    insert_plan(&mut c, "nobody", "st-orphan", plan("phones-away"));
+    insert_plan(&mut c, "good", "st-answer", plan("fixed-time"));
+    c.review_step("good", "st-answer", "maybe-later", "", T + 7.0 * DAY);
+    insert_plan(&mut c, "good", "st-reviewed", plan("fixed-time"));
+    c.review_step("good", "st-reviewed", "partly", "ok", T + 7.0 * DAY);
     // Whatever belongs to a deleted relationship goes, without a word.
     c.relationships.insert(
         "deleted".into(),
@@ -539,7 +669,8 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
             added: T,
         },
     );
-    c.entries.insert("ci-deleted".into(), flat("deleted", T));
+    insert(&mut c, "deleted", "ci-deleted", flat(T));
+    insert_plan(&mut c, "deleted", "st-deleted", plan("juggle-knives"));
     c.deleted.insert("deleted".into(), T + 9.0);
 
     let ignored = c.sanitize(g);
@@ -550,12 +681,13 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
             "relationship long without a usable name",
             "relationship unnamed without a usable name",
             "check-in ci-incomplete",
-            "check-in ci-orphan",
             "check-in ci-unknown-kind",
-            "check-in ci-unnamed",
+            "2 check-in(s) of an unknown relationship",
+            "check-in ci-padded",
+            "1 check-in(s) of an unknown relationship",
             "step st-answer",
-            "step st-orphan",
             "step st-unknown",
+            "1 step(s) of an unknown relationship",
         ]
     );
     assert_eq!(
@@ -566,11 +698,18 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
         c.relationships["padded"].name, "Padded",
         "names are trimmed"
     );
-    assert_eq!(c.entries.keys().collect::<Vec<_>>(), ["ci-good"]);
     assert_eq!(
-        c.steps.keys().collect::<Vec<_>>(),
+        c.check_ins.keys().collect::<Vec<_>>(),
+        ["good"],
+        "no empty map is left for padded"
+    );
+    assert_eq!(c.check_ins["good"].keys().collect::<Vec<_>>(), ["ci-good"]);
+    assert_eq!(c.steps.keys().collect::<Vec<_>>(), ["good"]);
+    assert_eq!(
+        c.steps["good"].keys().collect::<Vec<_>>(),
         ["st-good", "st-reviewed"]
     );
+    assert_eq!((c.check_in_count(), c.step_count()), (1, 2));
     assert_eq!(c.deleted.keys().collect::<Vec<_>>(), ["deleted"]);
 
     // What is left is clean: sanitizing again leaves nothing out.

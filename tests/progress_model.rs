@@ -185,7 +185,7 @@ fn a_stored_schema_three_value_reads_as_written() {
     let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
     expected["schema"] = 4.into();
     expected["checkins"] = serde_json::json!({
-        "relationships": {}, "deleted": {}, "entries": {}, "steps": {}
+        "relationships": {}, "deleted": {}, "check_ins": {}, "steps": {}
     });
     assert_eq!(reparsed, expected, "saving changes nothing else");
     assert_eq!(Progress::decode(&p.encode()), Ok(p));
@@ -217,15 +217,33 @@ fn a_stored_schema_four_value_reads_as_written() {
     let (_, latest) = c.latest("r-7f3a9c").unwrap();
     assert_eq!(latest.closeness, 4);
     assert_eq!(latest.kinds["emotional"], Rating { now: 2, wished: 4 });
-    assert_eq!(c.previous("c-9a07").map(|(id, _)| id), Some("c-4d21"));
+    assert_eq!(
+        c.previous("r-7f3a9c", "c-9a07").map(|(id, _)| id),
+        Some("c-4d21")
+    );
+    assert_eq!(
+        c.previous("r-7f3a9c", "c-4d21"),
+        None,
+        "the first has none before it"
+    );
+    assert_eq!(
+        c.previous("r-0b1e2d", "c-9a07"),
+        None,
+        "asked under another relationship"
+    );
+    assert_eq!(c.check_in_count(), 2);
+    assert_eq!(c.get("r-7f3a9c", "c-9a07").map(|ci| ci.closeness), Some(4));
+    assert_eq!(c.get("r-0b1e2d", "c-9a07"), None);
     // Both check-ins are complete for the shipped guide.
     for (_, check_in) in c.history("r-7f3a9c") {
         assert_eq!(check_in.check(checkin_guide()), Ok(()));
     }
     // Three steps: one replaced, one looked back on with a note, one standing.
-    assert_eq!(c.steps.len(), 3);
-    assert_eq!(c.steps["s-2b00"].ended_at, Some(1_796_000_200_000.0));
-    let review = c.steps["s-51c8"].review.as_ref().unwrap();
+    assert_eq!(c.step_count(), 3);
+    assert_eq!(c.steps.keys().collect::<Vec<_>>(), ["r-7f3a9c"]);
+    let plans = &c.steps["r-7f3a9c"];
+    assert_eq!(plans["s-2b00"].ended_at, Some(1_796_000_200_000.0));
+    let review = plans["s-51c8"].review.as_ref().unwrap();
     assert_eq!(review.answer, "partly");
     assert_eq!(review.note, "Told her about the interview.");
     assert_eq!(
@@ -290,8 +308,21 @@ fn decode_tells_what_is_wrong() {
         Progress::decode(r#"{"schema":4,"checkins":"none"}"#),
         Err(DecodeError::Malformed(_))
     ));
+    // A check-in without its answers, under its relationship.
     assert!(matches!(
-        Progress::decode(r#"{"schema":4,"checkins":{"entries":{"c":{"relationship":"r"}}}}"#),
+        Progress::decode(r#"{"schema":4,"checkins":{"check_ins":{"r":{"c":{"at":1}}}}}"#),
+        Err(DecodeError::Malformed(_))
+    ));
+    // A check-in where a relationship's map of them belongs (the flat shape
+    // of an early draft of schema 4): not read as anything.
+    assert!(matches!(
+        Progress::decode(
+            r#"{"schema":4,"checkins":{"check_ins":{"c":{"at":1,"closeness":3,"kinds":{}}}}}"#
+        ),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(matches!(
+        Progress::decode(r#"{"schema":4,"checkins":{"steps":{"r":{"p":{"step":"x"}}}}}"#),
         Err(DecodeError::Malformed(_))
     ));
     assert_eq!(
