@@ -291,10 +291,10 @@ fn a_check_in_is_kept_only_when_complete_and_in_range() {
     // The refusals read as sentences.
     assert!(CheckInError::Unrated("Physical".into())
         .to_string()
-        .contains("Rate Physical"));
+        .contains("Physical: please answer both"));
     assert!(CheckInError::UnknownKind("romantic".into())
         .to_string()
-        .contains("romantic"));
+        .contains("no longer uses"));
     assert!(CheckInError::NoRelationship
         .to_string()
         .contains("another tab"));
@@ -538,15 +538,15 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     assert_eq!(change.kinds[0].before, Rating { now: 1, wished: 3 });
     assert_eq!(change.kinds[0].after, Rating { now: 2, wished: 3 });
     assert_eq!(
-        change.sentences(),
+        change.sentences(g),
         [
             "Closeness: you chose picture 5, closer than last time (3).".to_string(),
             format!(
-                "{}: now 2 (was 1), wished for 3 (was 3); the gap is smaller.",
+                "{}: now “some” (before: “a little”); wished for “quite a lot” (no change); the gap is smaller.",
                 names[0]
             ),
             format!(
-                "{}: now 1 (was 2), wished for 4 (was 4); the gap is bigger.",
+                "{}: now “a little” (before: “some”); wished for “a great deal” (no change); the gap is bigger.",
                 names[2]
             ),
         ]
@@ -555,11 +555,11 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     // Less close, and a kind whose ratings moved with the same gap.
     let after = check_in(T + DAY, 2, [(1, 3), (3, 3), (2, 4), (0, 0), (4, 4)]);
     assert_eq!(
-        change_since(&before, &after, g).sentences(),
+        change_since(&before, &after, g).sentences(g),
         [
             "Closeness: you chose picture 2, less close than last time (3).".to_string(),
             format!(
-                "{}: now 3 (was 2), wished for 3 (was 2); the gap is the same.",
+                "{}: now “quite a lot” (before: “some”); wished for “quite a lot” (before: “some”); the gap is the same.",
                 names[1]
             ),
         ]
@@ -571,7 +571,7 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     assert!(change.is_none());
     assert!(change.kinds.is_empty());
     assert_eq!(
-        change.sentences(),
+        change.sentences(g),
         [
             "Closeness: the same picture as last time (3).",
             "The five kinds: the same answers as last time.",
@@ -582,13 +582,13 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
     let moved = check_in(T + DAY, 3, [(1, 3), (2, 2), (2, 4), (0, 1), (4, 4)]);
     let change = change_since(&before, &moved, g);
     assert!(!change.is_none());
-    assert_eq!(change.sentences().len(), 2);
-    assert!(change.sentences()[1].contains("the gap is bigger"));
+    assert_eq!(change.sentences(g).len(), 2);
+    assert!(change.sentences(g)[1].contains("the gap is bigger"));
 
     // A gap that changes sign compares by its size: -2 to +1 is smaller.
     let b = check_in(T, 3, [(4, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
     let a = check_in(T, 3, [(1, 2), (0, 0), (0, 0), (0, 0), (0, 0)]);
-    assert!(change_since(&b, &a, g).sentences()[1].ends_with("the gap is smaller."));
+    assert!(change_since(&b, &a, g).sentences(g)[1].ends_with("the gap is smaller."));
 }
 
 #[test]

@@ -97,29 +97,42 @@ pub fn change_since<'g>(before: &CheckIn, after: &CheckIn, guide: &'g CheckinGui
 }
 
 impl Change<'_> {
-    /// The change in plain sentences, closeness first; gentle, never a score.
-    pub fn sentences(&self) -> Vec<String> {
+    /// The change in plain sentences, closeness first, in the scale's own
+    /// words (the figures a person chose, not numbers they never saw);
+    /// gentle, never a score.
+    pub fn sentences(&self, guide: &CheckinGuide) -> Vec<String> {
+        use std::cmp::Ordering;
         let mut out = Vec::new();
         let (b, a) = self.closeness;
         out.push(match a.cmp(&b) {
-            std::cmp::Ordering::Greater => {
+            Ordering::Greater => {
                 format!("Closeness: you chose picture {a}, closer than last time ({b}).")
             }
-            std::cmp::Ordering::Less => {
+            Ordering::Less => {
                 format!("Closeness: you chose picture {a}, less close than last time ({b}).")
             }
-            std::cmp::Ordering::Equal => format!("Closeness: the same picture as last time ({a})."),
+            Ordering::Equal => format!("Closeness: the same picture as last time ({a})."),
         });
+        let words = |n: u8| guide.scale_word(n).to_lowercase();
+        let part = |label: &str, before: u8, after: u8| {
+            if before == after {
+                format!("{label} “{}” (no change)", words(after))
+            } else {
+                format!("{label} “{}” (before: “{}”)", words(after), words(before))
+            }
+        };
         for k in &self.kinds {
             let (gb, ga) = (k.before.gap(), k.after.gap());
             let gap = match ga.abs().cmp(&gb.abs()) {
-                std::cmp::Ordering::Less => "the gap is smaller",
-                std::cmp::Ordering::Greater => "the gap is bigger",
-                std::cmp::Ordering::Equal => "the gap is the same",
+                Ordering::Less => "the gap is smaller",
+                Ordering::Greater => "the gap is bigger",
+                Ordering::Equal => "the gap is the same",
             };
             out.push(format!(
-                "{}: now {} (was {}), wished for {} (was {}); {gap}.",
-                k.kind.name, k.after.now, k.before.now, k.after.wished, k.before.wished
+                "{}: {}; {}; {gap}.",
+                k.kind.name,
+                part("now", k.before.now, k.after.now),
+                part("wished for", k.before.wished, k.after.wished),
             ));
         }
         if self.kinds.is_empty() {

@@ -134,8 +134,12 @@ impl fmt::Display for CheckInError {
                 )
             }
             CheckInError::NoCloseness => write!(f, "Choose the picture that fits best."),
-            CheckInError::Unrated(kind) => write!(f, "Rate {kind}, now and wished for."),
-            CheckInError::UnknownKind(kind) => write!(f, "The guide has no kind called {kind}."),
+            CheckInError::Unrated(kind) => {
+                write!(f, "{kind}: please answer both, now and wished for.")
+            }
+            CheckInError::UnknownKind(_) => {
+                write!(f, "This check-in has an answer Closer no longer uses.")
+            }
         }
     }
 }
@@ -340,6 +344,10 @@ impl CheckIns {
         let relationships = &self.relationships;
         self.check_ins.retain(|rel, entries| {
             if !relationships.contains_key(rel) {
+                // An empty map holds nothing to leave out.
+                if entries.is_empty() {
+                    return false;
+                }
                 ignored.push(format!(
                     "{} check-in(s) of an unknown relationship",
                     entries.len()
@@ -357,6 +365,9 @@ impl CheckIns {
         });
         self.steps.retain(|rel, plans| {
             if !relationships.contains_key(rel) {
+                if plans.is_empty() {
+                    return false;
+                }
                 ignored.push(format!(
                     "{} step(s) of an unknown relationship",
                     plans.len()

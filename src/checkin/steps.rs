@@ -71,10 +71,10 @@ impl StepPlan {
 }
 
 /// Of a relationship's plans, the latest chosen that passes `keep`.
-fn latest<'a>(
-    plans: Option<&'a BTreeMap<String, StepPlan>>,
+fn latest(
+    plans: Option<&BTreeMap<String, StepPlan>>,
     keep: impl Fn(&StepPlan) -> bool,
-) -> Option<(&'a str, &'a StepPlan)> {
+) -> Option<(&str, &StepPlan)> {
     plans
         .into_iter()
         .flatten()
@@ -101,16 +101,17 @@ impl CheckIns {
     }
 
     /// What the home page shows under "This week": every step that stands,
-    /// and a step looked back on within the last day for a relationship
-    /// with no step standing (so the reply, and the offer to keep the step,
-    /// stay in view for a while). In the order the relationships were added.
+    /// and, for a relationship whose latest step was looked back on within
+    /// the last day, that step (so the reply, and the offer to keep it, stay
+    /// in view for a while; a step chosen after it, even if dropped, ends
+    /// that). In the order the relationships were added.
     pub fn this_week(&self, now: Millis) -> Vec<Listed<'_>> {
         self.relationships_in_order()
             .into_iter()
             .filter_map(|(rel, _)| {
                 self.current_step(rel)
                     .or_else(|| {
-                        latest(self.steps.get(rel), |s| {
+                        latest(self.steps.get(rel), |_| true).filter(|(_, s)| {
                             s.ended_at.is_none()
                                 && s.review.as_ref().is_some_and(|r| now - r.at < DAY)
                         })

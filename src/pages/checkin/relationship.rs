@@ -100,7 +100,7 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
     } = seen;
     let offset = utc_offset_minutes();
     let latest_change = match history.as_slice() {
-        [.., (_, before), (_, after)] => Some(change_since(before, after, guide).sentences()),
+        [.., (_, before), (_, after)] => Some(change_since(before, after, guide).sentences(guide)),
         _ => None,
     };
     let wish_for_more =

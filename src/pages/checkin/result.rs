@@ -75,7 +75,7 @@ fn ResultView(
         .collect();
     let change = before
         .as_ref()
-        .map(|b| change_since(b, &check_in, guide).sentences());
+        .map(|b| change_since(b, &check_in, guide).sentences(guide));
     let practices: Vec<String> = {
         let mut p: Vec<String> = wanted
             .iter()
