@@ -645,9 +645,9 @@ test('a name with HTML in it is shown as text only, everywhere it appears', asyn
   expect(relationshipIdOf(page)).toBe(rel);
 });
 
-// ---- Known bugs, written down as tests to turn on once they are fixed ----
+// ---- Focus and messages stay where a person is ----
 
-test.fixme('renaming says "Renamed to …" and keeps focus on the form (now: the page redraws, the message is lost and focus jumps to the h1)', async ({ page }) => {
+test('renaming says "Renamed to …" and keeps focus on the form', async ({ page }) => {
   await addRelationship(page, 'Sam');
   await open(page, `/checkin/${relationshipIdOf(page)}`);
   await page.getByRole('textbox', { name: 'Name' }).fill('Samuel');
@@ -658,7 +658,7 @@ test.fixme('renaming says "Renamed to …" and keeps focus on the form (now: the
   await expect(save).toBeFocused();
 });
 
-test.fixme('dropping a step or answering its follow-up keeps keyboard focus nearby (now: the h1 on the relationship page, <body> on the home page)', async ({ page }) => {
+test('dropping a step keeps keyboard focus on the page, not lost to <body>', async ({ page }) => {
   await firstCheckIn(page, 'Sam', FIRST);
   await chooseStep(page);
   await goHome(page);

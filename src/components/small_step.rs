@@ -11,6 +11,27 @@ use crate::time::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The id of a relationship's step card, where focus goes after an action
+/// that redraws it.
+fn card_id(relationship: &str) -> String {
+    format!("step-{relationship}")
+}
+
+/// Moves keyboard focus to the first element matching `selector` once the
+/// page has redrawn (the element that had focus may have just been removed).
+fn focus_soon(selector: String) {
+    request_animation_frame(move || {
+        let target = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = target {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The step's text, or a plain line for a step this version no longer has.
 pub fn step_text(step: &str) -> String {
     checkin_guide().step(step).map_or_else(
@@ -126,6 +147,9 @@ pub fn StepCard(
     /// The relationship's name, when the card stands apart from its page.
     #[prop(optional)]
     name: Option<String>,
+    /// Where keyboard focus goes once the step is dropped and the card is
+    /// gone (a CSS selector).
+    after_drop: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let due = plan.follow_up_due(now());
@@ -137,13 +161,17 @@ pub fn StepCard(
     );
     let page = app_path(&crate::pages::relationship_path(&relationship));
     let rel = relationship.clone();
-    let drop_step = move |_| state.update(|p| p.checkins.end_step(&rel, now()));
+    let drop_step = move |_| {
+        state.update(|p| p.checkins.end_step(&rel, now()));
+        focus_soon(after_drop.to_string());
+    };
+    let card_id = card_id(&relationship);
     let heading = match &name {
         Some(n) => format!("For {n}"),
         None => "Your step".to_string(),
     };
     view! {
-        <article class="step-card">
+        <article class="step-card" id=card_id tabindex="-1">
             <h3>{heading}</h3>
             <p class="step-text">{text}</p>
             {match reviewed {
@@ -189,6 +217,7 @@ fn FollowUpForm(
                     p.checkins
                         .review_step(&relationship, &plan_id, &a, &text, now())
                 });
+                focus_soon(format!("#{}", card_id(&relationship)));
             }
         }
     };
@@ -246,6 +275,7 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
     let keep = move |_| {
         let id = random_id();
         state.update(|p| p.checkins.choose_step(&id, &rel, &step, now()));
+        focus_soon(format!("#{}", card_id(&rel)));
     };
     let page = app_path(&crate::pages::relationship_path(&relationship));
     view! {

@@ -126,7 +126,7 @@ fn CheckinPanel() -> impl IntoView {
                     <div class="this-week" role="group" aria-labelledby="week-title">
                         <h3 id="week-title">"This week"</h3>
                         {steps.into_iter().map(|(relationship, plan_id, plan, name)| view! {
-                            <StepCard relationship plan_id plan name/>
+                            <StepCard relationship plan_id plan name after_drop=".checkin-panel .panel-actions a"/>
                         }).collect_view()}
                     </div>
                 })

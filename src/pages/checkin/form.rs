@@ -19,22 +19,23 @@ use leptos_router::{
 };
 use std::collections::BTreeMap;
 
-/// Finds the relationship in the URL, or says there is none.
+/// Finds the relationship in the URL, or says there is none. The form is
+/// built once per relationship: a rename in another tab changes its heading
+/// and keeps every answer chosen so far.
 #[component]
 pub fn CheckinForm() -> impl IntoView {
     let state = expect_context::<Persistence>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
-    let name = Memo::new(move |_| {
-        state.progress.with(|p| {
-            p.checkins
-                .relationships
-                .get(&id.get())
-                .map(|r| r.name.clone())
-        })
+    let exists = Memo::new(move |_| {
+        let id = id.get();
+        let here = state
+            .progress
+            .with(|p| p.checkins.relationships.contains_key(&id));
+        here.then_some(id)
     });
-    move || match name.get() {
-        Some(name) => view! { <Form id=id.get_untracked() name/> }.into_any(),
+    move || match exists.get() {
+        Some(id) => view! { <Form id/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
     }
 }
@@ -48,7 +49,7 @@ struct KindAnswer {
 }
 
 #[component]
-fn Form(id: String, name: String) -> impl IntoView {
+fn Form(id: String) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let navigate = use_navigate();
     let guide = checkin_guide();
@@ -117,13 +118,22 @@ fn Form(id: String, name: String) -> impl IntoView {
         }
     };
 
-    let heading = format!("Check in: {name}");
-    let title = heading.clone();
+    let rel = id.clone();
+    let heading = Memo::new(move |_| {
+        state.progress.with(|p| {
+            let name = p
+                .checkins
+                .relationships
+                .get(&rel)
+                .map_or("", |r| r.name.as_str());
+            format!("Check in: {name}")
+        })
+    });
     let back = app_path(&relationship_path(&id));
     view! {
-        <Title text=title/>
+        <Title text=move || heading.get()/>
         <div class="page narrow checkin-page">
-            <PageHeading text=heading/>
+            <PageHeading text=Signal::derive(move || heading.get())/>
             <p>"Two short parts. There are no right answers: answer for how things feel to you today. Your answers stay in this browser."</p>
             <div class="error-summary-region" tabindex="-1" node_ref=summary role="alert">
                 {move || {

@@ -4,9 +4,7 @@
 
 use super::{date, new_check_in_path, result_path, HOME};
 use crate::charts::{over_time, TimePoint};
-use crate::checkin::{
-    change_since, clean_name, gaps, CheckIn, StepPlan, CLOSENESS_MAX, NAME_MAX_CHARS,
-};
+use crate::checkin::{change_since, clean_name, gaps, CheckIn, CLOSENESS_MAX, NAME_MAX_CHARS};
 use crate::components::{Chart, PageHeading, StepCard};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
@@ -26,43 +24,24 @@ fn long_date_short(at: crate::time::Millis) -> String {
     format!("{} {y}", short_date(at, utc_offset_minutes()))
 }
 
-/// Everything the page shows about one relationship.
-#[derive(Clone, PartialEq)]
-struct Seen {
-    name: String,
-    history: Vec<(String, CheckIn)>,
-    step: Option<(String, StepPlan)>,
-}
-
-/// Finds the relationship in the URL, or says it is gone.
+/// Finds the relationship in the URL, or says it is gone. The page is
+/// built once per relationship: a rename, a new step or a check-in in
+/// another tab update its parts in place, so focus and messages stay.
 #[component]
 pub fn RelationshipPage() -> impl IntoView {
     let state = expect_context::<Persistence>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
-    let seen = Memo::new(move |_| {
+    let exists = Memo::new(move |_| {
         let id = id.get();
-        state.progress.with(|p| {
-            let c = &p.checkins;
-            let name = c.relationships.get(&id)?.name.clone();
-            Some(Seen {
-                name,
-                history: c
-                    .history(&id)
-                    .into_iter()
-                    .map(|(i, ci)| (i.to_string(), ci.clone()))
-                    .collect(),
-                step: c
-                    .this_week(now())
-                    .into_iter()
-                    .find(|(rel, _, _)| *rel == id)
-                    .map(|(_, i, s)| (i.to_string(), s.clone())),
-            })
-        })
+        let here = state
+            .progress
+            .with(|p| p.checkins.relationships.contains_key(&id));
+        here.then_some(id)
     });
     let deleted = RwSignal::new(false);
-    move || match seen.get() {
-        Some(s) => view! { <RelationshipView id=id.get_untracked() seen=s deleted/> }.into_any(),
+    move || match exists.get() {
+        Some(id) => view! { <RelationshipView id deleted/> }.into_any(),
         None => view! { <Gone deleted=deleted.get_untracked()/> }.into_any(),
     }
 }
@@ -91,18 +70,91 @@ fn Gone(deleted: bool) -> impl IntoView {
 }
 
 #[component]
-fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl IntoView {
+fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<Persistence>();
     let guide = checkin_guide();
-    let Seen {
-        name,
-        history,
-        step,
-    } = seen;
-    let offset = utc_offset_minutes();
-    let latest_change = match history.as_slice() {
-        [.., (_, before), (_, after)] => Some(change_since(before, after, guide).sentences(guide)),
-        _ => None,
+    let rel = id.clone();
+    let name = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .relationships
+                .get(&rel)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let rel = id.clone();
+    let history = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .history(&rel)
+                .into_iter()
+                .map(|(i, c)| (i.to_string(), c.clone()))
+                .collect::<Vec<(String, CheckIn)>>()
+        })
+    });
+    let rel = id.clone();
+    let step = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .this_week(now())
+                .into_iter()
+                .find(|(r, _, _)| *r == rel)
+                .map(|(_, i, s)| (i.to_string(), s.clone()))
+        })
+    });
+    let count = move || match history.with(Vec::len) {
+        0 => "No check-ins yet.".to_string(),
+        1 => "1 check-in so far.".to_string(),
+        n => format!("{n} check-ins so far."),
     };
+    let step_id = id.clone();
+    let history_id = id.clone();
+    view! {
+        <Title text=move || name.get()/>
+        <div class="page narrow checkin-page relationship-page">
+            <PageHeading text=Signal::derive(move || name.get())/>
+            <p>{count}</p>
+            <p><A href=app_path(&new_check_in_path(&id)) attr:class="button primary">"Check in now"</A></p>
+
+            {move || step.get().map(|(plan_id, plan)| view! {
+                <section class="panel" aria-labelledby="week-title">
+                    <h2 id="week-title">"This week"</h2>
+                    <StepCard relationship=step_id.clone() plan_id plan after_drop="h1"/>
+                </section>
+            })}
+
+            {move || {
+                let h = history.get();
+                match h.as_slice() {
+                    [.., (_, before), (_, after)] => Some(change_since(before, after, guide).sentences(guide)),
+                    _ => None,
+                }
+                .map(|lines| view! {
+                    <section class="panel" aria-labelledby="change-title">
+                        <h2 id="change-title">"Since last time"</h2>
+                        <ul class="change">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </section>
+                })
+            }}
+
+            {move || {
+                let h = history.get();
+                (!h.is_empty()).then(|| view! { <OverTime id=history_id.clone() history=h/> })
+            }}
+
+            <Rename id=id.clone() name=name.get_untracked()/>
+            <Delete id name deleted/>
+        </div>
+    }
+}
+
+/// How the closeness picture and the wish for more moved, as two line
+/// charts and a table with the same figures.
+#[component]
+fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
+    let guide = checkin_guide();
+    let offset = utc_offset_minutes();
     let wish_for_more =
         |c: &CheckIn| -> u32 { gaps(c, guide).iter().map(|g| g.size().max(0) as u32).sum() };
     let most = (guide.kinds.len() as u32) * u32::from(crate::checkin::SCALE_MAX);
@@ -130,11 +182,7 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
     );
     let gap_label = format!(
         "Line chart of how much more you wished for, the five kinds added up, at each check-in, 0 to {most}: {}.",
-        history
-            .iter()
-            .map(|(_, c)| format!("{}, {}", date(c.at), wish_for_more(c)))
-            .collect::<Vec<_>>()
-            .join("; ")
+        history.iter().map(|(_, c)| format!("{}, {}", date(c.at), wish_for_more(c))).collect::<Vec<_>>().join("; ")
     );
     let gap_ticks: Vec<f64> = (0..=most).step_by(5).map(f64::from).collect();
     let rows = history
@@ -155,59 +203,25 @@ fn RelationshipView(id: String, seen: Seen, deleted: RwSignal<bool>) -> impl Int
             }
         })
         .collect_view();
-    let count = history.len();
-    let heading = name.clone();
     view! {
-        <Title text=name.clone()/>
-        <div class="page narrow checkin-page relationship-page">
-            <PageHeading text=heading/>
-            <p>
-                {match count {
-                    0 => "No check-ins yet.".to_string(),
-                    1 => "1 check-in so far.".to_string(),
-                    n => format!("{n} check-ins so far."),
-                }}
-            </p>
-            <p><A href=app_path(&new_check_in_path(&id)) attr:class="button primary">"Check in now"</A></p>
-
-            {step.map(|(plan_id, plan)| view! {
-                <section class="panel" aria-labelledby="week-title">
-                    <h2 id="week-title">"This week"</h2>
-                    <StepCard relationship=id.clone() plan_id plan/>
-                </section>
-            })}
-
-            {latest_change.map(|lines| view! {
-                <section class="panel" aria-labelledby="change-title">
-                    <h2 id="change-title">"Since last time"</h2>
-                    <ul class="change">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                </section>
-            })}
-
-            {(count > 0).then(|| view! {
-                <section class="panel" aria-labelledby="history-title">
-                    <h2 id="history-title">"Over time"</h2>
-                    <figure class="figure">
-                        <figcaption class="chart-title">"Closeness picture, 1 (apart) to 7 (almost one)"</figcaption>
-                        <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
-                    </figure>
-                    <figure class="figure">
-                        <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
-                        <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
-                    </figure>
-                    <div class="table-wrap">
-                        <table class="figures history-table">
-                            <caption>"Every check-in, newest first"</caption>
-                            <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished, added up"</th><th scope="col">"Biggest gap"</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                </section>
-            })}
-
-            <Rename id=id.clone() name=name.clone()/>
-            <Delete id name deleted/>
-        </div>
+        <section class="panel" aria-labelledby="history-title">
+            <h2 id="history-title">"Over time"</h2>
+            <figure class="figure">
+                <figcaption class="chart-title">"Closeness picture, 1 (apart) to 7 (almost one)"</figcaption>
+                <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
+            </figure>
+            <figure class="figure">
+                <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
+                <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
+            </figure>
+            <div class="table-wrap">
+                <table class="figures history-table">
+                    <caption>"Every check-in, newest first"</caption>
+                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished, added up"</th><th scope="col">"Biggest gap"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 
@@ -254,7 +268,7 @@ fn Rename(id: String, name: String) -> impl IntoView {
 
 /// Deleting the relationship, after asking.
 #[component]
-fn Delete(id: String, name: String, deleted: RwSignal<bool>) -> impl IntoView {
+fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
@@ -272,8 +286,12 @@ fn Delete(id: String, name: String, deleted: RwSignal<bool>) -> impl IntoView {
         state.update(|p| p.checkins.delete(&id, now()));
         navigate(&app_path(HOME), Default::default());
     };
-    let question =
-        format!("Delete {name} and every check-in and step with them? This can't be undone.");
+    let question = move || {
+        format!(
+            "Delete {} and every check-in and step with them? This can't be undone.",
+            name.get()
+        )
+    };
     view! {
         <section class="panel" aria-labelledby="delete-title">
             <h2 id="delete-title">"Delete"</h2>
@@ -281,7 +299,7 @@ fn Delete(id: String, name: String, deleted: RwSignal<bool>) -> impl IntoView {
             {move || if asking.get() {
                 view! {
                     <div class="confirm" role="group" aria-labelledby="delete-question">
-                        <p id="delete-question"><strong>{question.clone()}</strong></p>
+                        <p id="delete-question"><strong>{question}</strong></p>
                         <div class="done-actions">
                             <button type="button" class="button danger" node_ref=confirm_button on:click=delete.clone()>"Yes, delete"</button>
                             <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep it"</button>
