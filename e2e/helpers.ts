@@ -221,7 +221,12 @@ export async function exploreCourse(page: Page, until?: (seen: LessonInfo[]) => 
 
 /** The question's fieldset (role group, named by its legend). */
 export function questionGroup(page: Page): Locator {
-  return page.getByRole('article').getByRole('group');
+  // The fieldset with the options: after Check, an evidence label (a
+  // <details>, also a group) can sit in the same article.
+  return page
+    .getByRole('article')
+    .getByRole('group')
+    .filter({ has: page.getByRole('radio').or(page.getByRole('checkbox')) });
 }
 
 /** The question text: the legend without the "Select all that apply." hint. */
