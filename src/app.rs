@@ -14,16 +14,12 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use wasm_bindgen::JsCast;
 
 /// Moves focus to `<main>`. Done in code because `<base href>` would make
 /// `#main` point at the site's root rather than at this page.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    let main = document().get_element_by_id("main");
-    if let Some(main) = main.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = main.focus();
-    }
+    crate::focus::focus_first("#main");
 }
 
 /// The whole app.

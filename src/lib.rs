@@ -31,6 +31,8 @@ mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod env;
 #[cfg(target_arch = "wasm32")]
+mod focus;
+#[cfg(target_arch = "wasm32")]
 mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;

@@ -717,3 +717,19 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
     assert!(c.sanitize(g).is_empty());
     assert_eq!(c, clean);
 }
+
+#[test]
+fn wished_for_more_adds_up_the_wishes_for_more_and_ignores_wishes_for_less() {
+    let g = guide();
+    // Gaps +2, 0, -3, +4, +1: a wish for less adds nothing.
+    let c = check_in(T, 3, [(1, 3), (2, 2), (4, 1), (0, 4), (3, 4)]);
+    assert_eq!(closer::checkin::wished_for_more(&c, g), 7);
+    let none = check_in(T, 3, [(4, 0), (2, 2), (3, 3), (1, 0), (0, 0)]);
+    assert_eq!(closer::checkin::wished_for_more(&none, g), 0);
+    let most = check_in(T, 3, [(0, 4); 5]);
+    assert_eq!(
+        closer::checkin::wished_for_more(&most, g),
+        closer::checkin::most_wished_for_more(g)
+    );
+    assert_eq!(closer::checkin::most_wished_for_more(g), 20);
+}

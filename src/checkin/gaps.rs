@@ -35,6 +35,20 @@ pub fn gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide) -> Vec<Gap<'g>> {
         .collect()
 }
 
+/// How much more is wished for, the kinds added up (a wish for less adds
+/// nothing): the history chart's second line. Not a score.
+pub fn wished_for_more(check_in: &CheckIn, guide: &CheckinGuide) -> u32 {
+    gaps(check_in, guide)
+        .iter()
+        .map(|g| u32::from(g.size().max(0).unsigned_abs()))
+        .sum()
+}
+
+/// The most [`wished_for_more`] can be: every kind from 0 to the top.
+pub fn most_wished_for_more(guide: &CheckinGuide) -> u32 {
+    guide.kinds.len() as u32 * u32::from(super::SCALE_MAX)
+}
+
 /// The kinds where more is wished for, biggest gap first (ties in the
 /// guide's order), at most `limit`: where to start growing.
 pub fn ranked_gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide, limit: usize) -> Vec<Gap<'g>> {

@@ -11,7 +11,9 @@
 mod gaps;
 mod steps;
 
-pub use gaps::{change_since, gaps, ranked_gaps, Change, Gap, KindChange};
+pub use gaps::{
+    change_since, gaps, most_wished_for_more, ranked_gaps, wished_for_more, Change, Gap, KindChange,
+};
 pub use steps::{Listed, Review, StepPlan, FOLLOW_UP_AFTER};
 
 use crate::content::{CheckinGuide, CLOSENESS_PICTURES, SCALE_POINTS};

@@ -115,7 +115,8 @@ pub fn NowWishedFigure(
     check_in: CheckIn,
 ) -> impl IntoView {
     let guide = checkin_guide();
-    let rows: Vec<BarRow> = gaps(&check_in, guide)
+    let all = gaps(&check_in, guide);
+    let rows: Vec<BarRow> = all
         .iter()
         .map(|g| BarRow {
             label: g.kind.name.clone(),
@@ -124,7 +125,7 @@ pub fn NowWishedFigure(
         })
         .collect();
     let label = now_wished_label(&check_in);
-    let table_rows = gaps(&check_in, guide)
+    let table_rows = all
         .into_iter()
         .map(|g| {
             let gap = match g.size() {

@@ -5,6 +5,7 @@
 use crate::checkin::StepPlan;
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
+use crate::focus::focus_soon;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::time::long_date;
@@ -15,21 +16,6 @@ use leptos_router::components::A;
 /// that redraws it.
 fn card_id(relationship: &str) -> String {
     format!("step-{relationship}")
-}
-
-/// Moves keyboard focus to the first element matching `selector` once the
-/// page has redrawn (the element that had focus may have just been removed).
-fn focus_soon(selector: String) {
-    request_animation_frame(move || {
-        let target = document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = target {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// The step's text, or a plain line for a step this version no longer has.

@@ -2,21 +2,19 @@
 //! picture, then each kind now and wished for. Native radio groups
 //! throughout, so arrow keys move within a group and Tab between groups.
 
-use super::{relationship_path, result_path};
+use super::{relationship_path, result_path, use_relationship_id};
 use crate::charts::closeness_picture;
 use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
 use crate::components::{Drawing, PageHeading};
 use crate::content::{checkin_guide, KindItem};
 use crate::env::{now, random_id};
+use crate::focus::focus_first;
 use crate::pages::NotFound;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::{html, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 use std::collections::BTreeMap;
 
 /// Finds the relationship in the URL, or says there is none. The form is
@@ -24,16 +22,7 @@ use std::collections::BTreeMap;
 /// and keeps every answer chosen so far.
 #[component]
 pub fn CheckinForm() -> impl IntoView {
-    let state = expect_context::<Persistence>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        let here = state
-            .progress
-            .with(|p| p.checkins.relationships.contains_key(&id));
-        here.then_some(id)
-    });
+    let exists = use_relationship_id();
     move || match exists.get() {
         Some(id) => view! { <Form id/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
@@ -171,12 +160,7 @@ fn Form(id: String) -> impl IntoView {
 /// element would send a plain `#id` link to the site's root).
 fn focus_input(ev: leptos::ev::MouseEvent, id: &str) {
     ev.prevent_default();
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
+    focus_first(&format!("#{id}"));
 }
 
 /// The seven pictures of closeness, as one radio group.

@@ -13,7 +13,10 @@ pub use relationship::RelationshipPage;
 pub use result::CheckinResult;
 
 use crate::env::utc_offset_minutes;
+use crate::persist::Persistence;
 use crate::time::{long_date, Millis};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 /// The list of relationships.
 pub const HOME: &str = "/checkin";
@@ -31,6 +34,22 @@ pub fn new_check_in_path(id: &str) -> String {
 /// A check-in's result.
 pub fn result_path(relationship: &str, check_in: &str) -> String {
     format!("{HOME}/{relationship}/results/{check_in}")
+}
+
+/// The relationship id in the URL (`:rel`), while that relationship exists.
+/// It changes only when the id or its existence does, so a page keyed on it
+/// is built once per relationship and survives renames and new check-ins.
+pub fn use_relationship_id() -> Memo<Option<String>> {
+    let state = expect_context::<Persistence>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
+    Memo::new(move |_| {
+        let id = id.get();
+        let here = state
+            .progress
+            .with(|p| p.checkins.relationships.contains_key(&id));
+        here.then_some(id)
+    })
 }
 
 /// A date in the person's own time zone: `2 December 2026`.

@@ -2,9 +2,12 @@
 //! and the wish for more have moved, what changed since last time, the
 //! step that stands, every check-in, and renaming or deleting it.
 
-use super::{date, new_check_in_path, result_path, HOME};
+use super::{date, new_check_in_path, result_path, use_relationship_id, HOME};
 use crate::charts::{over_time, TimePoint};
-use crate::checkin::{change_since, clean_name, gaps, CheckIn, CLOSENESS_MAX, NAME_MAX_CHARS};
+use crate::checkin::{
+    change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
+    NAME_MAX_CHARS,
+};
 use crate::components::{Chart, PageHeading, StepCard};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
@@ -13,10 +16,7 @@ use crate::persist::Persistence;
 use crate::time::short_date;
 use leptos::{html, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 
 /// A date for a table cell: `2 Dec 2026`.
 fn long_date_short(at: crate::time::Millis) -> String {
@@ -29,16 +29,7 @@ fn long_date_short(at: crate::time::Millis) -> String {
 /// another tab update its parts in place, so focus and messages stay.
 #[component]
 pub fn RelationshipPage() -> impl IntoView {
-    let state = expect_context::<Persistence>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        let here = state
-            .progress
-            .with(|p| p.checkins.relationships.contains_key(&id));
-        here.then_some(id)
-    });
+    let exists = use_relationship_id();
     let deleted = RwSignal::new(false);
     move || match exists.get() {
         Some(id) => view! { <RelationshipView id deleted/> }.into_any(),
@@ -155,9 +146,8 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
 fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
     let guide = checkin_guide();
     let offset = utc_offset_minutes();
-    let wish_for_more =
-        |c: &CheckIn| -> u32 { gaps(c, guide).iter().map(|g| g.size().max(0) as u32).sum() };
-    let most = (guide.kinds.len() as u32) * u32::from(crate::checkin::SCALE_MAX);
+    let wish_for_more = |c: &CheckIn| wished_for_more(c, guide);
+    let most = most_wished_for_more(guide);
     let closeness_points: Vec<TimePoint> = history
         .iter()
         .map(|(_, c)| TimePoint {

@@ -81,7 +81,6 @@ fn ResultView(
             .iter()
             .flat_map(|g| g.kind.practices.iter().cloned())
             .collect();
-        p.dedup();
         let mut seen = std::collections::HashSet::new();
         p.retain(|x| seen.insert(x.clone()));
         p
