@@ -15,6 +15,16 @@ const PAGES: [string, (page: Page) => Locator][] = [
   ['/no/such/page', (page) => h1(page).filter({ hasText: 'Page not found' })],
 ];
 
+/** Every element that reaches past the right edge of the viewport. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`no page is wider than a 390 px phone (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -22,13 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const [path, drawn] of PAGES) {
       await open(page, path);
       await expect(drawn(page), `${path} has drawn`).toBeVisible();
-      const wide = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('body *')]
-          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      });
-      expect(wide, `${path} overflows`).toEqual([]);
+      expect(await overflowing(page), `${path} overflows`).toEqual([]);
     }
   });
 }
@@ -74,13 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const [path, drawn] of CHECKIN_PAGES) {
       await open(page, path);
       await expect(drawn(page), `${path} has drawn`).toBeVisible();
-      const wide = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('body *')]
-          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      });
-      expect(wide, `${path} overflows`).toEqual([]);
+      expect(await overflowing(page), `${path} overflows`).toEqual([]);
     }
   });
 }
