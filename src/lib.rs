@@ -1,7 +1,7 @@
 //! Closer: an interactive guide to intimacy that runs entirely in the browser.
 //!
 //! The pure core ([`content`], [`progress`], [`quiz`], [`checkin`],
-//! [`charts`], [`notice`], [`keys`], [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
+//! [`charts`], [`share`], [`notice`], [`keys`], [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
 //! (storage adapter, persistence, env, paths, offline, views) exist only for
 //! wasm32, where their dependencies do, so a browser import in the core fails
 //! the native build.
@@ -14,6 +14,7 @@ pub mod merge;
 pub mod notice;
 pub mod progress;
 pub mod quiz;
+pub mod share;
 pub mod time;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,6 +41,8 @@ mod pages;
 mod paths;
 #[cfg(target_arch = "wasm32")]
 mod persist;
+#[cfg(target_arch = "wasm32")]
+mod sharing;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
