@@ -40,6 +40,8 @@ export function table(r) {
       row(`${name}: perf / a11y / best practices`, `${score(s.performance)} / ${score(s.accessibility)} / ${score(s.bestPractices)}`, name === 'app' ? '= 1.00 each' : '', ok);
       row(`${name}: FCP / LCP / TBT / CLS`, `${ms(m.fcp)} / ${ms(m.lcp)} / ${ms(m.tbt)} / ${m.cls?.toFixed(3)}`);
     }
+    const tti = (x) => (x ? ms(x.metrics.tti) : 'n/a');
+    row('time to interactive (TTI), app / limit', `${tti(lh.app)} / ${tti(lh.limit)} = ${lh.ttiRatio?.toFixed(2) ?? 'n/a'}`);
     const obs = (x) => (x ? ms(x.observed.lcp) : 'n/a');
     row('LCP app / limit (observed unthrottled LCP)', `${lh.lcpRatio?.toFixed(2) ?? 'n/a'}  (${obs(lh.app)} / ${obs(lh.limit)})`, budgetOf('LCP app / static page'), verdict('LCP app / static page'));
     const ap = lh.applied;

@@ -54,6 +54,8 @@ function runLighthouse(url, outPath, extra = []) {
           tbt: num('total-blocking-time'),
           cls: num('cumulative-layout-shift'),
           si: num('speed-index'),
+          // Time to interactive: the `interactive` audit (weight 0 in Lighthouse 13's score, still computed).
+          tti: num('interactive'),
         },
         // What the unthrottled load really did; the simulated figures above are derived from it.
         observed: {
@@ -126,6 +128,8 @@ export async function measureLighthouse(app, limit, reports) {
     app: appMed,
     limit: limitMed,
     lcpRatio: appMed && limitMed ? appMed.metrics.lcp / limitMed.metrics.lcp : null,
+    // Of the median runs (by score, then LCP), like every figure above.
+    ttiRatio: appMed?.metrics.tti && limitMed?.metrics.tti ? appMed.metrics.tti / limitMed.metrics.tti : null,
     allRuns: runs,
     applied: {
       app: appApplied,
