@@ -4,23 +4,28 @@
 // It serves a copy of dist/ with e2e/serve.mjs (brotli/gzip, SPA fallback,
 // like a real static host) on free ports of its own and runs the phases in
 // bench/phases/, with what they share in bench/lib/:
-//   first-load    the bytes of the first load: index.html and every css/js/wasm
-//                 it references, raw, gzip -9 and brotli q11, and their sum;
+//   first-load    the bytes of the first load: the files index.html names
+//                 (raw, gzip -9, brotli 11), and what Chromium fetches until
+//                 the app is interactive (Slow 4G, 4x CPU, empty cache);
+//   precache      the bytes the service worker downloads for offline use;
 //   lighthouse    Lighthouse (mobile defaults, Debian Chromium) for the app and
 //                 for "the limit": the same index.html with every script and
-//                 preload removed; scores, FCP, LCP, TBT, CLS, median of 3 runs
-//                 each, and the LCP ratio app/limit;
+//                 preload removed; scores, FCP, LCP, TBT, CLS, TTI, median of 3
+//                 runs each, and the LCP and TTI ratios app/limit;
 //   interactions  latency of "Next" in a lesson and "Check" in the quiz at 4x
 //                 CPU, two ways (aligned: budgeted; frame), p50/p95 over >= 50
 //                 clicks each; and memory (phases/memory.mjs): wasm linear
 //                 memory and JS heap after walking every lesson and the quiz;
 //   offline       a repeat visit with the server stopped (service worker only):
-//                 navigation start to closer-mounted, median of 5.
+//                 navigation start to closer-mounted, median of 5;
+//   deep-link     a lesson's link on a slow phone (Slow 4G, 4x CPU, empty
+//                 cache) until its card is usable, against a static copy of
+//                 that card, median of 3 each, and the ratio.
 // Prints one table, writes bench-results/bench.json, then checks the budgets
 // (lib/budgets.mjs): exit 1 naming every budget that failed, 0 otherwise.
 //
 // See bench/README.md. Environment: BENCH_QUICK=1 fewer repetitions and
-// BENCH_ONLY=lighthouse,interactions,offline (development only: the default
+// BENCH_ONLY=first-load,lighthouse,interactions,offline,deep-link (development only: the default
 // run is the one that counts); BENCH_DIST=dir another build; CHROMIUM=path.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -33,10 +38,12 @@ import { bodyText, staticPage } from './lib/html.mjs';
 import { table } from './lib/report.mjs';
 import { serve, stop, tempDirs, warm } from './lib/serve.mjs';
 import { round } from './lib/stats.mjs';
-import { measureFirstLoadFiles } from './phases/first-load.mjs';
+import { measureDeepLink } from './phases/deep-link.mjs';
+import { measureFirstLoadFiles, measureFirstLoadObserved } from './phases/first-load.mjs';
 import { measureInteractions } from './phases/interactions.mjs';
 import { measureLighthouse } from './phases/lighthouse.mjs';
 import { measureOffline } from './phases/offline.mjs';
+import { measurePrecache } from './phases/precache.mjs';
 
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run \`make build\` first`);
@@ -80,6 +87,13 @@ async function main() {
   limit.blank = results.limitPage.blank = bodyText(limitHtml) === '';
   try {
     try {
+      log('bytes precached for offline');
+      results.precache = await measurePrecache(app, site);
+    } catch (e) {
+      results.errors.precache = String(e.stack ?? e);
+      log(`precache failed: ${e.message}`);
+    }
+    try {
       if (phase('lighthouse')) {
         // The full reports stay next to bench.json, for a look at any audit.
         const reports = join(OUT_DIR, 'lighthouse');
@@ -95,6 +109,15 @@ async function main() {
     results.chromium = browser.version();
     try {
       try {
+        if (phase('first-load')) {
+          log('first load in Chromium, until interactive (Slow 4G, CPU 4x)');
+          results.firstLoad = await measureFirstLoadObserved(browser, app, site);
+        }
+      } catch (e) {
+        results.errors['first-load'] = String(e.stack ?? e);
+        log(`first load failed: ${e.message}`);
+      }
+      try {
         if (phase('interactions')) Object.assign(results, await measureInteractions(browser, app));
       } catch (e) {
         results.errors.interactions = String(e.stack ?? e);
@@ -108,6 +131,15 @@ async function main() {
       } catch (e) {
         results.errors.offline = String(e.stack ?? e);
         log(`offline failed: ${e.message}`);
+      }
+      try {
+        if (phase('deep-link')) {
+          log('lesson deep link on a slow phone, against a static copy of its card');
+          results.deepLink = await measureDeepLink(browser, app, site, tmp);
+        }
+      } catch (e) {
+        results.errors['deep-link'] = String(e.stack ?? e);
+        log(`deep link failed: ${e.message}`);
       }
     } finally {
       await browser.close();

@@ -1,11 +1,29 @@
 // Chromium through Playwright: launch options, the script the bench puts in
 // every page, and waiting for the app.
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from './config.mjs';
+import { CHROMIUM, CPU_THROTTLE } from './config.mjs';
 
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+
+// Slow 4G as issue #13 and Lighthouse's mobile simulation define it: 150 ms
+// round trip, 1.6 Mbit/s down, 750 kbit/s up (DevTools' "Slow 4G" preset is
+// slower: 562.5 ms, 1.44 and 0.675 Mbit/s). Throughputs in bytes per second.
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+/**
+ * A slow phone for one page (DevTools protocol, before its navigation): every
+ * request waits `latency` ms for its response headers and shares the
+ * throughput, and the CPU runs `cpu` times slower.
+ */
+export async function throttle(page, { network = SLOW_4G, cpu = CPU_THROTTLE } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return cdp;
+}
 
 /**
  * No service worker: its install would compete for the CPU and the network.
@@ -21,8 +39,9 @@ export function noServiceWorker() {
 // {detail: {wasm}}))`, where `wasm` is the module's exports, memory included),
 // and offers the timed click.
 export function initScript() {
-  const bench = (window.__bench = { started: null, wasm: null });
+  const bench = (window.__bench = { started: null, trunkStarted: null, wasm: null });
   addEventListener('TrunkApplicationStarted', (e) => {
+    bench.trunkStarted = performance.now();
     bench.wasm = e.detail?.wasm ?? null;
   });
   // The app is interactive once it has replaced the prerendered screen (src/main.rs).
@@ -97,6 +116,16 @@ export function initScript() {
     new Promise((r) =>
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 10 + (mode === 'aligned' ? 0 : Math.random() * 16.7)))),
     );
+}
+
+/**
+ * Waits until the app has started and mounted: both Trunk's
+ * TrunkApplicationStarted (the loader's `init` has returned) and
+ * `closer-mounted` (src/main.rs: the app has replaced the prerendered screen;
+ * on the home page two frames after the start, on a deep link within it).
+ */
+export async function appMounted(page, timeout = 60000) {
+  await page.waitForFunction(() => window.__bench?.started != null && window.__bench?.trunkStarted != null, null, { timeout });
 }
 
 /** Waits for `closer-mounted`: the app, not the prerendered screen, answers input. */

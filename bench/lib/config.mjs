@@ -8,7 +8,8 @@ export const DIST = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
 export const OUT_DIR = join(ROOT, 'bench-results');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const QUICK = process.env.BENCH_QUICK === '1';
-// Development aid: BENCH_ONLY=lighthouse,interactions,offline runs only those phases.
+// Development aid: BENCH_ONLY=first-load,lighthouse,interactions,offline,deep-link runs
+// only those phases (the precache and the files index.html names are always measured).
 export const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 export const phase = (name) => !ONLY || ONLY.has(name);
 
@@ -17,6 +18,7 @@ export const RUNS = {
   lighthouseApplied: 1, // information only (see phases/lighthouse.mjs); a run takes about 25 s
   latency: QUICK ? 10 : 50, // minimum clicks of each kind
   offline: QUICK ? 2 : 5,
+  deepLink: QUICK ? 1 : 3, // each of the app and its static copy
 };
 export const CPU_THROTTLE = 4;
 

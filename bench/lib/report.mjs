@@ -16,15 +16,37 @@ export function table(r) {
   };
   const budgetOf = (name) => r.budgets.find((x) => x.name === name)?.budget ?? '';
 
-  section('First load: raw / gzip -9 / brotli 11');
+  section('First load, the files index.html names: raw / gzip -9 / brotli 11');
   for (const f of r.bytes.files) row(`${f.kind}  ${f.path}`, `${kib(f.raw)} / ${kib(f.gzip)} / ${kib(f.brotli)}`);
   const t = r.bytes.total;
-  row(`total (${r.bytes.files.length} files)`, `${kib(t.raw)} / ${kib(t.gzip)} / ${kib(t.brotli)}`, budgetOf('first load, brotli') + ' br', verdict('first load, brotli'));
+  row(`total (${r.bytes.files.length} files)`, `${kib(t.raw)} / ${kib(t.gzip)} / ${kib(t.brotli)}`);
   const wasm = r.bytes.files.find((f) => f.kind === 'wasm');
   if (wasm?.sections) {
     const s = wasm.sections;
     row('  wasm code / data sections', `${kib(s.code?.raw)} / ${kib(s.data?.raw)} raw, ${kib(s.code?.brotli)} / ${kib(s.data?.brotli)} br`);
   }
+
+  const fl = r.firstLoad;
+  section(`First load until interactive, in Chromium (Slow 4G, CPU ${CPU_THROTTLE}x): sent (decoded)`);
+  if (fl) {
+    for (const f of fl.files.filter((x) => x.when === 'needed')) {
+      row(`${f.kind}  ${f.path}`, `${kib(f.encoded)}  (${kib(f.decoded)})${f.encoding && f.encoding !== 'br' ? `  [${f.encoding}]` : ''}`);
+    }
+    row(`needed: ${fl.needed.files} responses, interactive at ${ms(fl.interactiveAt)}`, `${kib(fl.needed.encoded)}  (${kib(fl.needed.decoded)})`, budgetOf('first load, brotli'), verdict('first load, brotli'));
+    if (fl.inFlight.files || fl.after.files) {
+      row('  not counted: in flight at that point / started after', `${fl.inFlight.files} (${kib(fl.inFlight.encoded)}) / ${fl.after.files} (${kib(fl.after.encoded)})`);
+    }
+  } else row('first load in Chromium', `${r.errors['first-load'] ? 'failed: see errors' : 'not run'}`, budgetOf('first load, brotli'), verdict('first load, brotli'));
+
+  const pc = r.precache;
+  section('Precached for offline (dist/sw.js FILES): raw / sent');
+  if (pc) {
+    for (const [kind, k] of Object.entries(pc.byKind).sort((a, b) => b[1].sent - a[1].sent)) {
+      row(`${kind} (${k.files} file${k.files === 1 ? '' : 's'})`, `${kib(k.raw)} / ${kib(k.sent)}`);
+    }
+    row(`total (${pc.total.files} files)`, `${kib(pc.total.raw)} / ${kib(pc.total.sent)}`);
+    row('  and the worker itself, sw.js', `${kib(pc.worker.raw)} / ${kib(pc.worker.sent)}`);
+  } else row('precache', 'failed: see errors');
 
   const lh = r.lighthouse;
   section(`Lighthouse ${lh?.version ?? ''} (${lh?.formFactor ?? 'mobile'}, ${lh?.throttlingMethod ?? ''}, median of ${RUNS.lighthouse})`);
@@ -52,6 +74,15 @@ export function table(r) {
       row(`info: applied throttling (${RUNS.lighthouseApplied} run), LCP app / limit`, `${lcp(ap.app)} / ${lcp(ap.limit)} = ${ap.lcpRatio?.toFixed(2) ?? 'n/a'}`);
     }
   } else row('Lighthouse', 'failed: see errors in bench.json');
+
+  const dl = r.deepLink;
+  section(`Deep link ${dl?.path ?? ''}: Slow 4G, CPU ${CPU_THROTTLE}x, empty cache, median of ${RUNS.deepLink}`);
+  if (dl) {
+    const all = (xs) => xs.map((x) => ms(x.usable)).join(', ');
+    row('app: navigation → card usable ("Next" shown, app mounted)', `${ms(dl.app)}  (${all(dl.allRuns.app)})`);
+    row('static copy of the card: navigation → "Next" shown', `${ms(dl.static)}  (${all(dl.allRuns.static)})`);
+    row('usable card, app / static copy', dl.ratio?.toFixed(2) ?? 'n/a', budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
+  } else row('deep link', `${r.errors['deep-link'] ? 'failed: see errors' : 'not run'}`, budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
 
   section(`Interaction latency, CPU ${CPU_THROTTLE}x, p50 / p95`);
   for (const [key, name] of [['next', '"Next" in a lesson'], ['check', '"Check" in the quiz']]) {
