@@ -1,0 +1,65 @@
+// The budgets, and which of them a run keeps.
+import { RUNS } from './config.mjs';
+import { kib, ms, score } from './report.mjs';
+
+// Interaction latency is timed two ways (phases/interactions.mjs); the budget applies to this one.
+export const LATENCY_BUDGET_METHOD = 'aligned';
+
+export const BUDGETS = {
+  firstLoadBrotli: 150 * 1024, // bytes the home page fetches until it is interactive, as sent (brotli)
+  lcpRatio: 1.05, // app LCP / static page LCP (Lighthouse)
+  deepLinkRatio: 1.5, // a lesson's deep link: usable card, app / static copy of the card
+  lighthouse: 1, // performance, accessibility, best practices of the app
+  p95: 16, // ms, each interaction at 4x CPU
+};
+
+export function checkBudgets(r) {
+  const out = [];
+  const add = (name, limitText, measured, ok, over) =>
+    out.push({ name, budget: limitText, measured, ok, detail: ok ? 'ok' : over });
+  const br = r.firstLoad?.needed.encoded;
+  if (br == null) {
+    add('first load, brotli', `<= ${kib(BUDGETS.firstLoadBrotli)}`, 'n/a', false, `not measured: ${(r.errors['first-load'] ?? 'no run').split('\n')[0]}`);
+  } else {
+    add('first load, brotli', `<= ${kib(BUDGETS.firstLoadBrotli)}`, kib(br), br <= BUDGETS.firstLoadBrotli,
+      `${kib(br)} fetched before the home page is interactive is ${kib(br - BUDGETS.firstLoadBrotli)} over ${kib(BUDGETS.firstLoadBrotli)} (${(br / BUDGETS.firstLoadBrotli).toFixed(2)}x)`);
+  }
+  const lh = r.lighthouse;
+  const lhError = (name) => [...(lh?.errors?.[name] ?? []), r.errors.lighthouse].filter(Boolean)[0] ?? 'no run';
+  if (lh?.lcpRatio == null) {
+    const why = !lh?.app ? `app: ${lhError('app')}` : `static page: ${lhError('limit')}`;
+    add('LCP app / static page', `<= ${BUDGETS.lcpRatio.toFixed(2)}`, 'n/a', false, `not measured: ${why}`);
+  } else {
+    add('LCP app / static page', `<= ${BUDGETS.lcpRatio.toFixed(2)}`, lh.lcpRatio.toFixed(2), lh.lcpRatio <= BUDGETS.lcpRatio,
+      `${lh.lcpRatio.toFixed(2)} (${ms(lh.app.metrics.lcp)} vs ${ms(lh.limit.metrics.lcp)}), ${((lh.lcpRatio / BUDGETS.lcpRatio - 1) * 100).toFixed(0)}% over ${BUDGETS.lcpRatio}`);
+  }
+  if (!lh?.app) {
+    add('Lighthouse (app)', '= 1.00', 'n/a', false, `not measured: ${lhError('app')}`);
+  } else {
+    for (const [key, name] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best practices']]) {
+      const s = lh.app.scores[key];
+      const misses = lh.app.notPassing[key === 'bestPractices' ? 'best-practices' : key] ?? [];
+      add(`Lighthouse ${name}`, `= ${BUDGETS.lighthouse.toFixed(2)}`, score(s), s >= BUDGETS.lighthouse,
+        `${score(s)}, ${(BUDGETS.lighthouse - s).toFixed(2)} short${misses.length ? `; not passing: ${misses.join(', ')}` : ''}`);
+    }
+  }
+  const dl = r.deepLink;
+  if (dl?.ratio == null) {
+    add('deep link, usable card / static copy', `<= ${BUDGETS.deepLinkRatio.toFixed(2)}`, 'n/a', false, `not measured: ${(r.errors['deep-link'] ?? 'no run').split('\n')[0]}`);
+  } else {
+    add('deep link, usable card / static copy', `<= ${BUDGETS.deepLinkRatio.toFixed(2)}`, dl.ratio.toFixed(2), dl.ratio <= BUDGETS.deepLinkRatio,
+      `${dl.ratio.toFixed(2)} (${ms(dl.app)} vs ${ms(dl.static)}), ${((dl.ratio / BUDGETS.deepLinkRatio - 1) * 100).toFixed(0)}% over ${BUDGETS.deepLinkRatio}`);
+  }
+  const lat = r.latency;
+  for (const [key, name] of [['next', '"Next" in a lesson'], ['check', '"Check" in the quiz']]) {
+    const x = lat?.[key]?.[LATENCY_BUDGET_METHOD];
+    if (!x) {
+      add(`p95 latency, ${name}`, `<= ${BUDGETS.p95} ms`, 'n/a', false, 'not measured (see errors.interactions)');
+    } else {
+      const enough = x.n >= RUNS.latency;
+      add(`p95 latency, ${name}`, `<= ${BUDGETS.p95} ms`, ms(x.p95), x.p95 <= BUDGETS.p95 && enough,
+        enough ? `${ms(x.p95)} is ${ms(x.p95 - BUDGETS.p95)} over ${BUDGETS.p95} ms` : `only ${x.n} samples`);
+    }
+  }
+  return out;
+}
