@@ -113,17 +113,24 @@ lint: wasm-target
 test-native: lint
 	cargo test
 
-# A short fuzz run of stored-progress decoding and file import; `make fuzz`
-# runs longer (FUZZ_SECONDS=3600 make fuzz for an hour).
+# A short fuzz run of each target: stored-progress decoding and file import
+# (decode_import), and share codes (decode_share); `make fuzz` runs each
+# longer (FUZZ_SECONDS=3600 make fuzz for an hour each).
+FUZZ_TARGETS := decode_import decode_share
 FUZZ_SECONDS ?= 600
 test-fuzz: fuzz-tool
 	@mkdir -p target
-	RUSTC_BOOTSTRAP=1 cargo fuzz run decode_import -- -max_total_time=30 -print_final_stats=1 > target/fuzz.log 2>&1 \
-	  || { tail -60 target/fuzz.log; echo "The fuzzer failed or found a crash: see fuzz/artifacts/"; exit 1; }
-	@grep -E '^(Done|stat::number_of_executed_units)' target/fuzz.log
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "cargo fuzz run $$t (30 s)"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=30 -print_final_stats=1 > target/fuzz-$$t.log 2>&1 \
+	    || { tail -60 target/fuzz-$$t.log; echo "The fuzzer failed or found a crash in $$t: see fuzz/artifacts/$$t/"; exit 1; }; \
+	  grep -E '^(Done|stat::number_of_executed_units)' target/fuzz-$$t.log; \
+	done
 
 fuzz: fuzz-tool
-	RUSTC_BOOTSTRAP=1 cargo fuzz run decode_import -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+	@for t in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
+	done
 
 test-wasm: wasm-target wasm-bindgen chromium
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser

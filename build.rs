@@ -17,7 +17,7 @@ mod model;
 #[path = "src/content/validate.rs"]
 mod validate;
 
-use model::{Card, CheckinGuide, Course, Lesson, Section};
+use model::{Card, CheckinGuide, Course, Lesson, Section, TogetherGuide};
 
 /// `content/course.toml`: the course with each section's lessons named by slug.
 #[derive(Deserialize)]
@@ -190,6 +190,15 @@ fn main() {
                 Ok(guide) => {
                     let json = serde_json::to_string(&guide).expect("content serialises");
                     fs::write(out.join("checkin.json"), json).expect("OUT_DIR is writable");
+                    match load_together(&root, &guide) {
+                        Ok(together) => {
+                            let json =
+                                serde_json::to_string(&together).expect("content serialises");
+                            fs::write(out.join("together.json"), json)
+                                .expect("OUT_DIR is writable");
+                        }
+                        Err(errors) => fail(&errors),
+                    }
                 }
                 Err(errors) => fail(&errors),
             }
@@ -207,6 +216,20 @@ fn load_checkin(root: &Path, course: &Course) -> Result<CheckinGuide, Vec<String
         .collect();
     if errors.is_empty() {
         Ok(guide)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `content/together.toml`, checked against the check-in's kinds.
+fn load_together(root: &Path, guide: &CheckinGuide) -> Result<TogetherGuide, Vec<String>> {
+    let together: TogetherGuide = parse(&root.join("together.toml")).map_err(|e| vec![e])?;
+    let errors: Vec<String> = validate::validate_together(&together, guide)
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(together)
     } else {
         Err(errors)
     }

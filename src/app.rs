@@ -3,8 +3,8 @@
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
 use crate::pages::{
-    CheckinForm, CheckinHome, CheckinResult, DataPage, Home, LessonPage, NotFound, QuizHome,
-    QuizPlay, QuizResults, ReflectionsPage, RelationshipPage,
+    CheckinForm, CheckinHome, CheckinResult, ComparePage, DataPage, Home, LessonPage, NotFound,
+    QuizHome, QuizPlay, QuizResults, ReflectionsPage, RelationshipPage, SharedPage,
 };
 use crate::paths::router_base;
 use crate::persist::Persistence;
@@ -50,6 +50,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkin/:rel") view=RelationshipPage/>
                     <Route path=path!("/checkin/:rel/new") view=CheckinForm/>
                     <Route path=path!("/checkin/:rel/results/:id") view=CheckinResult/>
+                    <Route path=path!("/checkin/:rel/shared/:id") view=SharedPage/>
+                    <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/reflections") view=ReflectionsPage/>
                 </Routes>
             </main>

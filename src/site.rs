@@ -228,13 +228,14 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
 <a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
 <section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">Your own relationships</h2>\
 <p>Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.</p>\
-<p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{reflections}\">My reflections</a></p></section>\
+<p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{compare}\">Compare with someone</a><a href=\"{reflections}\">My reflections</a></p></section>\
 <section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\
 <p>{questions} questions that teach through their feedback. No reviews are due right now.</p>\
 <a href=\"{quiz}\" class=\"button\">Go to the quiz</a></section><div class=\"path\">",
         questions = course.questions.len(),
         quiz = href("/quiz"),
         checkin = href("/checkin"),
+        compare = href("/compare"),
         reflections = href("/reflections"),
     ));
     for section in &course.sections {

@@ -18,6 +18,7 @@
 
 use closer::checkin::{CheckIn, CheckIns, Rating, StepPlan};
 use closer::content::checkin_guide;
+use closer::share::{clean_first_name, Shared, FIRST_DAY};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,7 +73,22 @@ enum Op {
         note: usize,
         t: u8,
     },
+    /// Keeps answers someone shared, under a received id from a small pool
+    /// (so the same id can land under two relationships in two tabs).
+    Keep {
+        r: usize,
+        id: usize,
+        seed: u16,
+        t: u8,
+    },
+    /// Deletes kept answers.
+    Forget {
+        id: usize,
+        t: u8,
+    },
 }
+
+const RECEIVED: [&str; 2] = ["k-1", "k-2"];
 
 /// Times from a small set, so that ties happen.
 fn at(t: u8) -> f64 {
@@ -91,8 +107,11 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (r.clone(), 0..PLANS.len(), 0..STEPS.len(), t.clone())
             .prop_map(|(r, plan, step, t)| Op::Choose { r, plan, step, t }),
         1 => (r.clone(), t.clone()).prop_map(|(r, t)| Op::End { r, t }),
-        2 => (r, 0..PLANS.len(), 0..ANSWERS.len(), 0..NOTES.len(), t)
+        2 => (r.clone(), 0..PLANS.len(), 0..ANSWERS.len(), 0..NOTES.len(), t.clone())
             .prop_map(|(r, plan, answer, note, t)| Op::Review { r, plan, answer, note, t }),
+        2 => (r, 0..RECEIVED.len(), any::<u16>(), t.clone())
+            .prop_map(|(r, id, seed, t)| Op::Keep { r, id, seed, t }),
+        1 => (0..RECEIVED.len(), t).prop_map(|(id, t)| Op::Forget { id, t }),
     ]
 }
 
@@ -173,6 +192,19 @@ fn apply(c: &mut CheckIns, op: &Op) {
             NOTES[note],
             at(t),
         ),
+        // Fails, changing nothing, when the relationship is not here.
+        Op::Keep { r, id, seed, t } => {
+            let answers = check_in(u8::try_from(seed % 7).unwrap() + 1, seed, t);
+            let shared = Shared {
+                name: Some(NAMES[usize::from(seed) % NAMES.len()].trim().to_string())
+                    .filter(|n| clean_first_name(n) == Ok(Some(n.clone()))),
+                day: FIRST_DAY + u16::from(t),
+                closeness: answers.closeness,
+                kinds: answers.kinds,
+            };
+            let _ = c.keep_received(RELATIONSHIPS[r], RECEIVED[id], shared, at(t));
+        }
+        Op::Forget { id, t } => c.delete_received(RECEIVED[id], at(t)),
     }
 }
 
@@ -510,6 +542,8 @@ fn retarget(op: Op, r: usize) -> Op {
             t,
         },
         Op::Choose { plan, step, t, .. } => Op::Choose { r, plan, step, t },
+        Op::Keep { id, seed, t, .. } => Op::Keep { r, id, seed, t },
+        Op::Forget { id, t } => Op::Forget { id, t },
         Op::Review {
             plan,
             answer,
@@ -630,4 +664,42 @@ fn merge_is_associative_even_when_one_id_names_two_check_ins() {
         );
         assert_eq!((m.check_in_count(), m.step_count()), (1, 1));
     }
+}
+
+#[test]
+fn kept_answers_stay_deleted_and_go_with_their_relationship() {
+    let g = checkin_guide();
+    let mut base = CheckIns::default();
+    base.add("r", "J.", 1.0).unwrap();
+    base.record("r", "c", check_in(4, 77, 1), g).unwrap();
+    let shared = |seed| {
+        let a = check_in(3, seed, 2);
+        Shared {
+            name: Some("Sam".into()),
+            day: FIRST_DAY,
+            closeness: a.closeness,
+            kinds: a.kinds,
+        }
+    };
+    base.keep_received("r", "k", shared(5), 2.0).unwrap();
+    // One tab deletes the kept answers, the other keeps more.
+    let mut a = base.clone();
+    let mut b = base.clone();
+    a.delete_received("k", 3.0);
+    b.keep_received("r", "k2", shared(6), 4.0).unwrap();
+    for m in [a.merge(&b), b.merge(&a)] {
+        assert!(m.get_received("r", "k").is_none(), "deleted stays deleted");
+        assert!(m.get_received("r", "k2").is_some());
+        assert!(m.received_deleted.contains_key("k"));
+    }
+    // Keeping a deleted id again changes nothing.
+    a.keep_received("r", "k", shared(7), 5.0).unwrap();
+    assert!(a.get_received("r", "k").is_none());
+    // Deleting the relationship takes its kept answers with it.
+    let mut c = b.merge(&a);
+    c.delete("r", 6.0);
+    assert!(c.received.is_empty());
+    assert!(c.received_for("r").is_empty());
+    // Answers for a relationship that is not here are refused.
+    assert!(c.keep_received("nobody", "k3", shared(8), 7.0).is_err());
 }

@@ -92,11 +92,11 @@ fn a_stored_schema_two_value_reads_as_written() {
 
 #[test]
 fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
-    assert_eq!(SCHEMA, 4);
+    assert_eq!(SCHEMA, 5);
     let v1: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v1.json")).unwrap();
     let v4 = migrate(v1.clone(), 1).unwrap();
-    assert_eq!(v4["schema"], 4);
+    assert_eq!(v4["schema"], 5);
     assert!(v4["quiz"].is_object(), "step 1 to 2 adds the quiz");
     assert_eq!(
         v4["last_opened_at"], 1_732_400_000_000.0,
@@ -115,7 +115,7 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
     let v2: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v2.json")).unwrap();
     let from2 = migrate(v2.clone(), 2).unwrap();
-    assert_eq!(from2["schema"], 4);
+    assert_eq!(from2["schema"], 5);
     assert_eq!(from2["quiz"], v2["quiz"], "the quiz is kept as it was");
     assert!(from2["last_opened_at"].is_number(), "step 2 to 3 ran");
     assert_eq!(from2["checkins"], serde_json::json!({}), "step 3 to 4 ran");
@@ -123,9 +123,12 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         serde_json::from_str(include_str!("fixtures/progress-v3.json")).unwrap();
     let from3 = migrate(v3.clone(), 3).unwrap();
     let mut expected = v3.clone();
-    expected["schema"] = 4.into();
+    expected["schema"] = 5.into();
     expected["checkins"] = serde_json::json!({});
-    assert_eq!(from3, expected, "step 3 to 4 only adds check-ins");
+    assert_eq!(
+        from3, expected,
+        "step 3 to 4 only adds check-ins, and 4 to 5 only the number"
+    );
 
     // Check-ins a schema-3 copy somehow had are not thrown away.
     let mut v3_with = v3.clone();
@@ -134,6 +137,13 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         migrate(v3_with, 3).unwrap()["checkins"],
         serde_json::json!({"deleted": {"r": 1.0}})
     );
+
+    // Schema 4 to 5 changes only the number.
+    let v4_stored: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v4.json")).unwrap();
+    let mut expected = v4_stored.clone();
+    expected["schema"] = 5.into();
+    assert_eq!(migrate(v4_stored, 4).unwrap(), expected);
 
     assert_eq!(
         migrate(v4.clone(), SCHEMA).unwrap(),
@@ -180,22 +190,40 @@ fn a_stored_schema_three_value_reads_as_written() {
         })
     );
     assert_eq!(p.checkins, CheckIns::default(), "schema 3 had no check-ins");
-    // Saving writes schema 4: everything as it was, plus empty check-ins.
+    // Saving writes schema 5: everything as it was, plus empty check-ins.
     let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
     let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
-    expected["schema"] = 4.into();
+    expected["schema"] = 5.into();
     expected["checkins"] = serde_json::json!({
-        "relationships": {}, "deleted": {}, "check_ins": {}, "steps": {}
+        "relationships": {}, "deleted": {}, "check_ins": {}, "steps": {},
+        "received": {}, "received_deleted": {}
     });
     assert_eq!(reparsed, expected, "saving changes nothing else");
     assert_eq!(Progress::decode(&p.encode()), Ok(p));
 }
 
 #[test]
+fn a_stored_schema_five_value_reads_as_written() {
+    let stored = include_str!("fixtures/progress-v5.json");
+    let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.schema, 5);
+    let c = &p.checkins;
+    let kept = c.received_for("r-7f3a9c");
+    assert_eq!(kept.len(), 1);
+    let (_, r) = kept[0];
+    assert_eq!(r.shared.closeness, 5);
+    assert_eq!(r.shared.kinds["spiritual"], Rating { now: 1, wished: 0 });
+    assert_eq!(r.shared.check(), Ok(()));
+    assert_eq!(p.encode(), stored, "saving writes exactly what was read");
+    assert_eq!(p.merge(&p, course()), p);
+}
+
+#[test]
 fn a_stored_schema_four_value_reads_as_written() {
     let stored = include_str!("fixtures/progress-v4.json");
     let p = Progress::decode(stored).unwrap();
-    assert_eq!(p.schema, 4);
+    assert_eq!(p.schema, SCHEMA, "read through the migration to schema 5");
+    assert!(p.checkins.received.is_empty());
     assert!(p.is_done("kinds/emotional"));
     let c = &p.checkins;
     assert_eq!(c.relationships.len(), 1);
@@ -253,12 +281,14 @@ fn a_stored_schema_four_value_reads_as_written() {
     );
     assert_eq!(c.step_notes("r-7f3a9c").len(), 1);
 
-    // Saving writes exactly what was read.
+    // Saving writes what was read, as schema 5 with nothing kept from others.
     let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
-    let original: serde_json::Value = serde_json::from_str(stored).unwrap();
-    assert_eq!(reparsed, original, "saving changes nothing");
+    let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
+    expected["schema"] = 5.into();
+    expected["checkins"]["received"] = serde_json::json!({});
+    expected["checkins"]["received_deleted"] = serde_json::json!({});
+    assert_eq!(reparsed, expected, "saving changes nothing else");
     assert_eq!(Progress::decode(&p.encode()), Ok(p.clone()));
-    assert_eq!(migrate(original.clone(), 4).unwrap(), original);
     // It merges with itself into itself.
     assert_eq!(p.merge(&p, course()), p);
 }
@@ -326,8 +356,8 @@ fn decode_tells_what_is_wrong() {
         Err(DecodeError::Malformed(_))
     ));
     assert_eq!(
-        Progress::decode(r#"{"schema":5}"#),
-        Err(DecodeError::Newer(5))
+        Progress::decode(r#"{"schema":6}"#),
+        Err(DecodeError::Newer(6))
     );
 }
 

@@ -84,6 +84,7 @@ fn an_export_imports_back_exactly() {
             relationships: 1,
             check_ins: 2,
             steps: 2,
+            received: 0,
         }
     );
     // The check-ins came through whole: the deleted one only as its marker.
@@ -273,6 +274,48 @@ fn the_schema_four_fixture_imports_whole() {
     let s = Summary::of(&imported.progress, course());
     assert_eq!((s.relationships, s.check_ins, s.steps), (1, 2, 3));
     assert_eq!(s.done, 1);
+}
+
+#[test]
+fn the_schema_five_fixture_imports_whole_with_the_answers_kept_from_others() {
+    let stored = include_str!("fixtures/progress-v5.json");
+    let imported = import(stored, course()).unwrap();
+    assert!(imported.ignored.is_empty(), "{:?}", imported.ignored);
+    assert_eq!(imported.progress, Progress::decode(stored).unwrap());
+    assert_eq!(
+        imported.progress.encode(),
+        stored,
+        "written back byte for byte"
+    );
+    let s = Summary::of(&imported.progress, course());
+    assert_eq!((s.relationships, s.check_ins, s.received), (1, 2, 1));
+    let kept = &imported.progress.checkins;
+    let (id, r) = kept.received_for("r-7f3a9c")[0];
+    assert_eq!(id, "s-5e11a0");
+    assert_eq!(r.shared.name.as_deref(), Some("Ana"));
+    assert!(kept.received_deleted.contains_key("s-00dead"));
+}
+
+#[test]
+fn kept_answers_of_an_unknown_relationship_or_impossible_values_are_left_out() {
+    let mut p: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v5.json")).unwrap();
+    let good = p["checkins"]["received"]["r-7f3a9c"]["s-5e11a0"].clone();
+    p["checkins"]["received"]["r-nobody"] = serde_json::json!({ "s-orphan": good.clone() });
+    let mut bad = good;
+    bad["shared"]["closeness"] = 9.into();
+    p["checkins"]["received"]["r-7f3a9c"]["s-bad"] = bad;
+    let imported = import(&p.to_string(), course()).unwrap();
+    let kept = &imported.progress.checkins;
+    assert_eq!(kept.received.keys().collect::<Vec<_>>(), ["r-7f3a9c"]);
+    assert_eq!(
+        kept.received_for("r-7f3a9c")
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>(),
+        ["s-5e11a0"]
+    );
+    assert_eq!(imported.ignored.len(), 2, "{:?}", imported.ignored);
 }
 
 #[test]

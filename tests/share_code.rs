@@ -1,5 +1,6 @@
 //! The share code: round trips, every single mistake caught, versions, the
 //! size bound, and plain refusals of everything else.
+#![cfg(not(target_arch = "wasm32"))]
 
 use closer::checkin::Rating;
 use closer::share::{

@@ -30,6 +30,12 @@ pub fn centre_distance(n: u8) -> f64 {
 /// Closeness picture `n` (1 to 7), with the words "you" and "them" under
 /// the two circles, kept far enough apart to read when the circles overlap.
 pub fn closeness_picture(n: u8) -> Svg {
+    closeness_picture_of(n, "you", "them")
+}
+
+/// Closeness picture `n` with other words under the circles: a picture
+/// someone else chose, where their own circle (the left) is "them".
+pub fn closeness_picture_of(n: u8, left_word: &str, right_word: &str) -> Svg {
     let d = centre_distance(n);
     let mid = CLOSENESS_WIDTH / 2.0;
     let (left, right) = (mid - d / 2.0, mid + d / 2.0);
@@ -54,14 +60,14 @@ pub fn closeness_picture(n: u8) -> Svg {
                 y: HEIGHT - 4.0,
                 anchor: Anchor::Middle,
                 class: "circle-label",
-                text: "you".into(),
+                text: left_word.into(),
             },
             Shape::Text {
                 x: right.max(mid + LABEL_GAP + 2.0),
                 y: HEIGHT - 4.0,
                 anchor: Anchor::Middle,
                 class: "circle-label",
-                text: "them".into(),
+                text: right_word.into(),
             },
         ],
     }

@@ -10,10 +10,14 @@
 mod closeness;
 mod history;
 mod now_wished;
+mod qr;
+mod together;
 
-pub use closeness::{centre_distance, closeness_picture, CLOSENESS_WIDTH};
+pub use closeness::{centre_distance, closeness_picture, closeness_picture_of, CLOSENESS_WIDTH};
 pub use history::{labelled, over_time, x_positions, TimePoint, MAX_LABELS};
 pub use now_wished::{now_and_wished, BarRow};
+pub use qr::{qr_code, qr_modules, QUIET_ZONE};
+pub use together::{side_by_side, PairRow};
 
 use std::fmt::Write;
 

@@ -18,6 +18,7 @@ pub use steps::{Listed, Review, StepPlan, FOLLOW_UP_AFTER};
 
 use crate::content::{CheckinGuide, CLOSENESS_PICTURES, SCALE_POINTS};
 use crate::merge::{join_maps, later_by};
+use crate::share::Shared;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -52,6 +53,23 @@ pub struct CheckIns {
     /// Per relationship id, per plan id: a small step chosen for it.
     #[serde(default)]
     pub steps: BTreeMap<String, BTreeMap<String, StepPlan>>,
+    /// Per relationship id, per received id: answers someone shared about
+    /// that relationship, kept because the person chose to keep them.
+    #[serde(default)]
+    pub received: BTreeMap<String, BTreeMap<String, Received>>,
+    /// Per deleted received id: when it was deleted.
+    #[serde(default)]
+    pub received_deleted: BTreeMap<String, Millis>,
+}
+
+/// Answers someone shared by a link or a code, kept with the relationship
+/// they are about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Received {
+    /// When they were kept.
+    pub kept_at: Millis,
+    /// What was shared.
+    pub shared: Shared,
 }
 
 /// Someone a person checks in on, under a label of their own.
@@ -221,6 +239,70 @@ impl CheckIns {
         self.relationships.retain(|id, _| !deleted.contains_key(id));
         self.check_ins.retain(|id, _| !deleted.contains_key(id));
         self.steps.retain(|id, _| !deleted.contains_key(id));
+        self.received.retain(|id, _| !deleted.contains_key(id));
+        let gone = &self.received_deleted;
+        self.received.retain(|_, kept| {
+            kept.retain(|id, _| !gone.contains_key(id));
+            !kept.is_empty()
+        });
+    }
+
+    /// Keeps answers someone shared, under a fresh random `id`, with the
+    /// relationship they are about.
+    pub fn keep_received(
+        &mut self,
+        relationship: &str,
+        id: &str,
+        shared: Shared,
+        now: Millis,
+    ) -> Result<(), CheckInError> {
+        if !self.relationships.contains_key(relationship) {
+            return Err(CheckInError::NoRelationship);
+        }
+        if self.received_deleted.contains_key(id) {
+            return Ok(());
+        }
+        self.received
+            .entry(relationship.to_string())
+            .or_default()
+            .insert(
+                id.to_string(),
+                Received {
+                    kept_at: now,
+                    shared,
+                },
+            );
+        Ok(())
+    }
+
+    /// Deletes kept answers, keeping only a marker with the id.
+    pub fn delete_received(&mut self, id: &str, now: Millis) {
+        let at = self.received_deleted.get(id).map_or(now, |t| t.max(now));
+        self.received_deleted.insert(id.to_string(), at);
+        self.forget_deleted();
+    }
+
+    /// One relationship's kept answers.
+    pub fn get_received(&self, relationship: &str, id: &str) -> Option<&Received> {
+        self.received.get(relationship)?.get(id)
+    }
+
+    /// How many answers from others are kept, for every relationship.
+    pub fn received_count(&self) -> usize {
+        self.received.values().map(BTreeMap::len).sum()
+    }
+
+    /// The answers kept for a relationship, oldest first.
+    pub fn received_for(&self, relationship: &str) -> Vec<(&str, &Received)> {
+        let mut all: Vec<_> = self
+            .received
+            .get(relationship)
+            .into_iter()
+            .flatten()
+            .map(|(id, r)| (id.as_str(), r))
+            .collect();
+        all.sort_by(|a, b| a.1.kept_at.total_cmp(&b.1.kept_at).then(a.0.cmp(b.0)));
+        all
     }
 
     /// Keeps a check-in on `relationship` under a fresh random `id`, if it
@@ -321,6 +403,12 @@ impl CheckIns {
             steps: join_maps(&self.steps, &other.steps, |a, b| {
                 join_maps(a, b, StepPlan::merge)
             }),
+            received: join_maps(&self.received, &other.received, |a, b| {
+                join_maps(a, b, |x, y| later_by(x, y, |r| r.kept_at).clone())
+            }),
+            received_deleted: join_maps(&self.received_deleted, &other.received_deleted, |a, b| {
+                a.max(*b)
+            }),
         };
         merged.forget_deleted();
         merged
@@ -388,6 +476,25 @@ impl CheckIns {
             });
             !plans.is_empty()
         });
+        self.received.retain(|rel, kept| {
+            if !relationships.contains_key(rel) {
+                if !kept.is_empty() {
+                    ignored.push(format!(
+                        "{} shared check-in(s) of an unknown relationship",
+                        kept.len()
+                    ));
+                }
+                return false;
+            }
+            kept.retain(|id, r| {
+                let keep = r.shared.check().is_ok();
+                if !keep {
+                    ignored.push(format!("shared check-in {id}"));
+                }
+                keep
+            });
+            !kept.is_empty()
+        });
         ignored
     }
 
@@ -412,10 +519,17 @@ impl CheckIns {
                 self.check_ins.insert(new.clone(), c);
             }
             if let Some(s) = self.steps.remove(&old) {
-                self.steps.insert(new, s);
+                self.steps.insert(new.clone(), s);
+            }
+            if let Some(r) = self.received.remove(&old) {
+                self.received.insert(new.clone(), r);
             }
         }
         self.deleted = join_maps(&self.deleted, &current.deleted, |a, b| a.max(*b));
+        self.received_deleted =
+            join_maps(&self.received_deleted, &current.received_deleted, |a, b| {
+                a.max(*b)
+            });
         self.forget_deleted();
     }
 

@@ -1,6 +1,7 @@
 //! Small views, each named after what it shows.
 
 mod chart;
+mod comparison;
 mod evidence_label;
 mod frame;
 mod lesson_card;
@@ -9,10 +10,12 @@ mod mastery_list;
 mod notice_banner;
 mod page_heading;
 mod quiz_question;
+mod share_panel;
 mod small_step;
 mod update_banner;
 
-pub use chart::{Chart, Drawing, NowWishedFigure};
+pub use chart::{rating_words, Chart, Drawing, NowWishedFigure};
+pub use comparison::{shared_day, their_label, Comparison};
 pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
@@ -21,5 +24,6 @@ pub use mastery_list::MasteryList;
 pub use notice_banner::NoticeBanner;
 pub use page_heading::PageHeading;
 pub use quiz_question::QuizQuestion;
+pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
 pub use update_banner::UpdateBanner;

@@ -7,7 +7,7 @@ pub mod validate;
 pub use model::{
     Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course, Evidence, EvidenceKind,
     FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Question, QuestionKind, Section, SmallStep,
-    CLOSENESS_PICTURES, SCALE_POINTS,
+    Talk, TalkQuestion, TalkRound, TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
 };
 
 use std::sync::OnceLock;
@@ -35,6 +35,19 @@ pub fn checkin_guide() -> &'static CheckinGuide {
     GUIDE.get_or_init(|| {
         // Written by build.rs from these very types (see `course`).
         serde_json::from_str(CHECKIN_JSON).expect("embedded check-in guide matches the model")
+    })
+}
+
+/// The comparison's words and the conversation questions as `build.rs`
+/// wrote them, after [`validate::validate_together`] passed.
+const TOGETHER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/together.json"));
+
+/// What comparing and talking together say, parsed once on first use.
+pub fn together_guide() -> &'static TogetherGuide {
+    static GUIDE: OnceLock<TogetherGuide> = OnceLock::new();
+    GUIDE.get_or_init(|| {
+        // Written by build.rs from these very types (see `course`).
+        serde_json::from_str(TOGETHER_JSON).expect("embedded together guide matches the model")
     })
 }
 

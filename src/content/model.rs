@@ -412,3 +412,67 @@ pub struct FollowUpAnswer {
     /// What the app says back once it is saved: kind, never judging.
     pub reply: String,
 }
+
+/// `content/together.toml`: comparing check-ins shared between two people,
+/// and the conversation questions that follow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TogetherGuide {
+    /// Version of this file's format; must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The note shown before anything is shared: only if you want to, you
+    /// can say no, nobody is owed your answers.
+    pub care: Vec<String>,
+    /// Paragraphs above a comparison: it compares wishes, it scores nothing.
+    pub compare_intro: Vec<String>,
+    /// Under "Where you both want more".
+    pub both_more: String,
+    /// Under "Where your wishes differ".
+    pub differ: String,
+    /// Under "Where you are both content".
+    pub both_content: String,
+    /// Beside any kind that one of the two would like less of.
+    pub wants_less: String,
+    /// The conversation questions.
+    pub talk: Talk,
+}
+
+/// Questions of growing depth, asked in turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Talk {
+    /// Paragraphs that open the questions.
+    pub intro: Vec<String>,
+    /// How to use them: take turns, either can pass, the slower one's pace.
+    pub rules: Vec<String>,
+    /// The research the idea comes from.
+    pub evidence: Vec<Evidence>,
+    /// The rounds, from light to deepest.
+    pub rounds: Vec<TalkRound>,
+}
+
+/// One round of questions at one depth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TalkRound {
+    /// Stable id (`light`).
+    pub id: String,
+    /// Its heading (`Light`).
+    pub title: String,
+    /// One sentence on what the round is like.
+    pub intro: String,
+    /// Its questions, in their authored order.
+    pub questions: Vec<TalkQuestion>,
+}
+
+/// One conversation question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TalkQuestion {
+    /// Stable id, unique in the file.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// The kinds (check-in kind ids) it most builds: one or two.
+    pub kinds: Vec<String>,
+}

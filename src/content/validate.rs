@@ -6,7 +6,7 @@
 
 use super::model::{
     Card, CardLink, CheckinGuide, ChoiceOption, Course, Evidence, Question, QuestionKind,
-    CLOSENESS_PICTURES, FORMAT_VERSION, SCALE_POINTS,
+    TogetherGuide, CLOSENESS_PICTURES, FORMAT_VERSION, SCALE_POINTS,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -771,6 +771,113 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
         }
         c.text(&at, "label", &a.label);
         c.text(&at, "reply", &a.reply);
+    }
+    c.errors
+}
+
+/// The rounds of conversation questions, in order.
+pub const TALK_ROUNDS: [&str; 3] = ["light", "deeper", "deepest"];
+
+/// The fewest questions a round may have.
+pub const QUESTIONS_PER_ROUND_MIN: usize = 12;
+
+/// The fewest questions of each kind in every round, so that suggestions
+/// can come from any kind at any depth.
+pub const QUESTIONS_PER_KIND_MIN: usize = 2;
+
+/// Checks `content/together.toml` against the check-in's kinds: every text
+/// filled in, the three rounds in order, each with at least
+/// [`QUESTIONS_PER_ROUND_MIN`] questions ending in a question mark, unique
+/// ids, one or two known kinds per question, and every kind in every round
+/// at least [`QUESTIONS_PER_KIND_MIN`] times.
+pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<ContentError> {
+    let mut c = Checker { errors: Vec::new() };
+    let at = "together";
+    if together.format_version != FORMAT_VERSION {
+        c.fail(
+            at,
+            format!(
+                "format_version is {}, this build reads {FORMAT_VERSION}",
+                together.format_version
+            ),
+        );
+    }
+    c.paragraphs(at, "care", &together.care);
+    c.paragraphs(at, "compare_intro", &together.compare_intro);
+    c.text(at, "both_more", &together.both_more);
+    c.text(at, "differ", &together.differ);
+    c.text(at, "both_content", &together.both_content);
+    c.text(at, "wants_less", &together.wants_less);
+    let talk = &together.talk;
+    c.paragraphs("together/talk", "intro", &talk.intro);
+    if talk.rules.len() < 3 {
+        c.fail("together/talk", "needs at least 3 rules");
+    }
+    for (i, r) in talk.rules.iter().enumerate() {
+        c.text("together/talk", &format!("rules[{i}]"), r);
+    }
+    if talk.evidence.is_empty() {
+        c.fail(
+            "together/talk",
+            "the questions borrow an idea from research: list it under `[[talk.evidence]]`",
+        );
+    }
+    c.evidence("together/talk", &talk.evidence);
+    let ids: Vec<&str> = talk.rounds.iter().map(|r| r.id.as_str()).collect();
+    if ids != TALK_ROUNDS {
+        c.fail(
+            "together/talk",
+            format!("the rounds must be {TALK_ROUNDS:?}, in that order; they are {ids:?}"),
+        );
+    }
+    let mut question_ids = HashSet::new();
+    for round in &talk.rounds {
+        let at = format!("together/talk/{}", round.id);
+        c.text(&at, "title", &round.title);
+        c.text(&at, "intro", &round.intro);
+        if round.questions.len() < QUESTIONS_PER_ROUND_MIN {
+            c.fail(
+                &at,
+                format!(
+                    "has {} questions, needs at least {QUESTIONS_PER_ROUND_MIN}",
+                    round.questions.len()
+                ),
+            );
+        }
+        let mut per_kind: HashMap<&str, usize> = HashMap::new();
+        for q in &round.questions {
+            let qat = format!("{at}/{}", q.id);
+            c.slug(&qat, "question", &q.id);
+            if !question_ids.insert(q.id.as_str()) {
+                c.fail(&qat, "duplicate question id");
+            }
+            c.text(&qat, "text", &q.text);
+            if !q.text.trim_end().ends_with('?') {
+                c.fail(&qat, "a question ends with a question mark");
+            }
+            if q.kinds.is_empty() || q.kinds.len() > 2 {
+                c.fail(&qat, "names one or two kinds under `kinds`");
+            }
+            for k in &q.kinds {
+                if !guide.kinds.iter().any(|kind| kind.id == *k) {
+                    c.fail(&qat, format!("kind {k:?} is not a kind of the check-in"));
+                } else {
+                    *per_kind.entry(k.as_str()).or_default() += 1;
+                }
+            }
+        }
+        for kind in &guide.kinds {
+            let n = per_kind.get(kind.id.as_str()).copied().unwrap_or(0);
+            if n < QUESTIONS_PER_KIND_MIN {
+                c.fail(
+                    &at,
+                    format!(
+                        "has {n} question(s) on {:?}, needs at least {QUESTIONS_PER_KIND_MIN}",
+                        kind.id
+                    ),
+                );
+            }
+        }
     }
     c.errors
 }

@@ -40,6 +40,7 @@ fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> 
         ("Relationships checked in on", s.relationships.to_string()),
         ("Check-ins", s.check_ins.to_string()),
         ("Small steps chosen", s.steps.to_string()),
+        ("Answers shared with you and kept", s.received.to_string()),
     ]
 }
 

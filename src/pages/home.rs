@@ -118,6 +118,7 @@ fn CheckinPanel() -> impl IntoView {
             <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
             <p class="panel-actions">
                 <A href=app_path("/checkin") attr:class="button">"Check in on a relationship"</A>
+                <A href=app_path("/compare")>"Compare with someone"</A>
                 <A href=app_path("/reflections")>"My reflections"</A>
             </p>
             {move || {

@@ -1,6 +1,7 @@
 //! One module per route, named after the route.
 
 pub(crate) mod checkin;
+mod compare;
 mod data;
 mod home;
 mod lesson;
@@ -8,7 +9,10 @@ mod not_found;
 mod quiz;
 mod reflections;
 
-pub use checkin::{relationship_path, CheckinForm, CheckinHome, CheckinResult, RelationshipPage};
+pub use checkin::{
+    relationship_path, CheckinForm, CheckinHome, CheckinResult, RelationshipPage, SharedPage,
+};
+pub use compare::ComparePage;
 pub use data::DataPage;
 pub use home::Home;
 pub use lesson::LessonPage;

@@ -18,8 +18,9 @@ use std::fmt;
 ///
 /// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`;
 /// 3 = adds `last_opened_at`, so two copies can agree on the lesson opened last;
-/// 4 = adds `checkins`: relationships, check-ins, small steps, deletion markers.
-pub const SCHEMA: u32 = 4;
+/// 4 = adds `checkins`: relationships, check-ins, small steps, deletion markers;
+/// 5 = adds answers shared by someone else and kept (`checkins.received`).
+pub const SCHEMA: u32 = 5;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
@@ -158,6 +159,7 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
             1 => v1_to_v2(value)?,
             2 => v2_to_v3(value)?,
             3 => v3_to_v4(value)?,
+            4 => v4_to_v5(value)?,
             n => return Err(DecodeError::Unknown(n)),
         };
     }
@@ -201,6 +203,17 @@ fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
         .entry("checkins")
         .or_insert_with(|| Value::Object(Default::default()));
     object.insert("schema".into(), Value::from(4));
+    Ok(value)
+}
+
+/// Schema 5 adds kept answers from others, of which a schema-4 copy has
+/// none (the new maps default to empty): only the number changes, so that
+/// an older build, which would drop them on saving, leaves such data alone.
+fn v4_to_v5(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Malformed("progress is not an object".into()))?;
+    object.insert("schema".into(), Value::from(5));
     Ok(value)
 }
 

@@ -31,6 +31,8 @@ pub struct Summary {
     pub check_ins: usize,
     /// Small steps chosen, current or past.
     pub steps: usize,
+    /// Answers shared by others and kept.
+    pub received: usize,
 }
 
 impl Summary {
@@ -54,6 +56,7 @@ impl Summary {
             relationships: progress.checkins.relationships.len(),
             check_ins: progress.checkins.check_in_count(),
             steps: progress.checkins.step_count(),
+            received: progress.checkins.received_count(),
         }
     }
 }

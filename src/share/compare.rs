@@ -95,9 +95,13 @@ pub fn kinds_to_start_with<'g>(pairs: &[KindPair<'g>]) -> Vec<&'g KindItem> {
     both.into_iter().map(|p| p.kind).collect()
 }
 
+/// The most questions a round marks as suggested, so the mark still means
+/// "start here".
+pub const SUGGESTED_PER_ROUND: usize = 3;
+
 /// A round's questions, those on the kinds to start with first (in the
 /// order of those kinds, then as authored), each with whether it is
-/// suggested.
+/// suggested: the first [`SUGGESTED_PER_ROUND`] of those on the kinds.
 pub fn questions_for<'r>(
     round: &'r TalkRound,
     start_with: &[&KindItem],
@@ -112,6 +116,7 @@ pub fn questions_for<'r>(
     questions.sort_by_key(|q| rank(q));
     questions
         .into_iter()
-        .map(|q| (q, rank(q) != usize::MAX))
+        .enumerate()
+        .map(|(i, q)| (q, i < SUGGESTED_PER_ROUND && rank(q) != usize::MAX))
         .collect()
 }

@@ -12,7 +12,9 @@ pub use code::{
     FIRST_NAME_MAX_BYTES, FIRST_NAME_MAX_CHARS, KINDS_V1, MAX_CODE_CHARS, MAX_INPUT_CHARS,
     MIN_CODE_CHARS, VERSION,
 };
-pub use compare::{in_group, kinds_to_start_with, pairs, questions_for, KindPair, Together};
+pub use compare::{
+    in_group, kinds_to_start_with, pairs, questions_for, KindPair, Together, SUGGESTED_PER_ROUND,
+};
 
 use crate::checkin::CheckIn;
 use crate::time::{Millis, DAY};

@@ -37,8 +37,13 @@ struct KindAnswer {
     wished: RwSignal<Option<u8>>,
 }
 
+/// The form for the relationship `id`. Alone on its page it goes to the
+/// result when saved; embedded (on the page that compares with someone's
+/// shared answers) it has a second-level heading and hands the new
+/// check-in's id to `on_saved` instead.
 #[component]
-fn Form(id: String) -> impl IntoView {
+pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) -> impl IntoView {
+    let embedded = on_saved.is_some();
     let state = expect_context::<Persistence>();
     let navigate = use_navigate();
     let guide = checkin_guide();
@@ -99,6 +104,11 @@ fn Form(id: String) -> impl IntoView {
         let mut outcome = Ok(());
         state.update(|p| outcome = p.checkins.record(&rel, &check_in_id, check_in, guide));
         match outcome {
+            Ok(()) if embedded => {
+                if let Some(done) = on_saved {
+                    done.run(check_in_id);
+                }
+            }
             Ok(()) => navigate(
                 &app_path(&result_path(&rel, &check_in_id)),
                 Default::default(),
@@ -115,14 +125,29 @@ fn Form(id: String) -> impl IntoView {
                 .relationships
                 .get(&rel)
                 .map_or("", |r| r.name.as_str());
-            format!("Check in: {name}")
+            if embedded {
+                format!("First, your own check-in on {name}")
+            } else {
+                format!("Check in: {name}")
+            }
         })
     });
     let back = app_path(&relationship_path(&id));
+    let top = move || {
+        if embedded {
+            view! { <h2 class="embedded-heading" tabindex="-1">{move || heading.get()}</h2> }
+                .into_any()
+        } else {
+            view! {
+                <Title text=move || heading.get()/>
+                <PageHeading text=Signal::derive(move || heading.get())/>
+            }
+            .into_any()
+        }
+    };
     view! {
-        <Title text=move || heading.get()/>
-        <div class="page narrow checkin-page">
-            <PageHeading text=Signal::derive(move || heading.get())/>
+        <div class=if embedded { "checkin-page embedded-form" } else { "page narrow checkin-page" }>
+            {top}
             <p>"Two short parts. There are no right answers: answer for how things feel to you today. Your answers stay in this browser."</p>
             <div class="error-summary-region" tabindex="-1" node_ref=summary role="alert">
                 {move || {
@@ -148,8 +173,10 @@ fn Form(id: String) -> impl IntoView {
                     {answers.into_iter().map(|a| view! { <KindRating answer=a/> }).collect_view()}
                 </section>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">"See the result"</button>
-                    <A href=back attr:class="button">"Cancel"</A>
+                    <button type="submit" class="button primary">
+                        {if embedded { "Save and compare" } else { "See the result" }}
+                    </button>
+                    {(!embedded).then(|| view! { <A href=back attr:class="button">"Cancel"</A> })}
                 </div>
             </form>
         </div>

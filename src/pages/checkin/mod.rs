@@ -6,11 +6,13 @@ mod form;
 mod list;
 mod relationship;
 mod result;
+mod shared;
 
-pub use form::CheckinForm;
+pub use form::{CheckinForm, Form as CheckinFormFor};
 pub use list::CheckinHome;
 pub use relationship::RelationshipPage;
 pub use result::CheckinResult;
+pub use shared::SharedPage;
 
 use crate::env::utc_offset_minutes;
 use crate::persist::Persistence;
@@ -34,6 +36,11 @@ pub fn new_check_in_path(id: &str) -> String {
 /// A check-in's result.
 pub fn result_path(relationship: &str, check_in: &str) -> String {
     format!("{HOME}/{relationship}/results/{check_in}")
+}
+
+/// Answers someone shared and this person kept.
+pub fn shared_path(relationship: &str, received: &str) -> String {
+    format!("{HOME}/{relationship}/shared/{received}")
 }
 
 /// The relationship id in the URL (`:rel`), while that relationship exists.

@@ -2,7 +2,7 @@
 //! and the wish for more have moved, what changed since last time, the
 //! step that stands, every check-in, and renaming or deleting it.
 
-use super::{date, new_check_in_path, result_path, use_relationship_id, HOME};
+use super::{date, new_check_in_path, result_path, shared_path, use_relationship_id, HOME};
 use crate::charts::{over_time, TimePoint};
 use crate::checkin::{
     change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
@@ -134,9 +134,54 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                 (!h.is_empty()).then(|| view! { <OverTime id=history_id.clone() history=h/> })
             }}
 
+            <SharedWithYou id=id.clone()/>
             <Rename id=id.clone() name=name.get_untracked()/>
             <Delete id name deleted/>
         </div>
+    }
+}
+
+/// Answers others shared about this relationship and the person kept,
+/// each a link to its comparison; and the way to compare with someone.
+#[component]
+fn SharedWithYou(id: String) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let rel = id.clone();
+    let kept = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .received_for(&rel)
+                .into_iter()
+                .map(|(rid, r)| {
+                    let from = r.shared.name.clone().unwrap_or_else(|| "Someone".into());
+                    (
+                        rid.to_string(),
+                        from,
+                        crate::components::shared_day(&r.shared),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="shared-title">
+            <h2 id="shared-title">"Compared together"</h2>
+            {move || {
+                let kept = kept.get();
+                if kept.is_empty() {
+                    view! { <p>"When this person shares a check-in with you and you keep it, you find it here. To share yours, open one of your check-ins and choose “Share to compare”."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="shared-list">
+                            {kept.into_iter().map(|(rid, from, day)| view! {
+                                <li><A href=app_path(&shared_path(&id, &rid))>{format!("{from}'s check-in from {day}")}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p><A href=app_path(crate::sharing::COMPARE)>"Compare with someone"</A></p>
+        </section>
     }
 }
 

@@ -6,7 +6,9 @@
 use super::{date, relationship_path, HOME};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
-use crate::components::{Drawing, EvidenceList, NowWishedFigure, PageHeading, StepChooser};
+use crate::components::{
+    Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser,
+};
 use crate::content::{card_path, checkin_guide, course};
 use crate::paths::app_path;
 use crate::persist::Persistence;
@@ -156,6 +158,8 @@ fn ResultView(
                 <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
             </p>
             <StepChooser relationship=rel.clone() practices/>
+
+            <SharePanel check_in=check_in.clone()/>
 
             <section class="panel caveat" aria-labelledby="about-title">
                 <h2 id="about-title">"About this check-in"</h2>

@@ -1,0 +1,248 @@
+//! Two people's answers side by side, in a picture and in words, and the
+//! conversation questions that follow. Used on the page that opens a shared
+//! code and on the page of answers a person kept.
+
+use super::chart::rating_words;
+use super::{Chart, Drawing, EvidenceList};
+use crate::charts::{closeness_picture, closeness_picture_of, side_by_side, PairRow};
+use crate::checkin::{CheckIn, SCALE_MAX};
+use crate::content::{card_path, checkin_guide, course, together_guide};
+use crate::paths::app_path;
+use crate::share::{
+    in_group, kinds_to_start_with, pairs, questions_for, KindPair, Shared, Together,
+};
+use crate::time::long_date;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A rating pair in words: `now a little, wished for some`.
+fn wish_words(r: crate::checkin::Rating) -> String {
+    let guide = checkin_guide();
+    format!(
+        "now {}, wished for {}",
+        guide.scale_word(r.now).to_lowercase(),
+        guide.scale_word(r.wished).to_lowercase()
+    )
+}
+
+/// The name of the other person as the page uses it: their first name if
+/// they gave one, else the label this person gave the relationship.
+pub fn their_label(shared: &Shared, relationship_name: &str) -> String {
+    shared
+        .name
+        .clone()
+        .unwrap_or_else(|| relationship_name.to_string())
+}
+
+/// The day of a shared check-in: `29 November 2026`.
+pub fn shared_day(shared: &Shared) -> String {
+    long_date(shared.noon(), 0)
+}
+
+/// Both check-ins compared: `mine` is this person's own, `theirs` what was
+/// shared, `them` how to call the other person.
+#[component]
+pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> impl IntoView {
+    let guide = checkin_guide();
+    let words = together_guide();
+    let all = pairs(&mine.kinds, &theirs.kinds, guide);
+    let rows: Vec<PairRow> = all
+        .iter()
+        .map(|p| PairRow {
+            label: p.kind.name.clone(),
+            mine: (p.mine.now, p.mine.wished),
+            theirs: (p.theirs.now, p.theirs.wished),
+        })
+        .collect();
+    let label = format!(
+        "Chart of the five kinds for you and {them}, now and wished for, on a scale of 0 to {SCALE_MAX}. {}.",
+        all.iter()
+            .map(|p| format!(
+                "{}: you now {}, wished for {}; {them} now {}, wished for {}",
+                p.kind.name, p.mine.now, p.mine.wished, p.theirs.now, p.theirs.wished
+            ))
+            .collect::<Vec<_>>()
+            .join(". ")
+    );
+    let svg = side_by_side(&rows, SCALE_MAX, "you", &them);
+    let table_rows = all
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <th scope="row">{p.kind.name.clone()}</th>
+                    <td>{rating_words(p.mine.now)}" → "{rating_words(p.mine.wished)}</td>
+                    <td>{rating_words(p.theirs.now)}" → "{rating_words(p.theirs.wished)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    let group = |title: &'static str, id: &'static str, blurb: &str, which: Together| {
+        let members: Vec<&KindPair> = in_group(&all, which);
+        (!members.is_empty()).then(|| {
+            let items = members
+                .into_iter()
+                .map(|p| {
+                    let less = p.someone_wants_less();
+                    view! {
+                        <li>
+                            <strong>{p.kind.name.clone()}</strong>
+                            {format!(": you {}; {them} {}.", wish_words(p.mine), wish_words(p.theirs))}
+                            {less.then(|| view! { <span class="wants-less">" "{words.wants_less.clone()}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="together-group" aria-labelledby=id>
+                    <h3 id=id>{title}</h3>
+                    <p>{blurb.to_string()}</p>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+    let both_more = group(
+        "Where you both want more",
+        "group-both-more",
+        &words.both_more,
+        Together::BothMore,
+    );
+    let differ = group(
+        "Where your wishes differ",
+        "group-differ",
+        &words.differ,
+        Together::Differ,
+    );
+    let both_less = group(
+        "Where you both would like less",
+        "group-both-less",
+        &words.wants_less,
+        Together::BothLess,
+    );
+    let content = group(
+        "Where you are both content",
+        "group-both-content",
+        &words.both_content,
+        Together::BothContent,
+    );
+    let practices: Vec<_> = {
+        let mut seen = std::collections::HashSet::new();
+        in_group(&all, Together::BothMore)
+            .iter()
+            .flat_map(|p| p.kind.practices.iter())
+            .filter(|id| seen.insert(id.as_str()))
+            .filter_map(|id| course().lesson(id))
+            .map(
+                |l| view! { <li><A href=app_path(&l.first_card_path())>{l.title.clone()}</A></li> },
+            )
+            .collect()
+    };
+    let start_with = kinds_to_start_with(&all);
+    view! {
+        <div class="comparison">
+            {words.compare_intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+
+            <section class="panel" aria-labelledby="both-closeness-title">
+                <h2 id="both-closeness-title">"How close each of you feels"</h2>
+                <div class="both-closeness">
+                    <figure>
+                        <Drawing svg=closeness_picture(mine.closeness) class="closeness-picture"/>
+                        <figcaption>{format!("You: picture {}.", guide.picture_name(mine.closeness))}</figcaption>
+                    </figure>
+                    <figure>
+                        <Drawing svg=closeness_picture_of(theirs.closeness, "them", "you") class="closeness-picture"/>
+                        <figcaption>{format!("{them}: picture {}.", guide.picture_name(theirs.closeness))}</figcaption>
+                    </figure>
+                </div>
+                <p class="hint">"Two people often pick different pictures for the same relationship. That is not a disagreement to settle: each of you sees it from your own side."</p>
+            </section>
+
+            <section class="panel" aria-labelledby="both-kinds-title">
+                <h2 id="both-kinds-title">"The five kinds, side by side"</h2>
+                <figure class="figure">
+                    <div class="legend" aria-hidden="true">
+                        <span class="key key-dot"></span>" now "
+                        <span class="key key-ring"></span>" wished for"
+                    </div>
+                    <Chart svg label class="chart-together"/>
+                    <figcaption class="visually-hidden">"The same figures are in the table below."</figcaption>
+                </figure>
+                <table class="figures together-table">
+                    <caption>"Now → wished for"</caption>
+                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col">{them.clone()}</th></tr></thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </section>
+
+            <section class="panel" aria-labelledby="together-words-title">
+                <h2 id="together-words-title">"What the answers say together"</h2>
+                {both_more}
+                {(!practices.is_empty()).then(|| view! {
+                    <p class="practices-label">"Lessons on where you both want more:"</p>
+                    <ul class="practice-links">{practices}</ul>
+                })}
+                {differ}
+                {both_less}
+                {content}
+                <p class="care">
+                    "If talking about any of this does not feel safe, you do not have to. "
+                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
+                </p>
+            </section>
+
+            <Talk start_with=start_with.iter().map(|k| k.id.clone()).collect()/>
+        </div>
+    }
+}
+
+/// The conversation questions, three rounds, the suggested ones first.
+#[component]
+fn Talk(start_with: Vec<String>) -> impl IntoView {
+    let guide = checkin_guide();
+    let talk = &together_guide().talk;
+    let kinds: Vec<_> = start_with.iter().filter_map(|id| guide.kind(id)).collect();
+    let names: Vec<String> = kinds.iter().map(|k| k.name.to_lowercase()).collect();
+    let rounds = talk
+        .rounds
+        .iter()
+        .map(|round| {
+            let heading_id = format!("round-{}", round.id);
+            let labelled_by = heading_id.clone();
+            let questions = questions_for(round, &kinds)
+                .into_iter()
+                .map(|(q, suggested)| {
+                    view! {
+                        <li class:suggested=suggested>
+                            {q.text.clone()}
+                            {suggested.then(|| view! { <span class="badge">" Suggested"</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="talk-round" aria-labelledby=labelled_by>
+                    <h3 id=heading_id>{round.title.clone()}</h3>
+                    <p>{round.intro.clone()}</p>
+                    <ol class="questions">{questions}</ol>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel talk" aria-labelledby="talk-title">
+            <h2 id="talk-title">"Talk together"</h2>
+            {talk.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            <h3>"How it works"</h3>
+            <ul class="rules">{talk.rules.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+            <p>{if names.is_empty() {
+                "Neither of you wished for more of any kind, so no questions are marked: start anywhere you like, or simply enjoy what you have.".to_string()
+            } else {
+                format!("Marked “Suggested”: a few questions on where you would like more ({}). Start there if you like.", names.join(", "))
+            }}</p>
+            {rounds}
+            <EvidenceList evidence=&talk.evidence/>
+        </section>
+    }
+}

@@ -1,0 +1,164 @@
+//! "Share to compare" on a check-in's result: first the care note and
+//! exactly what would be shared, then, only when asked, a link (the answers
+//! after its `#`), a code to copy, the browser's share sheet where there is
+//! one, and a QR code of the link drawn here.
+
+use super::Chart;
+use crate::charts::qr_code;
+use crate::checkin::CheckIn;
+use crate::content::{card_path, checkin_guide, together_guide};
+use crate::env::utc_offset_minutes;
+use crate::paths::app_path;
+use crate::share::{grouped, Shared, FIRST_NAME_MAX_CHARS};
+use crate::sharing::{can_share, copy, link_for, share, Shared as ShareOutcome};
+use crate::time::long_date;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+/// The panel for one check-in.
+#[component]
+pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
+    let guide = checkin_guide();
+    let open = RwSignal::new(false);
+    let made = RwSignal::new(false);
+    let first_name = RwSignal::new(String::new());
+    let said = RwSignal::new(None::<String>);
+    let day = long_date(check_in.at, utc_offset_minutes());
+    let picture = guide.picture_name(check_in.closeness);
+    let check = check_in.clone();
+    // The code for the name as typed, or why it cannot be made.
+    let code = Memo::new(move |_| {
+        first_name
+            .with(|n| Shared::from_check_in(&check, n, utc_offset_minutes()))
+            .and_then(|s| s.encode())
+            .map_err(|e| e.to_string())
+    });
+    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    let say = move |text: &str| said.set(Some(text.to_string()));
+    let copy_text = move |text: String, what: &'static str| {
+        spawn_local(async move {
+            if copy(&text).await {
+                said.set(Some(format!("{what} copied.")));
+            } else {
+                said.set(Some(format!(
+                    "Copying did not work in this browser: select the {} and copy it yourself.",
+                    what.to_lowercase()
+                )));
+            }
+        });
+    };
+    let result = move || {
+        if !made.get() {
+            return None;
+        }
+        Some(match code.get() {
+            Err(e) => view! { <p class="field-error" id="first-name-error">{e}</p> }.into_any(),
+            Ok(code) => {
+                let link = link_for(&code);
+                let shown = grouped(&code);
+                let qr = qr_code(&link);
+                let (l1, l2) = (link.clone(), link.clone());
+                let c1 = shown.clone();
+                view! {
+                    <div class="share-result">
+                        <h3>"The link"</h3>
+                        <p class="hint">"The answers travel after the # in the link. Browsers never send that part to a server."</p>
+                        <div class="copy-row">
+                            <label class="visually-hidden" for="share-link">"Link to your answers"</label>
+                            <input id="share-link" type="text" readonly prop:value=link.clone() on:focus=|ev| select_all(&ev)/>
+                            <button type="button" class="button" on:click=move |_| copy_text(l1.clone(), "Link")>"Copy link"</button>
+                        </div>
+                        {can_share().then(|| view! {
+                            <p>
+                                <button type="button" class="button" on:click=move |_| {
+                                    let url = l2.clone();
+                                    spawn_local(async move {
+                                        match share("Closer: compare check-ins", "My check-in answers, to compare with yours:", &url).await {
+                                            ShareOutcome::Sent => say("Shared."),
+                                            ShareOutcome::Cancelled => say("Nothing was shared."),
+                                            ShareOutcome::Failed => say("Sharing did not work in this browser: copy the link instead."),
+                                        }
+                                    });
+                                }>"Share…"</button>
+                            </p>
+                        })}
+                        <h3>"Or the code"</h3>
+                        <p class="share-code" id="share-code">{shown.clone()}</p>
+                        <p>
+                            <button type="button" class="button" on:click=move |_| copy_text(c1.clone(), "Code")>"Copy code"</button>
+                        </p>
+                        <p class="hint">"They paste it into “Compare with someone” on Closer's home page."</p>
+                        {qr.map(|svg| view! {
+                            <figure class="qr">
+                                <Chart svg label="QR code of the link" class="qr-code"/>
+                                <figcaption>"Or they scan this with a phone camera."</figcaption>
+                            </figure>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section class="panel share-panel" aria-labelledby="share-title">
+            <h2 id="share-title">"Share to compare"</h2>
+            <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself."</p>
+            <button
+                type="button"
+                class="button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="share-details"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { "Hide sharing" } else { "Share to compare" }}
+            </button>
+            <div id="share-details" hidden=move || !open.get()>
+                <div class="care">
+                    {together_guide().care.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    <p><A href=unsafe_card>"What to do if you feel unsafe"</A></p>
+                </div>
+                <h3>"What will be shared"</h3>
+                <ul>
+                    <li>{format!("The closeness picture you chose ({picture})")}</li>
+                    <li>"The five kinds, now and wished for"</li>
+                    <li>{format!("The day of this check-in ({day})")}</li>
+                    <li>"Your first name, only if you type it below"</li>
+                </ul>
+                <p>"Never your notes, your steps, the name you gave this relationship, or anything about your other relationships."</p>
+                <div class="field">
+                    <label for="first-name">"Your first name (optional)"</label>
+                    <p class="hint" id="first-name-hint">{format!("So they know who it is from. Up to {FIRST_NAME_MAX_CHARS} letters; leave it empty to share no name.")}</p>
+                    <input
+                        id="first-name"
+                        type="text"
+                        autocomplete="off"
+                        aria-describedby="first-name-hint"
+                        aria-invalid=move || (made.get() && code.with(Result::is_err)).to_string()
+                        prop:value=move || first_name.get()
+                        on:input=move |ev| first_name.set(event_target_value(&ev))
+                    />
+                </div>
+                <p>
+                    <button type="button" class="button primary" on:click=move |_| made.set(true)>
+                        "Make the link and code"
+                    </button>
+                </p>
+                {result}
+                <p class="share-status" role="status">{move || said.get()}</p>
+            </div>
+        </section>
+    }
+}
+
+/// Selects a read-only field's text when it gets focus, ready to copy.
+fn select_all(ev: &leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}

@@ -1,0 +1,120 @@
+//! `/checkin/:rel/shared/:id`: answers someone shared and this person
+//! kept, compared with their own latest check-in on that relationship, and
+//! the way to delete them.
+
+use super::{new_check_in_path, relationship_path, HOME};
+use crate::checkin::{CheckIn, Received};
+use crate::components::{shared_day, their_label, Comparison, PageHeading};
+use crate::env::now;
+use crate::focus::focus_soon;
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+/// Finds the kept answers in the URL, or says they are gone.
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let params = use_params_map();
+    let deleted = RwSignal::new(false);
+    let found = Memo::new(move |_| {
+        let (rel, id) = params.with(|p| {
+            (
+                p.get("rel").unwrap_or_default(),
+                p.get("id").unwrap_or_default(),
+            )
+        });
+        state.progress.with(|p| {
+            let c = &p.checkins;
+            let received = c.get_received(&rel, &id)?.clone();
+            let name = c.relationships.get(&rel)?.name.clone();
+            let mine = c.latest(&rel).map(|(_, m)| m.clone());
+            Some((rel, id, name, received, mine))
+        })
+    });
+    move || match found.get() {
+        Some((rel, id, name, received, mine)) => {
+            view! { <SharedView rel id name received mine deleted/> }.into_any()
+        }
+        None => view! { <Gone deleted=deleted.get_untracked()/> }.into_any(),
+    }
+}
+
+#[component]
+fn Gone(deleted: bool) -> impl IntoView {
+    let (title, text) = if deleted {
+        ("Deleted", "Their answers are gone from this browser.")
+    } else {
+        (
+            "These answers are not here",
+            "They may have been deleted, here or in another tab, or the link may be mistyped.",
+        )
+    };
+    view! {
+        <Title text=title/>
+        <div class="page narrow">
+            <PageHeading text=title/>
+            <p role="status">{text}</p>
+            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
+        </div>
+    }
+}
+
+#[component]
+fn SharedView(
+    rel: String,
+    id: String,
+    name: String,
+    received: Received,
+    mine: Option<CheckIn>,
+    deleted: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let them = their_label(&received.shared, &name);
+    let heading = format!("You and {them}");
+    let asking = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let delete = move |_| {
+        deleted.set(true);
+        id.with_value(|id| state.update(|p| p.checkins.delete_received(id, now())));
+        focus_soon("h1".into());
+    };
+    let back = app_path(&relationship_path(&rel));
+    view! {
+        <Title text=heading.clone()/>
+        <div class="page narrow checkin-page together-page">
+            <PageHeading text=heading/>
+            <p class="when">{format!(
+                "{them} shared a check-in from {}, about your relationship “{name}”.",
+                shared_day(&received.shared)
+            )}</p>
+            {match mine {
+                Some(mine) => view! { <Comparison mine theirs=received.shared.clone() them=them.clone()/> }.into_any(),
+                None => view! {
+                    <p>"You have no check-in of your own on this relationship yet, so there is nothing to compare with."</p>
+                    <p><A href=app_path(&new_check_in_path(&rel)) attr:class="button primary">"Check in now"</A></p>
+                }.into_any(),
+            }}
+            <section class="panel" aria-labelledby="delete-shared-title">
+                <h2 id="delete-shared-title">"Their answers in this browser"</h2>
+                <p>{format!("You chose to keep {them}'s answers here. You can delete them at any time; your own check-ins stay.")}</p>
+                {move || if asking.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="confirm-shared-delete">
+                            <p id="confirm-shared-delete"><strong>"Delete their answers from this browser? This cannot be undone."</strong></p>
+                            <button type="button" class="button danger" on:click=delete>"Delete for good"</button>
+                            <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep them"</button>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| asking.set(true)>"Delete their answers"</button>
+                    }.into_any()
+                }}
+            </section>
+            <p><A href=back attr:class="button">{format!("All check-ins: {name}")}</A></p>
+        </div>
+    }
+}

@@ -1,0 +1,337 @@
+//! `/compare`: opening answers someone shared. From a link, the answers are
+//! read from the `#` fragment, which is then removed from the address bar
+//! and history; or a person pastes the code. Then: a preview of what was
+//! received, which relationship it is about, the person's own check-in if
+//! there is none yet, the comparison, and only then the choice to keep.
+//! Nothing is stored unless the person adds a relationship, checks in, or
+//! chooses to keep the answers.
+
+use crate::charts::closeness_picture_of;
+use crate::checkin::{clean_name, NAME_MAX_CHARS};
+use crate::components::rating_words;
+use crate::components::{shared_day, their_label, Comparison, Drawing, PageHeading};
+use crate::content::checkin_guide;
+use crate::env::{now, random_id};
+use crate::focus::{focus_first, focus_soon};
+use crate::pages::checkin::{shared_path, CheckinFormFor};
+use crate::paths::app_path;
+use crate::persist::Persistence;
+use crate::share::{decode, Shared, MAX_INPUT_CHARS};
+use crate::sharing::take_fragment;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+
+/// The choice of relationship that means "someone new".
+const NEW: &str = "new";
+
+/// Where the page is.
+#[derive(Clone, PartialEq)]
+enum Stage {
+    /// Waiting for a code.
+    Paste,
+    /// Answers received, not yet matched to a relationship.
+    Preview(Shared),
+    /// Matched to a relationship without a check-in of the person's own.
+    Mine(Shared, String),
+    /// Both side by side, not kept yet.
+    Compare(Shared, String),
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let stage = RwSignal::new(Stage::Paste);
+    let error = RwSignal::new(None::<String>);
+    let said = RwSignal::new(None::<&'static str>);
+    let input = RwSignal::new(String::new());
+    let open = move |text: &str| match decode(text) {
+        Ok(shared) => {
+            error.set(None);
+            said.set(None);
+            input.set(String::new());
+            stage.set(Stage::Preview(shared));
+            focus_soon("h1".into());
+        }
+        Err(e) => {
+            error.set(Some(e.to_string()));
+            stage.set(Stage::Paste);
+            focus_soon("#code".into());
+        }
+    };
+    // A link: read the fragment, then take it out of the address at once.
+    if let Some(fragment) = take_fragment() {
+        open(&fragment);
+    }
+    // A link pasted into the address bar of this very page changes only
+    // the fragment.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(fragment) = take_fragment() {
+            open(&fragment);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open(&input.get_untracked());
+    };
+    let body = move || match stage.get() {
+        Stage::Paste => view! {
+            <PasteForm input error submit/>
+        }
+        .into_any(),
+        Stage::Preview(shared) => view! { <Preview shared stage said/> }.into_any(),
+        Stage::Mine(shared, rel) => {
+            let saved_shared = shared.clone();
+            let saved_rel = rel.clone();
+            let on_saved = Callback::new(move |_id: String| {
+                stage.set(Stage::Compare(saved_shared.clone(), saved_rel.clone()));
+                focus_soon("h1".into());
+            });
+            view! { <CheckinFormFor id=rel on_saved/> }.into_any()
+        }
+        Stage::Compare(shared, rel) => view! { <Compared shared rel stage said/> }.into_any(),
+    };
+    view! {
+        <Title text="Compare with someone"/>
+        <div class="page narrow checkin-page compare-page">
+            <PageHeading text="Compare with someone"/>
+            <p class="status-line" role="status">{move || said.get()}</p>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn PasteForm(
+    input: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let invalid = move || error.with(Option::is_some);
+    view! {
+        <p>"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. Nothing is kept until you choose to keep it."</p>
+        <form class="paste-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="code">"Code or link"</label>
+                <p class="hint" id="code-hint">"A code looks like 040Y-XNTZ-A4TG-6MV1-DQSW-6BCG. Capitals, spaces and hyphens do not matter."</p>
+                <input
+                    id="code"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    maxlength=MAX_INPUT_CHARS.to_string()
+                    aria-describedby=move || if invalid() { "code-error code-hint" } else { "code-hint" }
+                    aria-invalid=move || invalid().to_string()
+                    prop:value=move || input.get()
+                    on:input=move |ev| input.set(event_target_value(&ev))
+                />
+                <p class="field-error" id="code-error" role="alert">{move || error.get()}</p>
+            </div>
+            <button type="submit" class="button primary">"Open"</button>
+        </form>
+    }
+}
+
+/// What was received, and which relationship it is about.
+#[component]
+fn Preview(
+    shared: Shared,
+    stage: RwSignal<Stage>,
+    said: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let guide = checkin_guide();
+    let from = shared.name.clone().unwrap_or_else(|| "Someone".to_string());
+    let relationships = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .relationships_in_order()
+                .into_iter()
+                .map(|(id, r)| (id.to_string(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choice = RwSignal::new(None::<String>);
+    let new_name = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let rows = guide
+        .kinds
+        .iter()
+        .filter_map(|k| shared.kinds.get(&k.id).map(|r| (k, *r)))
+        .map(|(k, r)| {
+            view! {
+                <tr>
+                    <th scope="row">{k.name.clone()}</th>
+                    <td>{rating_words(r.now)}</td>
+                    <td>{rating_words(r.wished)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let kept = shared.clone();
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let rel = match choice.get_untracked() {
+            None => {
+                problem.set(Some("Choose who this is about first.".into()));
+                focus_first("input[name=about]");
+                return;
+            }
+            Some(c) if c == NEW => match clean_name(&new_name.get_untracked()) {
+                Err(e) => {
+                    problem.set(Some(e.to_string()));
+                    focus_first("#about-name");
+                    return;
+                }
+                Ok(name) => {
+                    let id = random_id();
+                    let mut added = Ok(());
+                    state.update(|p| added = p.checkins.add(&id, &name, now()));
+                    if let Err(e) = added {
+                        problem.set(Some(e.to_string()));
+                        return;
+                    }
+                    id
+                }
+            },
+            Some(id) => id,
+        };
+        problem.set(None);
+        let has_own = state
+            .progress
+            .with_untracked(|p| p.checkins.latest(&rel).is_some());
+        let next = if has_own {
+            Stage::Compare(kept.clone(), rel)
+        } else {
+            Stage::Mine(kept.clone(), rel)
+        };
+        stage.set(next);
+        focus_soon(
+            if has_own {
+                "#keep-title"
+            } else {
+                "h2.embedded-heading"
+            }
+            .into(),
+        );
+    };
+    let discard = move |_| {
+        stage.set(Stage::Paste);
+        said.set(Some(
+            "Their answers were closed. Nothing of theirs was kept.",
+        ));
+    };
+    view! {
+        <section class="panel received" aria-labelledby="received-title">
+            <h2 id="received-title">{format!("{from} shared a check-in")}</h2>
+            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(&shared))}</p>
+            <div class="closeness-result">
+                <Drawing svg=closeness_picture_of(shared.closeness, "them", "you") class="closeness-picture"/>
+                <p>{format!("They chose picture {}.", guide.picture_name(shared.closeness))}</p>
+            </div>
+            <table class="figures received-figures">
+                <caption>"Their answers"</caption>
+                <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+        <form class="panel about-form" on:submit=go novalidate>
+            <fieldset>
+                <legend><h2>"Who is this about?"</h2></legend>
+                <p class="hint">"Choose your relationship with the person who sent it, to compare their answers with your own."</p>
+                {move || relationships.get().into_iter().map(|(id, name)| {
+                    let input_id = format!("about-{id}");
+                    let value = id.clone();
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="about" id=input_id.clone() value=id.clone()
+                                prop:checked=move || choice.get().as_deref() == Some(value.as_str())
+                                on:change=move |_| choice.set(Some(id.clone()))/>
+                            <label for=input_id>{name}</label>
+                        </div>
+                    }
+                }).collect_view()}
+                <div class="choice">
+                    <input type="radio" name="about" id="about-new" value=NEW
+                        prop:checked=move || choice.get().as_deref() == Some(NEW)
+                        on:change=move |_| choice.set(Some(NEW.to_string()))/>
+                    <label for="about-new">"Someone not on my list yet"</label>
+                </div>
+                <div class="field" hidden=move || choice.get().as_deref() != Some(NEW)>
+                    <label for="about-name">"Their name, as you would like to see it"</label>
+                    <p class="hint" id="about-name-hint">{format!("A nickname or an initial is enough, up to {NAME_MAX_CHARS} characters.")}</p>
+                    <input id="about-name" type="text" autocomplete="off" aria-describedby="about-name-hint"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                </div>
+            </fieldset>
+            <p class="field-error" role="alert">{move || problem.get()}</p>
+            <div class="form-actions">
+                <button type="submit" class="button primary">"Compare"</button>
+                <button type="button" class="button" on:click=discard>"Close without keeping"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Both side by side, and the choice to keep their answers.
+#[component]
+fn Compared(
+    shared: Shared,
+    rel: String,
+    stage: RwSignal<Stage>,
+    said: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let navigate = use_navigate();
+    let found = state.progress.with_untracked(|p| {
+        let c = &p.checkins;
+        let name = c.relationships.get(&rel).map(|r| r.name.clone())?;
+        let mine = c.latest(&rel).map(|(_, m)| m.clone())?;
+        Some((name, mine))
+    });
+    let Some((name, mine)) = found else {
+        return view! {
+            <p role="alert">"This relationship is no longer here: it may have been deleted in another tab. Nothing of theirs was kept."</p>
+        }
+        .into_any();
+    };
+    let them = their_label(&shared, &name);
+    let to_keep = shared.clone();
+    let keep_rel = rel.clone();
+    let keep = move |_| {
+        let id = random_id();
+        let mut outcome = Ok(());
+        state.update(|p| {
+            outcome = p
+                .checkins
+                .keep_received(&keep_rel, &id, to_keep.clone(), now())
+        });
+        match outcome {
+            Ok(()) => navigate(&app_path(&shared_path(&keep_rel, &id)), Default::default()),
+            Err(_) => said.set(Some(
+                "This relationship is no longer here, so nothing was kept.",
+            )),
+        }
+    };
+    let discard = move |_| {
+        stage.set(Stage::Paste);
+        said.set(Some(
+            "Their answers were closed. Nothing of theirs was kept.",
+        ));
+        focus_soon("h1".into());
+    };
+    view! {
+        <p class="when">{format!("{them}'s check-in from {}, beside your latest on “{name}”.", shared_day(&shared))}</p>
+        <section class="panel keep-panel" aria-labelledby="keep-title">
+            <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
+            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too."</p>
+            <div class="form-actions">
+                <button type="button" class="button primary" on:click=keep>"Keep their answers"</button>
+                <button type="button" class="button" on:click=discard>"Close without keeping"</button>
+            </div>
+        </section>
+        <Comparison mine theirs=shared them/>
+    }
+    .into_any()
+}
