@@ -42,7 +42,7 @@ mod paths;
 #[cfg(target_arch = "wasm32")]
 mod persist;
 #[cfg(target_arch = "wasm32")]
-mod sharing;
+pub mod sharing;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -5,7 +5,8 @@
 //! erase, a really full quota, blocked storage, a read that fails during a
 //! save, backups in the same millisecond, a removal that throws, and
 //! check-ins: their ids, and a deletion in one tab that another tab's save
-//! cannot undo.
+//! cannot undo; and a share link's fragment, read once and then gone from
+//! the address and from history.
 #![cfg(target_arch = "wasm32")]
 
 use closer::checkin::{CheckIn, Rating};
@@ -392,4 +393,40 @@ fn a_deletion_saved_in_one_tab_survives_the_other_tabs_older_save() {
         "the name is gone from storage: {raw}"
     );
     assert!(raw.contains("\"deleted\":{\"r\":4"));
+}
+
+#[wasm_bindgen_test]
+fn a_share_fragment_is_read_once_and_then_gone_from_the_address_and_history() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let location = window.location();
+    let path = location.pathname().unwrap();
+    let search = location.search().unwrap();
+    history
+        .replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}#040Y-XNTZ")),
+        )
+        .unwrap();
+    let entries = history.length().unwrap();
+    assert_eq!(location.hash().unwrap(), "#040Y-XNTZ");
+    assert_eq!(
+        closer::sharing::take_fragment().as_deref(),
+        Some("040Y-XNTZ")
+    );
+    assert_eq!(location.hash().unwrap(), "", "gone from the address");
+    assert_eq!(location.pathname().unwrap(), path, "the page stays");
+    assert_eq!(location.search().unwrap(), search);
+    assert_eq!(history.length().unwrap(), entries, "replaced, not pushed");
+    assert_eq!(closer::sharing::take_fragment(), None, "read only once");
+    // An empty fragment is no code.
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}#")))
+        .unwrap();
+    assert_eq!(closer::sharing::take_fragment(), None);
+    // The link puts the code after the # on this very site.
+    let link = closer::sharing::link_for("ABC");
+    assert!(link.starts_with(&location.origin().unwrap()), "{link}");
+    assert!(link.ends_with("/compare#ABC"), "{link}");
 }

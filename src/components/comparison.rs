@@ -71,8 +71,8 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             view! {
                 <tr>
                     <th scope="row">{p.kind.name.clone()}</th>
-                    <td>{rating_words(p.mine.now)}" → "{rating_words(p.mine.wished)}</td>
-                    <td>{rating_words(p.theirs.now)}" → "{rating_words(p.theirs.wished)}</td>
+                    <td>{rating_words(p.mine.now)}", wished for "{rating_words(p.mine.wished).to_lowercase()}</td>
+                    <td>{rating_words(p.theirs.now)}", wished for "{rating_words(p.theirs.wished).to_lowercase()}</td>
                 </tr>
             }
         })
@@ -84,7 +84,8 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             let items = members
                 .into_iter()
                 .map(|p| {
-                    let less = p.someone_wants_less();
+                    // Under "both would like less" the heading says it already.
+                    let less = p.someone_wants_less() && which != Together::BothLess;
                     view! {
                         <li>
                             <strong>{p.kind.name.clone()}</strong>
@@ -118,7 +119,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
     let both_less = group(
         "Where you both would like less",
         "group-both-less",
-        &words.wants_less,
+        &words.both_less,
         Together::BothLess,
     );
     let content = group(
@@ -156,7 +157,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                         <figcaption>{format!("{them}: picture {}.", guide.picture_name(theirs.closeness))}</figcaption>
                     </figure>
                 </div>
-                <p class="hint">"Two people often pick different pictures for the same relationship. That is not a disagreement to settle: each of you sees it from your own side."</p>
+                <p class="hint">"If you chose different pictures, that is common and not a disagreement to settle: each of you sees it from your own side."</p>
             </section>
 
             <section class="panel" aria-labelledby="both-kinds-title">
@@ -170,7 +171,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                     <figcaption class="visually-hidden">"The same figures are in the table below."</figcaption>
                 </figure>
                 <table class="figures together-table">
-                    <caption>"Now → wished for"</caption>
+                    <caption>"Now, then wished for"</caption>
                     <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col">{them.clone()}</th></tr></thead>
                     <tbody>{table_rows}</tbody>
                 </table>
@@ -237,7 +238,7 @@ fn Talk(start_with: Vec<String>) -> impl IntoView {
             <h3>"How it works"</h3>
             <ul class="rules">{talk.rules.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
             <p>{if names.is_empty() {
-                "Neither of you wished for more of any kind, so no questions are marked: start anywhere you like, or simply enjoy what you have.".to_string()
+                "Neither of you wished for more of any kind, so no questions are marked: start anywhere you like, or leave the questions for another time.".to_string()
             } else {
                 format!("Marked “Suggested”: a few questions on where you would like more ({}). Start there if you like.", names.join(", "))
             }}</p>

@@ -63,7 +63,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                 view! {
                     <div class="share-result">
                         <h3>"The link"</h3>
-                        <p class="hint">"The answers travel after the # in the link. Browsers never send that part to a server."</p>
+                        <p class="hint">"Your answers are written into the link itself, after the #. Closer has no server, and browsers do not send that part to websites. But the app you send it with sees the whole link, and anyone who can open the chat can read your answers. You can delete the message once they have opened it."</p>
                         <div class="copy-row">
                             <label class="visually-hidden" for="share-link">"Link to your answers"</label>
                             <input id="share-link" type="text" readonly prop:value=link.clone() on:focus=|ev| select_all(&ev)/>
@@ -74,7 +74,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                                 <button type="button" class="button" on:click=move |_| {
                                     let url = l2.clone();
                                     spawn_local(async move {
-                                        match share("Closer: compare check-ins", "My check-in answers, to compare with yours:", &url).await {
+                                        match share("Closer: compare check-ins", "My Closer check-in, if you would like to see it. There is no need to reply.", &url).await {
                                             ShareOutcome::Sent => say("Shared."),
                                             ShareOutcome::Cancelled => say("Nothing was shared."),
                                             ShareOutcome::Failed => say("Sharing did not work in this browser: copy the link instead."),
@@ -92,7 +92,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                         {qr.map(|svg| view! {
                             <figure class="qr">
                                 <Chart svg label="QR code of the link" class="qr-code"/>
-                                <figcaption>"Or they scan this with a phone camera."</figcaption>
+                                <figcaption>"Or they scan this with a phone camera. Anyone who can see this screen could scan it too."</figcaption>
                             </figure>
                         })}
                     </div>
@@ -104,7 +104,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
     view! {
         <section class="panel share-panel" aria-labelledby="share-title">
             <h2 id="share-title">"Share to compare"</h2>
-            <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself."</p>
+            <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
             <button
                 type="button"
                 class="button"

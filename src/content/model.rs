@@ -431,6 +431,8 @@ pub struct TogetherGuide {
     pub differ: String,
     /// Under "Where you are both content".
     pub both_content: String,
+    /// Under "Where you both would like less".
+    pub both_less: String,
     /// Beside any kind that one of the two would like less of.
     pub wants_less: String,
     /// The conversation questions.

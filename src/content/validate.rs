@@ -807,6 +807,7 @@ pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<
     c.text(at, "both_more", &together.both_more);
     c.text(at, "differ", &together.differ);
     c.text(at, "both_content", &together.both_content);
+    c.text(at, "both_less", &together.both_less);
     c.text(at, "wants_less", &together.wants_less);
     let talk = &together.talk;
     c.paragraphs("together/talk", "intro", &talk.intro);

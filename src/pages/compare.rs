@@ -108,7 +108,7 @@ fn PasteForm(
 ) -> impl IntoView {
     let invalid = move || error.with(Option::is_some);
     view! {
-        <p>"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. Nothing is kept until you choose to keep it."</p>
+        <p>"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
         <form class="paste-form" on:submit=submit novalidate>
             <div class="field">
                 <label for="code">"Code or link"</label>
@@ -325,7 +325,7 @@ fn Compared(
         <p class="when">{format!("{them}'s check-in from {}, beside your latest on “{name}”.", shared_day(&shared))}</p>
         <section class="panel keep-panel" aria-labelledby="keep-title">
             <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
-            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too."</p>
+            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers."</p>
             <div class="form-actions">
                 <button type="button" class="button primary" on:click=keep>"Keep their answers"</button>
                 <button type="button" class="button" on:click=discard>"Close without keeping"</button>

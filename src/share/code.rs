@@ -106,7 +106,7 @@ impl fmt::Display for FirstNameError {
                 "Keep it to a first name of {FIRST_NAME_MAX_CHARS} letters or fewer, or leave it empty."
             ),
             FirstNameError::Control => {
-                write!(f, "Use letters, spaces and marks only, on one line.")
+                write!(f, "Write the name on one line, without tabs or line breaks.")
             }
         }
     }
@@ -153,14 +153,14 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            CodeError::Empty => "Paste the code or the link you were sent first.",
+            CodeError::Empty => "First paste the code or the link you were sent.",
             CodeError::TooLong => "This is longer than any Closer code. Check that you copied only the code or the link, or ask for a new one.",
-            CodeError::NotACode => "This is not a Closer code: a code has only letters, digits and hyphens. Check what you pasted, or ask for a new one.",
+            CodeError::NotACode => "This is not a Closer code: a code has only letters, numbers, spaces and hyphens. Check what you pasted, or ask for a new one.",
             CodeError::Incomplete => "This code is incomplete: part of it is missing. Check that you copied all of it, or ask for a new one.",
             CodeError::Damaged => "This code is damaged: a character is wrong or missing. Check it against what you were sent, or ask for a new one.",
             CodeError::Newer => "This code was made by a newer version of Closer. Reload this page to update Closer, then open the code again.",
             CodeError::UnknownVersion => "This code is of a version Closer cannot read. Ask for a new one.",
-            CodeError::Invalid => "This code does not hold answers that Closer could have written. Ask for a new one.",
+            CodeError::Invalid => "This code cannot be read as a check-in. Ask for a new one.",
         })
     }
 }
@@ -183,7 +183,10 @@ impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ShareError::Name(e) => e.fmt(f),
-            _ => write!(f, "This check-in cannot be shared: it is incomplete."),
+            _ => write!(
+                f,
+                "This check-in cannot be shared because some answers are missing. Check in again to share."
+            ),
         }
     }
 }

@@ -169,7 +169,7 @@ fn SharedWithYou(id: String) -> impl IntoView {
             {move || {
                 let kept = kept.get();
                 if kept.is_empty() {
-                    view! { <p>"When this person shares a check-in with you and you keep it, you find it here. To share yours, open one of your check-ins and choose “Share to compare”."</p> }.into_any()
+                    view! { <p>"If this person shares a check-in with you and you keep it, it will appear here. To share yours, open one of your check-ins and choose “Share to compare”."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="shared-list">
