@@ -26,6 +26,10 @@ const CHOICE_CARD = `${LESSON}/which-is-intimate`;
 const CHOICE_TITLE = 'Spot the closeness';
 const REFLECT_CARD = `${LESSON}/who-knows-you`;
 const NOTE = 'Keyboard note: my sister listens & "never" judges.';
+// A share code that tests/share_code.rs pins (Sam: picture 4, Physical now
+// a little), and the same code with its last character changed.
+const SAM_CODE = '040YXNTZA4TG6MV1DQSW6BCG';
+const DAMAGED_CODE = '040Y-XNTZ-A4TG-6MV1-DQSW-6BCX';
 export const BLOCKED =
   "This browser isn't letting Closer save anything (private browsing can do that). Everything works, but your progress will be forgotten when you close this page.";
 
@@ -355,6 +359,28 @@ export const JOURNEYS = [
       // Only the new build's cache is left (other caches, without the build prefix, are the worker's own).
       const buildCaches = () => s.evaluate(() => caches.keys().then((ks) => ks.filter((k) => k.startsWith('closer-'))));
       await until(async () => JSON.stringify(await buildCaches()) === '["closer-second-build"]', 'only the new cache left');
+    },
+  },
+  {
+    name: 'a share link shows what was shared, leaves the address without the answers and stores nothing; a damaged code is refused',
+    async run(s, { origin }) {
+      await open(s, `${origin}/compare#${SAM_CODE}`);
+      await see(s, { role: 'heading', level: 2, name: 'Sam shared a check-in' });
+      assert.equal(await s.evaluate(() => location.hash), '', 'the fragment is gone from the address');
+      assert.equal(await s.evaluate(() => location.pathname), '/compare');
+      await see(s, { role: 'text', name: 'They chose picture 4 of 7: overlapping by about half.' });
+      assert.equal(await s.evaluate(storedProgress), null, 'opening a link stores nothing');
+      await click(s, { role: 'button', name: 'Close without keeping' });
+      await see(s, { role: 'status', name: 'Their answers were closed. Nothing of theirs was kept.' });
+      await s.click(await see(s, { role: 'textbox', name: 'Code or link' }));
+      await s.type(DAMAGED_CODE);
+      await click(s, { role: 'button', name: 'Open' });
+      await see(s, { role: 'text', name: re(/^This code is damaged: a character is wrong or missing\./) });
+      assert.equal(await s.evaluate(storedProgress), null, 'a refused code stores nothing');
+      await s.reload();
+      await ready(s);
+      await see(s, { role: 'textbox', name: 'Code or link' });
+      assert.equal(await s.evaluate(() => location.hash), '', 'a reload does not bring the answers back');
     },
   },
   {
