@@ -23,7 +23,7 @@ help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e, journeys in Firefox and WebKit)"
 	@echo "make test-firefox, make test-webkit   the journeys in one engine"
-	@echo "make bench  build a release, measure it (bytes, Lighthouse, latency, memory, offline) and check the budgets"
+	@echo "make bench  build a release, measure it (bytes, precache, Lighthouse, a deep link on Slow 4G, latency, memory, offline) and check the budgets"
 
 ## ---- tools: each installed only when missing or at the wrong version ----
 

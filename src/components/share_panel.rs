@@ -141,7 +141,14 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                     />
                 </div>
                 <p>
-                    <button type="button" class="button primary" on:click=move |_| made.set(true)>
+                    <button type="button" class="button primary" on:click=move |_| {
+                        made.set(true);
+                        say(if code.with_untracked(Result::is_ok) {
+                            "The link and the code are ready below."
+                        } else {
+                            "The link could not be made: see the message below."
+                        });
+                    }>
                         "Make the link and code"
                     </button>
                 </p>

@@ -64,11 +64,12 @@ pub fn ComparePage() -> impl IntoView {
     }
     // A link pasted into the address bar of this very page changes only
     // the fragment.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(fragment) = take_fragment() {
             open(&fragment);
         }
     });
+    on_cleanup(move || listener.remove());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         open(&input.get_untracked());
