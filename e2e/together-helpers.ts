@@ -134,16 +134,32 @@ export function dayWords(day: number): string {
 
 // ---- what CodeError's Display says (src/share/code.rs) ----
 
-export const MESSAGES = {
-  empty: 'Paste the code or the link you were sent first.',
-  tooLong: 'This is longer than any Closer code. Check that you copied only the code or the link, or ask for a new one.',
-  notACode: 'This is not a Closer code: a code has only letters, digits and hyphens. Check what you pasted, or ask for a new one.',
-  incomplete: 'This code is incomplete: part of it is missing. Check that you copied all of it, or ask for a new one.',
-  damaged: 'This code is damaged: a character is wrong or missing. Check it against what you were sent, or ask for a new one.',
-  newer: 'This code was made by a newer version of Closer. Reload this page to update Closer, then open the code again.',
-  unknownVersion: 'This code is of a version Closer cannot read. Ask for a new one.',
-  invalid: 'This code does not hold answers that Closer could have written. Ask for a new one.',
-} as const;
+/**
+ * The refusal of each kind of bad code, read from CodeError's Display in
+ * src/share/code.rs, so that a rewording there needs no change here.
+ */
+function codeMessages() {
+  const rust = readFileSync(join(__dirname, '..', 'src', 'share', 'code.rs'), 'utf8');
+  const said = (variant: string): string => {
+    const m = rust.match(new RegExp(`CodeError::${variant} => "((?:[^"\\\\]|\\\\.)*)"`));
+    if (!m) throw new Error(`no message for CodeError::${variant} in src/share/code.rs`);
+    const text = JSON.parse(`"${m[1]}"`) as string;
+    // Plain words: a whole sentence, never a Rust debug string.
+    expect(text, `CodeError::${variant}`).toMatch(/^[A-Z].*\.$/);
+    return text;
+  };
+  return {
+    empty: said('Empty'),
+    tooLong: said('TooLong'),
+    notACode: said('NotACode'),
+    incomplete: said('Incomplete'),
+    damaged: said('Damaged'),
+    newer: said('Newer'),
+    unknownVersion: said('UnknownVersion'),
+    invalid: said('Invalid'),
+  };
+}
+export const MESSAGES = codeMessages();
 
 // ---- a second person ----
 
@@ -284,6 +300,19 @@ export function cell(n: number): string {
   return `${SCALE[n]} (${n})`;
 }
 
+/**
+ * A comparison cell, `Some (2), wished for a great deal (4)`, read as its two
+ * figures, checking the words of each fit its figure.
+ */
+export function pairCell(text: string): { now: number; wished: number } {
+  const m = text.match(/^(.+?) \((\d)\)\D+?(\S.*?) \((\d)\)$/);
+  if (!m) throw new Error(`cell ${JSON.stringify(text)} is not "words (n) … words (n)"`);
+  const [now, wished] = [Number(m[2]), Number(m[4])];
+  expect(m[1], `the words for ${now}`).toBe(SCALE[now]);
+  expect(m[3].toLowerCase(), `the words for ${wished}`).toMatch(new RegExp(`${SCALE[wished].toLowerCase()}$`));
+  return { now, wished };
+}
+
 /** The preview's table says exactly these answers, in words and figures, in the guide's order. */
 export async function expectReceived(page: Page, a: Answers): Promise<void> {
   const got = await receivedFigures(page);
@@ -355,7 +384,7 @@ export async function togetherChartFigures(page: Page, them: string): Promise<Ma
 
 /** The comparison's table, per kind: the You and Them cells as written. */
 export async function togetherTable(page: Page, them: string): Promise<Map<string, [string, string]>> {
-  const table = page.getByRole('table', { name: 'Now → wished for' });
+  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'You', exact: true }) });
   await expect(table.getByRole('columnheader')).toHaveText(['Kind', 'You', them]);
   const out = new Map<string, [string, string]>();
   for (const row of await table.getByRole('row').filter({ has: page.getByRole('rowheader') }).all()) {
@@ -407,10 +436,9 @@ export async function expectComparison(page: Page, them: string, mine: Answers, 
   for (const kind of KIND_NAMES) {
     const pair = { mine: mine.kinds[kind], theirs: theirs.kinds[kind] };
     expect(chart.get(kind), `${kind} in the chart's name`).toEqual(pair);
-    expect(table.get(kind), `${kind} in the table`).toEqual([
-      `${cell(pair.mine.now)} → ${cell(pair.mine.wished)}`,
-      `${cell(pair.theirs.now)} → ${cell(pair.theirs.wished)}`,
-    ]);
+    const [you, they] = table.get(kind)!;
+    expect(pairCell(you), `${kind} in the table, you (${you})`).toEqual(pair.mine);
+    expect(pairCell(they), `${kind} in the table, ${them} (${they})`).toEqual(pair.theirs);
     const g = groupOf(pair);
     want.set(g, [...(want.get(g) ?? []), kind]);
   }
@@ -441,9 +469,27 @@ export interface TalkQuestion {
   kinds: string[];
 }
 
+function togetherToml(): string {
+  return readFileSync(join(__dirname, '..', 'content', 'together.toml'), 'utf8');
+}
+
+/** A top-level string of content/together.toml (`wants_less = "…"`). */
+export function togetherText(key: string): string {
+  const m = togetherToml().match(new RegExp(`^${key} = "((?:[^"\\\\]|\\\\.)*)"`, 'm'));
+  if (!m) throw new Error(`no ${key} in content/together.toml`);
+  return JSON.parse(`"${m[1]}"`) as string;
+}
+
+/** A list of strings of content/together.toml (`care = [ … ]`, `rules = [ … ]`). */
+export function togetherList(key: string): string[] {
+  const m = togetherToml().match(new RegExp(`^${key} = \\[([\\s\\S]*?)\\n\\]`, 'm'));
+  if (!m) throw new Error(`no list ${key} in content/together.toml`);
+  return [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => JSON.parse(`"${x[1]}"`) as string);
+}
+
 /** Each round's questions (by round title), read from the guide's own content. */
 export function talkRounds(): Map<string, TalkQuestion[]> {
-  const toml = readFileSync(join(__dirname, '..', 'content', 'together.toml'), 'utf8');
+  const toml = togetherToml();
   const rounds = new Map<string, TalkQuestion[]>();
   for (const block of toml.split('[[talk.rounds]]').slice(1)) {
     const title = block.match(/^title = "([^"]+)"/m)![1];

@@ -137,7 +137,11 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                         aria-describedby="first-name-hint"
                         aria-invalid=move || (made.get() && code.with(Result::is_err)).to_string()
                         prop:value=move || first_name.get()
-                        on:input=move |ev| first_name.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            first_name.set(event_target_value(&ev));
+                            // A message about the name as it was no longer holds.
+                            said.set(None);
+                        }
                     />
                 </div>
                 <p>

@@ -85,7 +85,7 @@ pub fn ComparePage() -> impl IntoView {
             let saved_rel = rel.clone();
             let on_saved = Callback::new(move |_id: String| {
                 stage.set(Stage::Compare(saved_shared.clone(), saved_rel.clone()));
-                focus_soon("h1".into());
+                focus_soon("#keep-title".into());
             });
             view! { <CheckinFormFor id=rel on_saved/> }.into_any()
         }
