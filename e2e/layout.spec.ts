@@ -47,7 +47,7 @@ function withCheckIns(): string {
     emotional: rating(1, b), experiential: rating(2, 3),
   });
   return JSON.stringify({
-    schema: 4,
+    schema: 5,
     checkins: {
       relationships: { r1: { name: 'My oldest friend from school, Alexandra', named_at: t, added: t } },
       check_ins: {
@@ -57,6 +57,9 @@ function withCheckIns(): string {
         },
       },
       steps: { r1: { s1: { step: 'phones-away', chosen_at: t + DAY } } },
+      received: {
+        r1: { k1: { kept_at: t + DAY, shared: { name: 'Alexandrinaaaaaa', day: 20_454, closeness: 6, kinds: kinds(0, 4) } } },
+      },
     },
   });
 }
@@ -68,6 +71,10 @@ const CHECKIN_PAGES: [string, (page: Page) => Locator][] = [
   ['/checkin/r1/new', (page) => page.getByRole('button', { name: 'See the result' })],
   ['/checkin/r1/results/c2', (page) => page.getByRole('button', { name: 'Choose this step' })],
   ['/reflections', (page) => h1(page).filter({ hasText: 'My reflections' })],
+  ['/checkin/r1/shared/k1', (page) => page.getByRole('heading', { name: 'Talk together' })],
+  ['/compare', (page) => page.getByLabel('Code or link')],
+  // A share code pinned by tests/share_code.rs: its preview.
+  ['/compare#040YXNTZA4TG6MV1DQSW6BCG', (page) => page.getByRole('heading', { name: 'Sam shared a check-in' })],
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
