@@ -14,11 +14,14 @@ pub use relationship::RelationshipPage;
 pub use result::CheckinResult;
 pub use shared::SharedPage;
 
+use crate::components::PageHeading;
 use crate::env::utc_offset_minutes;
+use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::time::{long_date, Millis};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
 
 /// The list of relationships.
 pub const HOME: &str = "/checkin";
@@ -57,6 +60,33 @@ pub fn use_relationship_id() -> Memo<Option<String>> {
             .with(|p| p.checkins.relationships.contains_key(&id));
         here.then_some(id)
     })
+}
+
+/// The relationship id and the record id in the URL (`:rel`, `:id`).
+pub fn use_record_ids() -> Memo<(String, String)> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params.with(|p| {
+            (
+                p.get("rel").unwrap_or_default(),
+                p.get("id").unwrap_or_default(),
+            )
+        })
+    })
+}
+
+/// A page whose subject is gone (deleted here or in another tab) or was
+/// never here, with the way back to the list of relationships.
+#[component]
+pub fn GonePage(title: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <div class="page narrow">
+            <PageHeading text=title/>
+            <p role="status">{text}</p>
+            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
+        </div>
+    }
 }
 
 /// A date in the person's own time zone: `2 December 2026`.

@@ -2,7 +2,9 @@
 //! and the wish for more have moved, what changed since last time, the
 //! step that stands, every check-in, and renaming or deleting it.
 
-use super::{date, new_check_in_path, result_path, shared_path, use_relationship_id, HOME};
+use super::{
+    date, new_check_in_path, result_path, shared_path, use_relationship_id, GonePage, HOME,
+};
 use crate::charts::{over_time, TimePoint};
 use crate::checkin::{
     change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
@@ -39,24 +41,20 @@ pub fn RelationshipPage() -> impl IntoView {
 
 #[component]
 fn Gone(deleted: bool) -> impl IntoView {
-    let (title, text) = if deleted {
-        (
-            "Deleted",
-            "The relationship and all its check-ins are gone from this browser.",
-        )
+    if deleted {
+        view! {
+            <GonePage
+                title="Deleted"
+                text="The relationship and all its check-ins are gone from this browser."
+            />
+        }
     } else {
-        (
-            "This relationship is not here",
-            "It may have been deleted, here or in another tab, or the link may be mistyped.",
-        )
-    };
-    view! {
-        <Title text=title/>
-        <div class="page narrow">
-            <PageHeading text=title/>
-            <p role="status">{text}</p>
-            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
-        </div>
+        view! {
+            <GonePage
+                title="This relationship is not here"
+                text="It may have been deleted, here or in another tab, or the link may be mistyped."
+            />
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! gaps in words with the practice lessons that fit them, what changed
 //! since last time, and the choice of one small step.
 
-use super::{date, relationship_path, HOME};
+use super::{date, relationship_path, use_record_ids, HOME};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
 use crate::components::{
@@ -14,7 +14,7 @@ use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 /// How many gaps the result names.
 const GAPS_NAMED: usize = 3;
@@ -23,14 +23,9 @@ const GAPS_NAMED: usize = 3;
 #[component]
 pub fn CheckinResult() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let params = use_params_map();
+    let ids = use_record_ids();
     let found = Memo::new(move |_| {
-        let (rel, id) = params.with(|p| {
-            (
-                p.get("rel").unwrap_or_default(),
-                p.get("id").unwrap_or_default(),
-            )
-        });
+        let (rel, id) = ids.get();
         state.progress.with(|p| {
             let c = &p.checkins;
             let check_in = c.get(&rel, &id)?.clone();

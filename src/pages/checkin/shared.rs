@@ -2,7 +2,7 @@
 //! kept, compared with their own latest check-in on that relationship, and
 //! the way to delete them.
 
-use super::{new_check_in_path, relationship_path, HOME};
+use super::{new_check_in_path, relationship_path, use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
 use crate::components::{shared_day, their_label, Comparison, PageHeading};
 use crate::env::now;
@@ -11,21 +11,16 @@ use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 /// Finds the kept answers in the URL, or says they are gone.
 #[component]
 pub fn SharedPage() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let params = use_params_map();
+    let ids = use_record_ids();
     let deleted = RwSignal::new(false);
     let found = Memo::new(move |_| {
-        let (rel, id) = params.with(|p| {
-            (
-                p.get("rel").unwrap_or_default(),
-                p.get("id").unwrap_or_default(),
-            )
-        });
+        let (rel, id) = ids.get();
         state.progress.with(|p| {
             let c = &p.checkins;
             let received = c.get_received(&rel, &id)?.clone();
@@ -44,21 +39,15 @@ pub fn SharedPage() -> impl IntoView {
 
 #[component]
 fn Gone(deleted: bool) -> impl IntoView {
-    let (title, text) = if deleted {
-        ("Deleted", "Their answers are gone from this browser.")
+    if deleted {
+        view! { <GonePage title="Deleted" text="Their answers are gone from this browser."/> }
     } else {
-        (
-            "These answers are not here",
-            "They may have been deleted, here or in another tab, or the link may be mistyped.",
-        )
-    };
-    view! {
-        <Title text=title/>
-        <div class="page narrow">
-            <PageHeading text=title/>
-            <p role="status">{text}</p>
-            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
-        </div>
+        view! {
+            <GonePage
+                title="These answers are not here"
+                text="They may have been deleted, here or in another tab, or the link may be mistyped."
+            />
+        }
     }
 }
 
