@@ -730,3 +730,25 @@ fn date_labels_never_run_into_each_other() {
         }
     }
 }
+
+#[test]
+fn the_side_by_side_picture_is_stable() {
+    use closer::charts::{side_by_side, PairRow};
+    let rows = vec![
+        PairRow {
+            label: "Physical".into(),
+            mine: (2, 4),
+            theirs: (2, 3),
+        },
+        PairRow {
+            label: "Spiritual".into(),
+            mine: (1, 1),
+            theirs: (4, 0),
+        },
+    ];
+    // A long name is cut to fit the lane's column.
+    insta::assert_snapshot!(
+        "side_by_side",
+        side_by_side(&rows, SCALE_MAX, "you", "Alexandrinaaaaaa").markup()
+    );
+}
