@@ -123,6 +123,36 @@ pub enum Shape {
     },
 }
 
+/// The vertical lines of a 0-to-`max` scale from `top` to `bottom`, each
+/// with its number below: the line at 0 has the role `zero`, the others
+/// `grid`. Shared by the charts that put a scale along the x axis.
+fn scale_lines(
+    max: u8,
+    x_of: impl Fn(u8) -> f64,
+    top: f64,
+    bottom: f64,
+    zero: &'static str,
+) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    for v in 0..=max {
+        shapes.push(Shape::Line {
+            x1: x_of(v),
+            y1: top,
+            x2: x_of(v),
+            y2: bottom,
+            class: if v == 0 { zero } else { "grid" },
+        });
+        shapes.push(Shape::Text {
+            x: x_of(v),
+            y: bottom + 17.0,
+            anchor: Anchor::Middle,
+            class: "tick",
+            text: num(f64::from(v)),
+        });
+    }
+    shapes
+}
+
 /// A number as SVG text: at most one decimal, no trailing `.0`.
 pub fn num(x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;

@@ -2,7 +2,7 @@
 //! and the "wished for" bar outlined with a dashed edge, so the two differ
 //! in shape as well as colour, on a grid with one line per scale point.
 
-use super::{num, Anchor, Shape, Svg, WIDTH};
+use super::{num, scale_lines, Anchor, Shape, Svg, WIDTH};
 
 /// One row of the chart: a kind and its two values.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,23 +33,7 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
     let row_height = LABEL + 2.0 * BAR + BETWEEN + ROW_GAP;
     let plot_bottom =
         TOP + LABEL + (row_height * rows.len() as f64 - LABEL - ROW_GAP + 4.0).max(0.0);
-    let mut shapes = Vec::new();
-    for v in 0..=max {
-        shapes.push(Shape::Line {
-            x1: x_of(v),
-            y1: TOP + LABEL - 4.0,
-            x2: x_of(v),
-            y2: plot_bottom,
-            class: if v == 0 { "axis" } else { "grid" },
-        });
-        shapes.push(Shape::Text {
-            x: x_of(v),
-            y: plot_bottom + 17.0,
-            anchor: Anchor::Middle,
-            class: "tick",
-            text: num(f64::from(v)),
-        });
-    }
+    let mut shapes = scale_lines(max, x_of, TOP + LABEL - 4.0, plot_bottom, "axis");
     for (i, row) in rows.iter().enumerate() {
         let top = TOP + row_height * i as f64;
         shapes.push(Shape::Text {

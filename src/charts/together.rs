@@ -4,7 +4,7 @@
 //! Dot and ring differ in shape, and the lanes are named in text, so
 //! nothing depends on colour.
 
-use super::{num, Anchor, Shape, Svg, WIDTH};
+use super::{scale_lines, Anchor, Shape, Svg, WIDTH};
 
 /// One kind: its name and both people's answers, `(now, wished)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,23 +48,7 @@ pub fn side_by_side(rows: &[PairRow], max: u8, me: &str, them: &str) -> Svg {
     let x_of = |v: u8| LEFT + plot * f64::from(v.min(max)) / f64::from(max);
     let row_height = LABEL + 2.0 * LANE + ROW_GAP;
     let plot_bottom = TOP + (row_height * rows.len() as f64 - ROW_GAP).max(LABEL);
-    let mut shapes = Vec::new();
-    for v in 0..=max {
-        shapes.push(Shape::Line {
-            x1: x_of(v),
-            y1: TOP + LABEL - 4.0,
-            x2: x_of(v),
-            y2: plot_bottom,
-            class: "grid",
-        });
-        shapes.push(Shape::Text {
-            x: x_of(v),
-            y: plot_bottom + 17.0,
-            anchor: Anchor::Middle,
-            class: "tick",
-            text: num(f64::from(v)),
-        });
-    }
+    let mut shapes = scale_lines(max, x_of, TOP + LABEL - 4.0, plot_bottom, "grid");
     let names = [lane_name(me), lane_name(them)];
     for (i, row) in rows.iter().enumerate() {
         let top = TOP + row_height * i as f64;
