@@ -164,6 +164,21 @@ impl fmt::Display for CheckInError {
     }
 }
 
+/// The records of one relationship's map, oldest first by `at`, equal
+/// times in the order of their ids (so every tab lists them alike).
+fn oldest_first<T>(
+    records: Option<&BTreeMap<String, T>>,
+    at: impl Fn(&T) -> Millis,
+) -> Vec<(&str, &T)> {
+    let mut all: Vec<_> = records
+        .into_iter()
+        .flatten()
+        .map(|(id, r)| (id.as_str(), r))
+        .collect();
+    all.sort_by(|a, b| at(a.1).total_cmp(&at(b.1)).then(a.0.cmp(b.0)));
+    all
+}
+
 /// Trims a name and checks its length.
 pub fn clean_name(name: &str) -> Result<String, NameError> {
     let name = name.trim();
@@ -294,15 +309,7 @@ impl CheckIns {
 
     /// The answers kept for a relationship, oldest first.
     pub fn received_for(&self, relationship: &str) -> Vec<(&str, &Received)> {
-        let mut all: Vec<_> = self
-            .received
-            .get(relationship)
-            .into_iter()
-            .flatten()
-            .map(|(id, r)| (id.as_str(), r))
-            .collect();
-        all.sort_by(|a, b| a.1.kept_at.total_cmp(&b.1.kept_at).then(a.0.cmp(b.0)));
-        all
+        oldest_first(self.received.get(relationship), |r| r.kept_at)
     }
 
     /// Keeps a check-in on `relationship` under a fresh random `id`, if it
@@ -353,15 +360,7 @@ impl CheckIns {
 
     /// A relationship's check-ins, oldest first.
     pub fn history(&self, relationship: &str) -> Vec<(&str, &CheckIn)> {
-        let mut all: Vec<_> = self
-            .check_ins
-            .get(relationship)
-            .into_iter()
-            .flatten()
-            .map(|(id, c)| (id.as_str(), c))
-            .collect();
-        all.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(b.0)));
-        all
+        oldest_first(self.check_ins.get(relationship), |c| c.at)
     }
 
     /// A relationship's latest check-in.
