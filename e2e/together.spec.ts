@@ -324,6 +324,7 @@ test('opening a link, choosing wrongly, comparing with a check-in of one’s own
   await page.getByRole('button', { name: 'Close without keeping' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Their answers were closed. Nothing of theirs was kept.' })).toBeVisible();
   await expect(codeField(page)).toBeVisible();
+  await expect(h1(page)).toBeFocused();
   await unchanged('after closing the preview');
 
   // No first name: "Someone", and the comparison uses B's own label for them.
@@ -341,6 +342,7 @@ test('opening a link, choosing wrongly, comparing with a check-in of one’s own
   await keepPanel(page).getByRole('button', { name: 'Close without keeping' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Their answers were closed. Nothing of theirs was kept.' })).toBeVisible();
   await expect(codeField(page)).toBeVisible();
+  await expect(h1(page)).toBeFocused();
   await unchanged('after closing the comparison');
   await reload(page);
   await unchanged('after a reload');

@@ -25,6 +25,11 @@ fn wish_words(r: crate::checkin::Rating) -> String {
     )
 }
 
+/// Who shared: their first name, or "Someone" if they gave none.
+pub fn sender_name(shared: &Shared) -> String {
+    shared.name.clone().unwrap_or_else(|| "Someone".to_string())
+}
+
 /// The name of the other person as the page uses it: their first name if
 /// they gave one, else the label this person gave the relationship.
 pub fn their_label(shared: &Shared, relationship_name: &str) -> String {

@@ -15,7 +15,7 @@ mod small_step;
 mod update_banner;
 
 pub use chart::{rating_words, Chart, Drawing, NowWishedFigure};
-pub use comparison::{shared_day, their_label, Comparison};
+pub use comparison::{sender_name, shared_day, their_label, Comparison};
 pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;

@@ -9,7 +9,7 @@
 use crate::charts::closeness_picture_of;
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
 use crate::components::rating_words;
-use crate::components::{shared_day, their_label, Comparison, Drawing, PageHeading};
+use crate::components::{sender_name, shared_day, their_label, Comparison, Drawing, PageHeading};
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
 use crate::focus::{focus_first, focus_soon};
@@ -133,6 +133,17 @@ fn PasteForm(
     }
 }
 
+/// "Close without keeping", from the preview or the comparison: back to
+/// the empty form, saying so, with focus at the top of the page (the
+/// button that had it is gone).
+fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<&'static str>>) {
+    stage.set(Stage::Paste);
+    said.set(Some(
+        "Their answers were closed. Nothing of theirs was kept.",
+    ));
+    focus_soon("h1".into());
+}
+
 /// What was received, and which relationship it is about.
 #[component]
 fn Preview(
@@ -142,7 +153,7 @@ fn Preview(
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
-    let from = shared.name.clone().unwrap_or_else(|| "Someone".to_string());
+    let from = sender_name(&shared);
     let relationships = Memo::new(move |_| {
         state.progress.with(|p| {
             p.checkins
@@ -216,12 +227,7 @@ fn Preview(
             .into(),
         );
     };
-    let discard = move |_| {
-        stage.set(Stage::Paste);
-        said.set(Some(
-            "Their answers were closed. Nothing of theirs was kept.",
-        ));
-    };
+    let discard = move |_| close_without_keeping(stage, said);
     view! {
         <section class="panel received" aria-labelledby="received-title">
             <h2 id="received-title">{format!("{from} shared a check-in")}</h2>
@@ -315,13 +321,7 @@ fn Compared(
             )),
         }
     };
-    let discard = move |_| {
-        stage.set(Stage::Paste);
-        said.set(Some(
-            "Their answers were closed. Nothing of theirs was kept.",
-        ));
-        focus_soon("h1".into());
-    };
+    let discard = move |_| close_without_keeping(stage, said);
     view! {
         <p class="when">{format!("{them}'s check-in from {}, beside your latest on “{name}”.", shared_day(&shared))}</p>
         <section class="panel keep-panel" aria-labelledby="keep-title">

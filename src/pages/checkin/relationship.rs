@@ -151,7 +151,7 @@ fn SharedWithYou(id: String) -> impl IntoView {
                 .received_for(&rel)
                 .into_iter()
                 .map(|(rid, r)| {
-                    let from = r.shared.name.clone().unwrap_or_else(|| "Someone".into());
+                    let from = crate::components::sender_name(&r.shared);
                     (
                         rid.to_string(),
                         from,
