@@ -186,50 +186,35 @@ fn main() {
             fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
             let json = serde_json::to_string(&course).expect("content serialises");
             fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
-            match load_checkin(&root, &course) {
-                Ok(guide) => {
-                    let json = serde_json::to_string(&guide).expect("content serialises");
-                    fs::write(out.join("checkin.json"), json).expect("OUT_DIR is writable");
-                    match load_together(&root, &guide) {
-                        Ok(together) => {
-                            let json =
-                                serde_json::to_string(&together).expect("content serialises");
-                            fs::write(out.join("together.json"), json)
-                                .expect("OUT_DIR is writable");
-                        }
-                        Err(errors) => fail(&errors),
-                    }
-                }
-                Err(errors) => fail(&errors),
-            }
+            // `content/checkin.toml`, checked against the course it links into.
+            let guide: CheckinGuide = load_checked(&root.join("checkin.toml"), |g| {
+                validate::validate_checkin(g, &course)
+            })
+            .unwrap_or_else(|errors| fail(&errors));
+            let json = serde_json::to_string(&guide).expect("content serialises");
+            fs::write(out.join("checkin.json"), json).expect("OUT_DIR is writable");
+            // `content/together.toml`, checked against the check-in's kinds.
+            let together: TogetherGuide = load_checked(&root.join("together.toml"), |t| {
+                validate::validate_together(t, &guide)
+            })
+            .unwrap_or_else(|errors| fail(&errors));
+            let json = serde_json::to_string(&together).expect("content serialises");
+            fs::write(out.join("together.json"), json).expect("OUT_DIR is writable");
         }
         Err(errors) => fail(&errors),
     }
 }
 
-/// `content/checkin.toml`, checked against the course it links into.
-fn load_checkin(root: &Path, course: &Course) -> Result<CheckinGuide, Vec<String>> {
-    let guide: CheckinGuide = parse(&root.join("checkin.toml")).map_err(|e| vec![e])?;
-    let errors: Vec<String> = validate::validate_checkin(&guide, course)
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
+/// A content file, parsed and then checked by `check`, with every broken
+/// rule listed.
+fn load_checked<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    check: impl FnOnce(&T) -> Vec<validate::ContentError>,
+) -> Result<T, Vec<String>> {
+    let value: T = parse(path).map_err(|e| vec![e])?;
+    let errors: Vec<String> = check(&value).iter().map(|e| e.to_string()).collect();
     if errors.is_empty() {
-        Ok(guide)
-    } else {
-        Err(errors)
-    }
-}
-
-/// `content/together.toml`, checked against the check-in's kinds.
-fn load_together(root: &Path, guide: &CheckinGuide) -> Result<TogetherGuide, Vec<String>> {
-    let together: TogetherGuide = parse(&root.join("together.toml")).map_err(|e| vec![e])?;
-    let errors: Vec<String> = validate::validate_together(&together, guide)
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
-    if errors.is_empty() {
-        Ok(together)
+        Ok(value)
     } else {
         Err(errors)
     }
