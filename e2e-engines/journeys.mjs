@@ -374,6 +374,8 @@ export const JOURNEYS = [
       await see(s, { role: 'status', name: 'Their answers were closed. Nothing of theirs was kept.' });
       await s.click(await see(s, { role: 'textbox', name: 'Code or link' }));
       await s.type(DAMAGED_CODE);
+      // Keys arrive one by one: open only once the field shows all of it.
+      await until(async () => (await s.evaluate(() => document.getElementById('code').value)) === DAMAGED_CODE, 'the code typed');
       await click(s, { role: 'button', name: 'Open' });
       await see(s, { role: 'text', name: re(/^This code is damaged: a character is wrong or missing\./) });
       assert.equal(await s.evaluate(storedProgress), null, 'a refused code stores nothing');

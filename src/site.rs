@@ -261,7 +261,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
     h.push_str(&format!(
         "</div></div></main><footer class=\"site-footer\"><p>{disclaimer}</p>\
 <p><a href=\"{support}\">Getting support</a> · <a href=\"{data}\">Your data</a>: \
-your progress stays in this browser. Nothing is sent anywhere.</p></footer>",
+your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself.</p></footer>",
         disclaimer = escape(&course.disclaimer),
         support = href("/lessons/support/getting-support"),
         data = href("/data"),

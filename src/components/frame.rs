@@ -36,7 +36,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <A href=app_path("/lessons/support/getting-support")>"Getting support"</A>
                 " · "
                 <A href=app_path("/data")>"Your data"</A>
-                ": your progress stays in this browser. Nothing is sent anywhere."
+                ": your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself."
             </p>
         </footer>
     }
