@@ -9,7 +9,6 @@ use crate::pages::{
 use crate::paths::router_base;
 use crate::persist::Persistence;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -25,13 +24,9 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_context(Persistence::init());
     provide_context(Offline::start());
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Closer: an interactive guide to intimacy".to_string() } else { format!("{page} · Closer") }
-        }/>
         <Router base=router_base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <SiteHeader/>

@@ -12,6 +12,7 @@ mod page_heading;
 mod quiz_question;
 mod share_panel;
 mod small_step;
+mod title;
 mod update_banner;
 
 pub use chart::{rating_words, Chart, Drawing, NowWishedFigure};
@@ -26,4 +27,5 @@ pub use page_heading::PageHeading;
 pub use quiz_question::QuizQuestion;
 pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
+pub use title::Title;
 pub use update_banner::UpdateBanner;

@@ -9,6 +9,7 @@
 use crate::charts::closeness_picture_of;
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
 use crate::components::rating_words;
+use crate::components::Title;
 use crate::components::{sender_name, shared_day, their_label, Comparison, Drawing, PageHeading};
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
@@ -19,7 +20,6 @@ use crate::persist::Persistence;
 use crate::share::{decode, Shared, MAX_INPUT_CHARS};
 use crate::sharing::take_fragment;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 /// The choice of relationship that means "someone new".

@@ -2,6 +2,7 @@
 //! things a person can do with it: export it, import a file, erase it all.
 
 use crate::components::PageHeading;
+use crate::components::Title;
 use crate::content::course;
 use crate::download::{download_kept_copy, save_text_file};
 use crate::env::{now, utc_offset_minutes};
@@ -10,7 +11,6 @@ use crate::persist::Persistence;
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
 use crate::storage::{KEY, PREVIOUS_KEY};
 use leptos::{html, prelude::*};
-use leptos_meta::Title;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 /// Where an import stands.

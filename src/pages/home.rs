@@ -1,12 +1,12 @@
 //! `/`: the welcome, "Continue", and the path of lessons.
 
+use crate::components::Title;
 use crate::components::{LessonPath, PageHeading, StepCard};
 use crate::content::course;
 use crate::env::now;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// The home page.

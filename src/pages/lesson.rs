@@ -3,6 +3,7 @@
 //! The card is in the URL, so a reload or a shared link lands on the same card;
 //! without one, the lesson opens where the person left it.
 
+use crate::components::Title;
 use crate::components::{LessonCard, PageHeading};
 use crate::content::{course, done_path, validate::RESERVED_CARD_ID, Lesson};
 use crate::env::now;
@@ -10,7 +11,6 @@ use crate::pages::NotFound;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::{ev, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{
     components::A,
     hooks::{use_navigate, use_params_map},

@@ -1,9 +1,9 @@
 //! Any path the app does not know.
 
 use crate::components::PageHeading;
+use crate::components::Title;
 use crate::paths::app_path;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// "Page not found", with a way back.

@@ -1,6 +1,7 @@
 //! `/quiz`, `/quiz/play` and `/quiz/results`: choose a quiz, answer one
 //! question per screen with feedback that teaches, and see what stuck.
 
+use crate::components::Title;
 use crate::components::{EvidenceList, MasteryList, PageHeading, QuizQuestion};
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
@@ -8,7 +9,6 @@ use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::quiz::{questions_in, Scope, Session};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
 
 fn scope_title(scope: &Scope) -> String {

@@ -4,6 +4,7 @@
 
 use crate::components::step_text;
 use crate::components::PageHeading;
+use crate::components::Title;
 use crate::content::{card_path, checkin_guide, course, Card};
 use crate::pages::checkin::date;
 use crate::pages::relationship_path;
@@ -11,7 +12,6 @@ use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::Response;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// A lesson's notes: its title, and per reflection card its title, path, note and date.

@@ -5,6 +5,7 @@
 use super::{relationship_path, result_path, use_relationship_id};
 use crate::charts::closeness_picture;
 use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
+use crate::components::Title;
 use crate::components::{Drawing, PageHeading};
 use crate::content::{checkin_guide, KindItem};
 use crate::env::{now, random_id};
@@ -13,7 +14,6 @@ use crate::pages::NotFound;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::{html, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 use std::collections::BTreeMap;
 

@@ -3,12 +3,12 @@
 use super::{date, new_check_in_path, relationship_path};
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
 use crate::components::PageHeading;
+use crate::components::Title;
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 /// The check-in's home page.

@@ -15,12 +15,12 @@ pub use result::CheckinResult;
 pub use shared::SharedPage;
 
 use crate::components::PageHeading;
+use crate::components::Title;
 use crate::env::utc_offset_minutes;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::time::{long_date, Millis};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
 /// The list of relationships.

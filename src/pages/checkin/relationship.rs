@@ -10,6 +10,7 @@ use crate::checkin::{
     change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
+use crate::components::Title;
 use crate::components::{Chart, PageHeading, StepCard};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
@@ -17,7 +18,6 @@ use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::time::short_date;
 use leptos::{html, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 /// A date for a table cell: `2 Dec 2026`.

@@ -6,6 +6,7 @@
 use super::{date, relationship_path, use_record_ids, HOME};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
+use crate::components::Title;
 use crate::components::{
     Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser,
 };
@@ -13,7 +14,6 @@ use crate::content::{card_path, checkin_guide, course};
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// How many gaps the result names.

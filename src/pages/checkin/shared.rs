@@ -4,13 +4,13 @@
 
 use super::{new_check_in_path, relationship_path, use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
+use crate::components::Title;
 use crate::components::{shared_day, their_label, Comparison, PageHeading};
 use crate::env::now;
 use crate::focus::focus_soon;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// Finds the kept answers in the URL, or says they are gone.
