@@ -9,8 +9,9 @@
 use crate::charts::closeness_picture_of;
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
 use crate::components::rating_words;
-use crate::components::Title;
-use crate::components::{sender_name, shared_day, their_label, Comparison, Drawing, PageHeading};
+use crate::components::{
+    sender_name, shared_day, their_label, Comparison, Drawing, PageHeading, Title,
+};
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
 use crate::focus::{focus_first, focus_soon};

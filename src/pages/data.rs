@@ -1,8 +1,7 @@
 //! `/data`: what Closer keeps, that it stays on this device, and the three
 //! things a person can do with it: export it, import a file, erase it all.
 
-use crate::components::PageHeading;
-use crate::components::Title;
+use crate::components::{PageHeading, Title};
 use crate::content::course;
 use crate::download::{download_kept_copy, save_text_file};
 use crate::env::{now, utc_offset_minutes};

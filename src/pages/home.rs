@@ -1,7 +1,6 @@
 //! `/`: the welcome, "Continue", and the path of lessons.
 
-use crate::components::Title;
-use crate::components::{LessonPath, PageHeading, StepCard};
+use crate::components::{LessonPath, PageHeading, StepCard, Title};
 use crate::content::course;
 use crate::env::now;
 use crate::paths::app_path;

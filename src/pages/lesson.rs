@@ -3,8 +3,7 @@
 //! The card is in the URL, so a reload or a shared link lands on the same card;
 //! without one, the lesson opens where the person left it.
 
-use crate::components::Title;
-use crate::components::{LessonCard, PageHeading};
+use crate::components::{LessonCard, PageHeading, Title};
 use crate::content::{course, done_path, validate::RESERVED_CARD_ID, Lesson};
 use crate::env::now;
 use crate::pages::NotFound;

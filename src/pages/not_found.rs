@@ -1,7 +1,6 @@
 //! Any path the app does not know.
 
-use crate::components::PageHeading;
-use crate::components::Title;
+use crate::components::{PageHeading, Title};
 use crate::paths::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;

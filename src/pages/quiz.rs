@@ -1,8 +1,7 @@
 //! `/quiz`, `/quiz/play` and `/quiz/results`: choose a quiz, answer one
 //! question per screen with feedback that teaches, and see what stuck.
 
-use crate::components::Title;
-use crate::components::{EvidenceList, MasteryList, PageHeading, QuizQuestion};
+use crate::components::{EvidenceList, MasteryList, PageHeading, QuizQuestion, Title};
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
 use crate::paths::app_path;

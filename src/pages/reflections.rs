@@ -2,9 +2,8 @@
 //! reflection cards and from looking back on small steps, each linking
 //! back to where it was written.
 
-use crate::components::step_text;
 use crate::components::PageHeading;
-use crate::components::Title;
+use crate::components::{step_text, Title};
 use crate::content::{card_path, checkin_guide, course, Card};
 use crate::pages::checkin::date;
 use crate::pages::relationship_path;

@@ -5,8 +5,7 @@
 use super::{relationship_path, result_path, use_relationship_id};
 use crate::charts::closeness_picture;
 use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
-use crate::components::Title;
-use crate::components::{Drawing, PageHeading};
+use crate::components::{Drawing, PageHeading, Title};
 use crate::content::{checkin_guide, KindItem};
 use crate::env::{now, random_id};
 use crate::focus::focus_first;

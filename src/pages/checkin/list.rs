@@ -2,8 +2,7 @@
 
 use super::{date, new_check_in_path, relationship_path};
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
-use crate::components::PageHeading;
-use crate::components::Title;
+use crate::components::{PageHeading, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
 use crate::paths::app_path;

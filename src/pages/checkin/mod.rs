@@ -14,8 +14,7 @@ pub use relationship::RelationshipPage;
 pub use result::CheckinResult;
 pub use shared::SharedPage;
 
-use crate::components::PageHeading;
-use crate::components::Title;
+use crate::components::{PageHeading, Title};
 use crate::env::utc_offset_minutes;
 use crate::paths::app_path;
 use crate::persist::Persistence;

@@ -10,8 +10,7 @@ use crate::checkin::{
     change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::Title;
-use crate::components::{Chart, PageHeading, StepCard};
+use crate::components::{Chart, PageHeading, StepCard, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
 use crate::paths::app_path;

@@ -6,9 +6,8 @@
 use super::{date, relationship_path, use_record_ids, HOME};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
-use crate::components::Title;
 use crate::components::{
-    Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser,
+    Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser, Title,
 };
 use crate::content::{card_path, checkin_guide, course};
 use crate::paths::app_path;

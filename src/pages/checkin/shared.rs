@@ -4,8 +4,7 @@
 
 use super::{new_check_in_path, relationship_path, use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
-use crate::components::Title;
-use crate::components::{shared_day, their_label, Comparison, PageHeading};
+use crate::components::{shared_day, their_label, Comparison, PageHeading, Title};
 use crate::env::now;
 use crate::focus::focus_soon;
 use crate::paths::app_path;
