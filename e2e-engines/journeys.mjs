@@ -327,6 +327,8 @@ export const JOURNEYS = [
     name: 'a new deploy is offered, never swapped under the open page, and taken on Reload',
     needs: 'serviceWorker',
     ownCopy: true,
+    // The one journey where "A new version of Closer" is expected.
+    deploys: true,
     async run(s, site) {
       await open(s, `${site.origin}${LESSON}`);
       await controlled(s);

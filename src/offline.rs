@@ -161,22 +161,34 @@ impl Offline {
 
     /// Watches a registration for a new version: waiting already, installing
     /// now, or found later.
+    ///
+    /// A worker is an update only if another worker was active when it began
+    /// installing, and this page is controlled. Whether the page is
+    /// controlled cannot alone tell, when the worker reaches "installed": the
+    /// page hears that state change as a task of its own, and a busy browser
+    /// (WebKit, seen under load) may deliver it only after the first worker
+    /// has activated and claimed the page, so a first install looked like an
+    /// update and offered "A new version is ready" on a first visit.
     fn watch(self, reg: &ServiceWorkerRegistration, container: &ServiceWorkerContainer) {
-        // With no controller, a worker that installs is the first one, not an update.
-        let is_update = {
-            let container = container.clone();
-            move || container.controller().is_some()
-        };
-        if reg.waiting().is_some() && is_update() {
+        // (A first install passes through "waiting" too, with nothing active.)
+        if reg.waiting().is_some() && reg.active().is_some() && container.controller().is_some() {
             self.waiting();
         }
         let follow = {
-            let is_update = is_update.clone();
+            let reg = reg.clone();
+            let container = container.clone();
             move |worker: ServiceWorker| {
+                // Read now, while the registration still shows the worker it replaces.
+                let replaces = reg.active().is_some();
                 let watched = worker.clone();
-                let is_update = is_update.clone();
+                let container = container.clone();
                 let on_state = Closure::<dyn FnMut()>::new(move || {
-                    if watched.state() == ServiceWorkerState::Installed && is_update() {
+                    // A page loaded past the worker (a forced reload) is not
+                    // controlled and already runs what the network had.
+                    if watched.state() == ServiceWorkerState::Installed
+                        && replaces
+                        && container.controller().is_some()
+                    {
                         self.waiting();
                     }
                 });
