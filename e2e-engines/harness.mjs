@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { JOURNEYS, screenshots } from './journeys.mjs';
+import { JOURNEYS, UPDATE_BANNER, screenshots } from './journeys.mjs';
 import { findElement } from './page.mjs';
 
 /** At most this long for one journey (it takes seconds): a hung browser fails it instead of the run stalling. */
@@ -157,8 +157,7 @@ export function runJourneys(engine) {
       // Every journey but the deploy one is a first visit to its build: the
       // worker's first install is not a new version (src/offline.rs).
       if (!journey.deploys) {
-        const banner = await s.element(findElement, { role: 'text', name: { re: '^A new version of Closer', flags: '' } });
-        assert.ok(!banner, 'a first visit offered "A new version of Closer"');
+        assert.ok(!(await s.element(findElement, UPDATE_BANNER)), 'a first visit offered "A new version of Closer"');
       }
     } catch (e) {
       mkdirSync(failures, { recursive: true });
@@ -176,7 +175,7 @@ export function runJourneys(engine) {
   for (const journey of JOURNEYS) {
     const reason = journey.needs && engine.skip?.[journey.needs];
     // A journey takes seconds; the timeout is for a browser that hangs (seen
-    // once under heavy load: MiniBrowser could not open the X display and the
+    // twice under heavy load: MiniBrowser could not open the X display and the
     // driver waited for it), so the run fails and goes on instead of stalling.
     test(`${engine.name}: ${journey.name}`, { skip: reason ? `${engine.name}: ${reason}` : false, timeout: JOURNEY_TIMEOUT_MS }, () =>
       session(journey, (s, site) => journey.run(s, site)),

@@ -36,6 +36,9 @@ export const BLOCKED =
 /** A RegExp as the page finder takes it. */
 const re = (r) => ({ re: r.source, flags: r.flags });
 
+/** The banner that offers a newer build (src/components/update_banner.rs), in either wording. */
+export const UPDATE_BANNER = { role: 'text', name: re(/^A new version of Closer/) };
+
 function describe(q) {
   const name = q.name === undefined ? '' : typeof q.name === 'string' ? ` "${q.name}"` : ` /${q.name.re}/`;
   return `${q.role}${q.level ? ` h${q.level}` : ''}${name}${q.within ? ` in ${q.within}` : ''}${q.focused ? ' (focused)' : ''}`;
