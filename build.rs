@@ -1,7 +1,7 @@
 //! Turns the TOML under `content/` into the app's content at build time.
 //!
-//! The app embeds the result as JSON (it already ships serde_json for its
-//! progress), so no TOML parser reaches the browser. Every content rule is
+//! The app embeds the result as Rust statics (written with `databake`), so
+//! neither a TOML parser nor any parsing code reaches the browser. Every content rule is
 //! checked here: broken content fails the build, with every problem listed.
 
 use serde::Deserialize;
@@ -66,6 +66,11 @@ struct LessonFile {
     cards: Vec<Card>,
 }
 
+/// Owned strings as a content list.
+fn texts(strings: Vec<String>) -> model::List<model::Text> {
+    strings.into_iter().map(Into::into).collect()
+}
+
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -89,19 +94,19 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
             listed.push(path.clone());
             match parse::<LessonFile>(&path) {
                 Ok(l) => lessons.push(Lesson {
-                    id: format!("{}/{slug}", s.id),
-                    title: l.title,
-                    summary: l.summary,
-                    cards: l.cards,
+                    id: format!("{}/{slug}", s.id).into(),
+                    title: l.title.into(),
+                    summary: l.summary.into(),
+                    cards: l.cards.into(),
                 }),
                 Err(e) => errors.push(e),
             }
         }
         sections.push(Section {
-            id: s.id,
-            title: s.title,
-            intro: s.intro,
-            lessons,
+            id: s.id.into(),
+            title: s.title.into(),
+            intro: s.intro.into(),
+            lessons: lessons.into(),
         });
     }
     // A lesson file that course.toml does not list would silently never ship.
@@ -147,14 +152,14 @@ fn load(root: &Path) -> Result<Course, Vec<String>> {
     };
     let course = Course {
         format_version: course.format_version,
-        title: course.title,
-        tagline: course.tagline,
-        intro: course.intro,
-        disclaimer: course.disclaimer,
-        sections,
-        questions,
-        people: names.people,
-        not_names: names.not_names,
+        title: course.title.into(),
+        tagline: course.tagline.into(),
+        intro: texts(course.intro),
+        disclaimer: course.disclaimer.into(),
+        sections: sections.into(),
+        questions: questions.into(),
+        people: names.people.into(),
+        not_names: texts(names.not_names),
     };
     errors.extend(validate::validate(&course).iter().map(|e| e.to_string()));
     if errors.is_empty() {
@@ -184,25 +189,30 @@ fn main() {
                 "not_names": std::mem::take(&mut course.not_names),
             });
             fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
-            let json = serde_json::to_string(&course).expect("content serialises");
-            fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
+            bake(&out.join("course.rs"), &course);
             // `content/checkin.toml`, checked against the course it links into.
             let guide: CheckinGuide = load_checked(&root.join("checkin.toml"), |g| {
                 validate::validate_checkin(g, &course)
             })
             .unwrap_or_else(|errors| fail(&errors));
-            let json = serde_json::to_string(&guide).expect("content serialises");
-            fs::write(out.join("checkin.json"), json).expect("OUT_DIR is writable");
+            bake(&out.join("checkin.rs"), &guide);
             // `content/together.toml`, checked against the check-in's kinds.
             let together: TogetherGuide = load_checked(&root.join("together.toml"), |t| {
                 validate::validate_together(t, &guide)
             })
             .unwrap_or_else(|errors| fail(&errors));
-            let json = serde_json::to_string(&together).expect("content serialises");
-            fs::write(out.join("together.json"), json).expect("OUT_DIR is writable");
+            bake(&out.join("together.rs"), &together);
         }
         Err(errors) => fail(&errors),
     }
+}
+
+/// Writes `value` as one Rust expression that builds it from borrowed
+/// statics, for `include!` in src/content/mod.rs: the app reads the guide
+/// straight from its binary, with no parsing code and nothing to parse.
+fn bake(path: &Path, value: &impl databake::Bake) {
+    let code = value.bake(&databake::CrateEnv::default()).to_string();
+    fs::write(path, code).expect("OUT_DIR is writable");
 }
 
 /// A content file, parsed and then checked by `check`, with every broken

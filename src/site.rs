@@ -212,7 +212,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
         title = escape(&course.title),
         tagline = escape(&course.tagline),
     ));
-    for p in &course.intro {
+    for p in course.intro.iter() {
         h.push_str(&format!("<p>{}</p>", escape(p)));
     }
     let start = course
@@ -238,7 +238,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
         compare = href("/compare"),
         reflections = href("/reflections"),
     ));
-    for section in &course.sections {
+    for section in course.sections.iter() {
         h.push_str(&format!(
             "<section class=\"path-section\" aria-labelledby=\"section-{id}\"><h2 id=\"section-{id}\">{title}</h2>\
 <p class=\"section-intro\">{intro}</p><ol class=\"steps\">",
@@ -246,7 +246,7 @@ pub fn render_home(course: &crate::content::Course, base: &str) -> String {
             title = escape(&section.title),
             intro = escape(&section.intro),
         ));
-        for lesson in &section.lessons {
+        for lesson in section.lessons.iter() {
             h.push_str(&format!(
                 "<li class=\"lesson-step not-started\"><span class=\"marker\" aria-hidden=\"true\"></span>\
 <div class=\"step-body\"><a href=\"{href}\" class=\"step-link\">{title}</a>\

@@ -82,7 +82,7 @@ fn assert_inside(svg: &Svg, what: &str) {
     let (w, h) = (svg.width, svg.height);
     let inside =
         |x: f64, y: f64| (-1e-9..=w + 1e-9).contains(&x) && (-1e-9..=h + 1e-9).contains(&y);
-    for shape in &svg.shapes {
+    for shape in svg.shapes.iter() {
         let ok = match shape {
             Shape::Rect { x, y, w, h, .. } => inside(*x, *y) && inside(x + w, y + h) && *w > 0.0,
             Shape::Circle { cx, cy, r, .. } => inside(cx - r, cy - r) && inside(cx + r, cy + r),
@@ -118,7 +118,7 @@ fn kinds_rows(values: &[(u8, u8)]) -> Vec<BarRow> {
         .iter()
         .zip(values)
         .map(|(k, &(now, wished))| BarRow {
-            label: k.name.clone(),
+            label: k.name.to_string(),
             now,
             wished,
         })
@@ -363,7 +363,7 @@ fn one_grid_line_per_scale_point_and_values_above_the_top_drawn_at_the_top() {
         assert!(rects(&empty).is_empty());
         assert!(empty.height > 0.0);
         assert_inside(&empty, &format!("no rows, top {max}"));
-        for shape in &empty.shapes {
+        for shape in empty.shapes.iter() {
             if let Shape::Line { y1, y2, .. } = shape {
                 assert!(y2 >= y1, "a grid line drawn upwards: {shape:?}");
             }

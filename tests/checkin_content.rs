@@ -14,7 +14,7 @@ fn lessons_of(section: &str) -> Vec<String> {
         .sections
         .iter()
         .filter(|s| s.id == section)
-        .flat_map(|s| s.lessons.iter().map(|l| l.id.clone()))
+        .flat_map(|s| s.lessons.iter().map(|l| l.id.to_string()))
         .collect()
 }
 
@@ -50,18 +50,22 @@ fn every_kind_lesson_has_a_kind_and_every_kind_has_practices() {
     let practices = lessons_of(PRACTICES_SECTION);
     assert_eq!(kinds.len(), 5, "the five kinds");
     assert_eq!(g.kinds.len(), kinds.len());
-    let covered: HashSet<&str> = g.kinds.iter().map(|k| k.lesson.as_str()).collect();
+    let covered: HashSet<&str> = g.kinds.iter().map(|k| k.lesson.as_ref()).collect();
     for lesson in &kinds {
         assert!(covered.contains(lesson.as_str()), "{lesson} has no kind");
     }
-    for kind in &g.kinds {
+    for kind in g.kinds.iter() {
         assert!(
             !kind.practices.is_empty(),
             "{} maps to no practice",
             kind.id
         );
-        for p in &kind.practices {
-            assert!(practices.contains(p), "{}: {p} is not a practice", kind.id);
+        for p in kind.practices.iter() {
+            assert!(
+                practices.contains(&p.to_string()),
+                "{}: {p} is not a practice",
+                kind.id
+            );
         }
         assert_eq!(g.kind(&kind.id), Some(kind));
     }
@@ -85,8 +89,8 @@ fn every_practice_offers_enough_small_steps() {
     }
     // Every step belongs to some practice, and is found by its id.
     let mut ids = HashSet::new();
-    for s in &g.steps {
-        assert!(practices.contains(&s.practice), "{}", s.id);
+    for s in g.steps.iter() {
+        assert!(practices.contains(&s.practice.to_string()), "{}", s.id);
         assert!(ids.insert(&s.id), "duplicate {}", s.id);
         assert_eq!(g.step(&s.id), Some(s));
     }
@@ -115,27 +119,27 @@ fn seven_pictures_five_scale_words_and_the_follow_up_answers() {
     assert_eq!(g.scale_word(SCALE_MAX), "A great deal");
     assert_eq!(g.scale_word(SCALE_MAX + 1), "");
 
-    let answers: Vec<&str> = g.follow_up.answers.iter().map(|a| a.id.as_str()).collect();
+    let answers: Vec<&str> = g.follow_up.answers.iter().map(|a| a.id.as_ref()).collect();
     assert_eq!(answers, ["tried", "partly", "not-this-week"]);
-    assert_eq!(g.answer("partly").map(|a| a.id.as_str()), Some("partly"));
+    assert_eq!(g.answer("partly").map(|a| a.id.as_ref()), Some("partly"));
     assert!(g.answer("maybe").is_none());
 }
 
 #[test]
 fn a_kind_lesson_without_a_kind_is_reported() {
     let errors = errors_of(|g| {
-        g.kinds.retain(|k| k.lesson != "kinds/spiritual");
+        g.kinds.to_mut().retain(|k| k.lesson != "kinds/spiritual");
     });
     assert_one(&errors, "checkin", "\"kinds/spiritual\" has no entry");
 
     // Two kinds on one lesson: the second is reported, and the lesson it
     // left is too.
-    let errors = errors_of(|g| g.kinds[1].lesson = g.kinds[0].lesson.clone());
+    let errors = errors_of(|g| g.kinds.to_mut()[1].lesson = g.kinds[0].lesson.clone());
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(errors[0].problem.contains("has two kinds"), "{errors:#?}");
     assert!(errors[1].problem.contains("has no entry"), "{errors:#?}");
 
-    let errors = errors_of(|g| g.kinds[0].lesson = "practices/listen".into());
+    let errors = errors_of(|g| g.kinds.to_mut()[0].lesson = "practices/listen".into());
     assert!(errors.iter().any(|e| e
         .problem
         .contains("is not a lesson of the \"kinds\" section")));
@@ -143,17 +147,22 @@ fn a_kind_lesson_without_a_kind_is_reported() {
 
 #[test]
 fn a_practice_that_is_not_a_practice_lesson_is_reported() {
-    let errors = errors_of(|g| g.kinds[2].practices.push("kinds/physical".into()));
+    let errors = errors_of(|g| {
+        g.kinds.to_mut()[2]
+            .practices
+            .to_mut()
+            .push("kinds/physical".into())
+    });
     let at = format!("checkin/kinds/{}", checkin_guide().kinds[2].id);
     assert_one(
         &errors,
         &at,
         "practice \"kinds/physical\" is not a lesson of the \"practices\" section",
     );
-    let errors = errors_of(|g| g.kinds[0].practices.clear());
+    let errors = errors_of(|g| g.kinds.to_mut()[0].practices.to_mut().clear());
     assert_one(&errors, "checkin/kinds/physical", "maps to no practice");
     // A step under a lesson that is not a practice.
-    let errors = errors_of(|g| g.steps[0].practice = "practices/gone".into());
+    let errors = errors_of(|g| g.steps.to_mut()[0].practice = "practices/gone".into());
     assert!(
         errors.iter().any(
             |e| e.at == format!("checkin/steps/{}", checkin_guide().steps[0].id)
@@ -168,7 +177,7 @@ fn a_practice_that_is_not_a_practice_lesson_is_reported() {
 fn a_practice_with_two_steps_is_reported() {
     let errors = errors_of(|g| {
         let mut seen = 0;
-        g.steps.retain(|s| {
+        g.steps.to_mut().retain(|s| {
             if s.practice != "practices/trust" {
                 return true;
             }
@@ -187,15 +196,15 @@ fn a_practice_with_two_steps_is_reported() {
 fn a_duplicate_step_id_is_reported() {
     let errors = errors_of(|g| {
         let copy = g.steps[0].clone();
-        g.steps.push(copy);
+        g.steps.to_mut().push(copy);
     });
     let at = format!("checkin/steps/{}", checkin_guide().steps[0].id);
     assert_one(&errors, &at, "duplicate step id");
-    let errors = errors_of(|g| g.steps[0].id = "Not A Slug".into());
+    let errors = errors_of(|g| g.steps.to_mut()[0].id = "Not A Slug".into());
     assert_one(&errors, "checkin/steps/Not A Slug", "lowercase letters");
     let errors = errors_of(|g| {
         let copy = g.kinds[0].clone();
-        g.kinds.push(copy);
+        g.kinds.to_mut().push(copy);
     });
     assert!(
         errors.iter().any(|e| e.problem == "duplicate kind id"),
@@ -203,7 +212,7 @@ fn a_duplicate_step_id_is_reported() {
     );
     let errors = errors_of(|g| {
         let copy = g.follow_up.answers[0].clone();
-        g.follow_up.answers.push(copy);
+        g.follow_up.answers.to_mut().push(copy);
     });
     assert_one(&errors, "checkin/follow_up/tried", "duplicate answer id");
 }
@@ -215,57 +224,57 @@ type Breakage = Box<dyn FnOnce(&mut CheckinGuide)>;
 fn empty_text_is_reported_wherever_it_is() {
     let cases: Vec<(Breakage, &str, &str)> = vec![
         (
-            Box::new(|g| g.steps[0].text = "  ".into()),
+            Box::new(|g| g.steps.to_mut()[0].text = "  ".into()),
             "checkin/steps/share-one-feeling",
             "`text` is empty",
         ),
         (
-            Box::new(|g| g.caveat = String::new()),
+            Box::new(|g| g.caveat = String::new().into()),
             "checkin",
             "`caveat` is empty",
         ),
         (
-            Box::new(|g| g.intro[1] = "\n".into()),
+            Box::new(|g| g.intro.to_mut()[1] = "\n".into()),
             "checkin",
             "`intro[1]` is empty",
         ),
         (
-            Box::new(|g| g.intro.clear()),
+            Box::new(|g| g.intro.to_mut().clear()),
             "checkin",
             "`intro` has no paragraphs",
         ),
         (
-            Box::new(|g| g.kinds[0].reminder = String::new()),
+            Box::new(|g| g.kinds.to_mut()[0].reminder = String::new().into()),
             "checkin/kinds/physical",
             "`reminder` is empty",
         ),
         (
-            Box::new(|g| g.kinds[0].why = " ".into()),
+            Box::new(|g| g.kinds.to_mut()[0].why = " ".into()),
             "checkin/kinds/physical",
             "`why` is empty",
         ),
         (
-            Box::new(|g| g.closeness.question = String::new()),
+            Box::new(|g| g.closeness.question = String::new().into()),
             "checkin/closeness",
             "`question` is empty",
         ),
         (
-            Box::new(|g| g.closeness.pictures[3] = String::new()),
+            Box::new(|g| g.closeness.pictures.to_mut()[3] = String::new().into()),
             "checkin/closeness",
             "`pictures[3]` is empty",
         ),
         (
-            Box::new(|g| g.scale[2] = " ".into()),
+            Box::new(|g| g.scale.to_mut()[2] = " ".into()),
             "checkin",
             "`scale[2]` is empty",
         ),
         (
-            Box::new(|g| g.follow_up.note_label = String::new()),
+            Box::new(|g| g.follow_up.note_label = String::new().into()),
             "checkin/follow_up",
             "`note_label` is empty",
         ),
         (
-            Box::new(|g| g.follow_up.answers[1].reply = String::new()),
+            Box::new(|g| g.follow_up.answers.to_mut()[1].reply = String::new().into()),
             "checkin/follow_up/partly",
             "`reply` is empty",
         ),
@@ -278,22 +287,22 @@ fn empty_text_is_reported_wherever_it_is() {
 #[test]
 fn the_wrong_number_of_pictures_or_scale_words_is_reported() {
     let errors = errors_of(|g| {
-        g.closeness.pictures.pop();
+        g.closeness.pictures.to_mut().pop();
     });
     assert_one(
         &errors,
         "checkin/closeness",
         "needs exactly 7 picture names, has 6",
     );
-    let errors = errors_of(|g| g.closeness.pictures.push("one circle".into()));
+    let errors = errors_of(|g| g.closeness.pictures.to_mut().push("one circle".into()));
     assert_one(&errors, "checkin/closeness", "has 8");
     let errors = errors_of(|g| {
-        g.scale.pop();
+        g.scale.to_mut().pop();
     });
     assert_one(&errors, "checkin", "`scale` needs exactly 5 words, has 4");
-    let errors = errors_of(|g| g.follow_up.answers.truncate(1));
+    let errors = errors_of(|g| g.follow_up.answers.to_mut().truncate(1));
     assert_one(&errors, "checkin/follow_up", "needs at least 2 answers");
-    let errors = errors_of(|g| g.evidence.clear());
+    let errors = errors_of(|g| g.evidence.to_mut().clear());
     assert_one(&errors, "checkin", "[[evidence]]");
     let errors = errors_of(|g| g.format_version += 1);
     assert_one(&errors, "checkin", "format_version is");
@@ -302,10 +311,12 @@ fn the_wrong_number_of_pictures_or_scale_words_is_reported() {
 #[test]
 fn every_fault_of_a_badly_broken_guide_is_reported_at_once() {
     let errors = errors_of(|g| {
-        g.kinds.retain(|k| k.id != "emotional");
-        g.closeness.pictures.pop();
-        g.steps.retain(|s| s.practice != "practices/listen");
-        g.steps[0].text.clear();
+        g.kinds.to_mut().retain(|k| k.id != "emotional");
+        g.closeness.pictures.to_mut().pop();
+        g.steps
+            .to_mut()
+            .retain(|s| s.practice != "practices/listen");
+        g.steps.to_mut()[0].text.to_mut().clear();
     });
     assert_eq!(errors.len(), 4, "{errors:#?}");
     // Each says where it is and what is wrong, in one line.

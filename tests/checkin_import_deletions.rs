@@ -10,7 +10,7 @@ fn check_in(at: f64) -> CheckIn {
     let kinds: BTreeMap<String, Rating> = checkin_guide()
         .kinds
         .iter()
-        .map(|k| (k.id.clone(), Rating { now: 1, wished: 3 }))
+        .map(|k| (k.id.to_string(), Rating { now: 1, wished: 3 }))
         .collect();
     CheckIn {
         at,

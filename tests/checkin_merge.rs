@@ -127,7 +127,7 @@ fn check_in(closeness: u8, seed: u16, t: u8) -> CheckIn {
             .map(|(i, k)| {
                 let bits = (seed >> (3 * i)) as u8;
                 (
-                    k.id.clone(),
+                    k.id.to_string(),
                     Rating {
                         now: bits % 5,
                         wished: (bits / 5) % 5,

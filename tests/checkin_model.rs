@@ -17,7 +17,7 @@ fn guide() -> &'static CheckinGuide {
 
 /// The guide's kind ids, in its order.
 fn kind_ids() -> Vec<String> {
-    guide().kinds.iter().map(|k| k.id.clone()).collect()
+    guide().kinds.iter().map(|k| k.id.to_string()).collect()
 }
 
 /// A complete check-in: `ratings[i]` is (now, wished) of the guide's kind `i`.
@@ -211,7 +211,7 @@ fn a_check_in_is_kept_only_when_complete_and_in_range() {
     let g = guide();
     let mut c = CheckIns::default();
     c.add("r1", "J.", T).unwrap();
-    let names: Vec<String> = g.kinds.iter().map(|k| k.name.clone()).collect();
+    let names: Vec<String> = g.kinds.iter().map(|k| k.name.to_string()).collect();
     let ids = kind_ids();
 
     // The relationship is checked first, even before the answers.
@@ -467,7 +467,7 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     let ci = check_in(T, 4, [(1, 2), (0, 3), (4, 2), (1, 4), (2, 2)]);
     let all = gaps(&ci, g);
     assert_eq!(
-        all.iter().map(|x| x.kind.id.as_str()).collect::<Vec<_>>(),
+        all.iter().map(|x| x.kind.id.as_ref()).collect::<Vec<_>>(),
         kind_ids()
     );
     assert_eq!(
@@ -479,7 +479,7 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     let ranked = |limit| -> Vec<(String, i8)> {
         ranked_gaps(&ci, g, limit)
             .into_iter()
-            .map(|x| (x.kind.id.clone(), x.size()))
+            .map(|x| (x.kind.id.to_string(), x.size()))
             .collect()
     };
     let ids = kind_ids();
@@ -508,7 +508,7 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     assert_eq!(
         ranked_gaps(&partial, g, 5)
             .iter()
-            .map(|x| x.kind.id.as_str())
+            .map(|x| x.kind.id.as_ref())
             .collect::<Vec<_>>(),
         [ids[3].as_str(), ids[0].as_str()]
     );
@@ -519,7 +519,7 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
 #[test]
 fn change_since_lists_what_moved_in_gentle_sentences() {
     let g = guide();
-    let names: Vec<String> = g.kinds.iter().map(|k| k.name.clone()).collect();
+    let names: Vec<String> = g.kinds.iter().map(|k| k.name.to_string()).collect();
     let before = check_in(T, 3, [(1, 3), (2, 2), (2, 4), (0, 0), (4, 4)]);
 
     // Closer, with the first kind's gap smaller and the third's bigger.
@@ -531,7 +531,7 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
         change
             .kinds
             .iter()
-            .map(|k| k.kind.id.as_str())
+            .map(|k| k.kind.id.as_ref())
             .collect::<Vec<_>>(),
         [kind_ids()[0].as_str(), kind_ids()[2].as_str()]
     );

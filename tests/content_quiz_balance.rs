@@ -163,7 +163,7 @@ fn lesson_choice_cards_do_not_put_the_right_option_first() {
     let mut shown = Vec::new();
     let mut expected_first = 0.0f64;
     for lesson in course().lessons() {
-        for card in &lesson.cards {
+        for card in lesson.cards.iter() {
             if let Card::Choice { id, options, .. } = card {
                 authored.push(options.iter().position(|o| o.correct).unwrap() + 1);
                 let order = shuffle::shuffled(&lesson.id, id, options);

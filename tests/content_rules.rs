@@ -31,8 +31,8 @@ fn the_names_list_is_checked_but_not_shipped() {
 #[test]
 fn lesson_ids_are_unique_and_prefixed_by_their_section() {
     let mut seen = HashSet::new();
-    for section in &course().sections {
-        for lesson in &section.lessons {
+    for section in course().sections.iter() {
+        for lesson in section.lessons.iter() {
             assert!(seen.insert(&lesson.id), "duplicate {}", lesson.id);
             assert_eq!(lesson.section_id(), section.id);
         }
@@ -87,7 +87,7 @@ fn every_lesson_mixes_card_types() {
 
 #[test]
 fn the_apa_definition_is_cited() {
-    let cited = course().lessons().flat_map(|l| &l.cards).any(|c| {
+    let cited = course().lessons().flat_map(|l| l.cards.iter()).any(|c| {
         matches!(c, Card::Explain { evidence, .. }
             if evidence.iter().any(|e| e.kind == EvidenceKind::Reference && e.source.contains("APA Dictionary of Psychology")))
     });
@@ -112,10 +112,10 @@ fn no_company_or_link_appears_in_the_content() {
 #[test]
 fn course_navigation_helpers_follow_path_order() {
     let c = course();
-    let ids: Vec<_> = c.lessons().map(|l| l.id.as_str()).collect();
+    let ids: Vec<_> = c.lessons().map(|l| l.id.as_ref()).collect();
     assert_eq!(c.lesson_count(), ids.len());
     for pair in ids.windows(2) {
-        assert_eq!(c.next_lesson(pair[0]).map(|l| l.id.as_str()), Some(pair[1]));
+        assert_eq!(c.next_lesson(pair[0]).map(|l| l.id.as_ref()), Some(pair[1]));
     }
     assert!(c.next_lesson(ids[ids.len() - 1]).is_none());
     assert!(c.next_lesson("no/such-lesson").is_none());
@@ -125,8 +125,8 @@ fn course_navigation_helpers_follow_path_order() {
 
 fn option(id: &str, correct: bool) -> ChoiceOption {
     ChoiceOption {
-        id: id.into(),
-        label: format!("Option {id}"),
+        id: id.to_owned().into(),
+        label: format!("Option {id}").into(),
         correct,
         feedback: "Because.".into(),
     }
@@ -137,11 +137,11 @@ fn good_course() -> Course {
         format_version: 1,
         title: "Closer".into(),
         tagline: "A guide".into(),
-        intro: vec!["Hello".into()],
+        intro: vec!["Hello".into()].into(),
         disclaimer: "Not therapy".into(),
-        questions: Vec::new(),
-        people: Vec::new(),
-        not_names: Vec::new(),
+        questions: Vec::new().into(),
+        people: Vec::new().into(),
+        not_names: Vec::new().into(),
         sections: vec![Section {
             id: "basics".into(),
             title: "Basics".into(),
@@ -154,19 +154,22 @@ fn good_course() -> Course {
                     Card::Explain {
                         id: "intro".into(),
                         title: "Intro".into(),
-                        body: vec!["Text".into()],
-                        evidence: Vec::new(),
+                        body: vec!["Text".into()].into(),
+                        evidence: Vec::new().into(),
                         link: None,
                     },
                     Card::Choice {
                         id: "pick".into(),
                         title: "Pick".into(),
                         prompt: "Which?".into(),
-                        options: vec![option("a", true), option("b", false)],
+                        options: vec![option("a", true), option("b", false)].into(),
                     },
-                ],
-            }],
-        }],
+                ]
+                .into(),
+            }]
+            .into(),
+        }]
+        .into(),
     }
 }
 
@@ -178,8 +181,11 @@ fn problems(course: &Course) -> Vec<String> {
 }
 
 fn choice_options(course: &mut Course) -> &mut Vec<ChoiceOption> {
-    match &mut course.sections[0].lessons[0].cards[1] {
-        Card::Choice { options, .. } => options,
+    match &mut course.sections.to_mut()[0].lessons.to_mut()[0]
+        .cards
+        .to_mut()[1]
+    {
+        Card::Choice { options, .. } => options.to_mut(),
         _ => unreachable!(),
     }
 }
@@ -214,7 +220,10 @@ fn every_option_needs_feedback() {
 fn duplicate_ids_are_refused() {
     let mut c = good_course();
     let card = c.sections[0].lessons[0].cards[0].clone();
-    c.sections[0].lessons[0].cards.push(card);
+    c.sections.to_mut()[0].lessons.to_mut()[0]
+        .cards
+        .to_mut()
+        .push(card);
     assert!(problems(&c).iter().any(|p| p.contains("duplicate card id")));
 
     let mut c = good_course();
@@ -225,7 +234,7 @@ fn duplicate_ids_are_refused() {
 
     let mut c = good_course();
     let lesson = c.sections[0].lessons[0].clone();
-    c.sections[0].lessons.push(lesson);
+    c.sections.to_mut()[0].lessons.to_mut().push(lesson);
     assert!(problems(&c)
         .iter()
         .any(|p| p.contains("duplicate lesson id")));
@@ -234,12 +243,12 @@ fn duplicate_ids_are_refused() {
 #[test]
 fn empty_text_is_refused() {
     let mut c = good_course();
-    c.sections[0].lessons[0].summary = String::new();
+    c.sections.to_mut()[0].lessons.to_mut()[0].summary = String::new().into();
     assert!(problems(&c)
         .iter()
         .any(|p| p.contains("`summary` is empty")));
     let mut c = good_course();
-    c.intro.clear();
+    c.intro.to_mut().clear();
     assert!(problems(&c)
         .iter()
         .any(|p| p.contains("`intro` has no paragraphs")));
@@ -248,19 +257,21 @@ fn empty_text_is_refused() {
 #[test]
 fn ids_must_be_slugs_and_lessons_must_sit_in_their_section() {
     let mut c = good_course();
-    c.sections[0].lessons[0].id = "other/one".into();
+    c.sections.to_mut()[0].lessons.to_mut()[0].id = "other/one".into();
     assert!(problems(&c)
         .iter()
         .any(|p| p.contains("must be `basics/<slug>`")));
     let mut c = good_course();
-    c.sections[0].lessons[0].id = "basics/Not OK".into();
+    c.sections.to_mut()[0].lessons.to_mut()[0].id = "basics/Not OK".into();
     assert!(problems(&c).iter().any(|p| p.contains("lowercase")));
 }
 
 #[test]
 fn the_completion_screen_id_is_reserved() {
     let mut c = good_course();
-    if let Card::Explain { id, .. } = &mut c.sections[0].lessons[0].cards[0] {
+    if let Card::Explain { id, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
         *id = "done".into();
     }
     assert!(problems(&c).iter().any(|p| p.contains("reserved")));
@@ -269,7 +280,10 @@ fn the_completion_screen_id_is_reserved() {
 #[test]
 fn a_lesson_needs_an_interactive_card() {
     let mut c = good_course();
-    c.sections[0].lessons[0].cards.truncate(1);
+    c.sections.to_mut()[0].lessons.to_mut()[0]
+        .cards
+        .to_mut()
+        .truncate(1);
     assert!(problems(&c).iter().any(|p| p.contains("interactive")));
 }
 
@@ -322,14 +336,14 @@ fn question(kind: QuestionKind, options: Vec<ChoiceOption>) -> Question {
         lesson: "basics/one".into(),
         prompt: "Why?".into(),
         explanation: "Because.".into(),
-        options,
-        evidence: Vec::new(),
+        options: options.into(),
+        evidence: Vec::new().into(),
     }
 }
 
 fn with_question(q: Question) -> Vec<String> {
     let mut c = good_course();
-    c.questions.push(q);
+    c.questions.to_mut().push(q);
     problems(&c)
 }
 
@@ -400,7 +414,7 @@ fn broken_questions_are_refused() {
     ));
 
     let mut q = question(Single, vec![option("a", true), option("b", false)]);
-    q.options[1].feedback = String::new();
+    q.options.to_mut()[1].feedback = String::new().into();
     assert!(has(with_question(q), "feedback"));
 
     let mut q = question(Single, vec![option("a", true), option("b", false)]);
@@ -413,8 +427,8 @@ fn broken_questions_are_refused() {
 
     let mut c = good_course();
     let q = question(Single, vec![option("a", true), option("b", false)]);
-    c.questions.push(q.clone());
-    c.questions.push(q);
+    c.questions.to_mut().push(q.clone());
+    c.questions.to_mut().push(q);
     assert!(has(problems(&c), "duplicate question id"));
 }
 
@@ -432,8 +446,11 @@ fn evidence() -> closer::content::Evidence {
 #[test]
 fn a_claim_about_research_needs_evidence() {
     let mut c = good_course();
-    if let Card::Explain { body, .. } = &mut c.sections[0].lessons[0].cards[0] {
-        body.push("A study by Laurenceau found this.".into());
+    if let Card::Explain { body, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
+        body.to_mut()
+            .push("A study by Laurenceau found this.".into());
     }
     let p = problems(&c);
     assert!(
@@ -443,8 +460,10 @@ fn a_claim_about_research_needs_evidence() {
         "{p:?}"
     );
     // With evidence, the same card passes.
-    if let Card::Explain { evidence: e, .. } = &mut c.sections[0].lessons[0].cards[0] {
-        e.push(evidence());
+    if let Card::Explain { evidence: e, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
+        e.to_mut().push(evidence());
     }
     assert_eq!(problems(&c), Vec::<String>::new());
 
@@ -454,11 +473,11 @@ fn a_claim_about_research_needs_evidence() {
     q.prompt = "What did Sternberg propose?".into();
     let mut q2 = q.clone();
     q2.id = "q2".into();
-    q2.options[1].feedback = "Researchers disagree.".into();
+    q2.options.to_mut()[1].feedback = "Researchers disagree.".into();
     q2.prompt = "Which?".into();
     let mut c = good_course();
-    c.questions.push(q);
-    c.questions.push(q2);
+    c.questions.to_mut().push(q);
+    c.questions.to_mut().push(q2);
     let p = problems(&c);
     assert!(
         p.iter()
@@ -476,8 +495,10 @@ fn a_claim_about_research_needs_evidence() {
     let mut c = good_course();
     let mut e = evidence();
     e.shows = " ".into();
-    if let Card::Explain { evidence: ev, .. } = &mut c.sections[0].lessons[0].cards[0] {
-        ev.push(e);
+    if let Card::Explain { evidence: ev, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
+        ev.to_mut().push(e);
     }
     assert!(problems(&c).iter().any(|p| p.contains("`shows` is empty")));
 }
@@ -495,7 +516,9 @@ fn a_choice_card_cannot_carry_a_research_claim() {
 fn card_links_must_point_at_a_card() {
     use closer::content::CardLink;
     let mut c = good_course();
-    if let Card::Explain { link, .. } = &mut c.sections[0].lessons[0].cards[0] {
+    if let Card::Explain { link, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
         *link = Some(CardLink {
             lesson: "basics/one".into(),
             card: "pick".into(),
@@ -507,7 +530,9 @@ fn card_links_must_point_at_a_card() {
         ("basics/none", "pick", "does not exist"),
         ("basics/one", "nope", "no such card"),
     ] {
-        if let Card::Explain { link, .. } = &mut c.sections[0].lessons[0].cards[0] {
+        if let Card::Explain { link, .. } =
+            &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+        {
             *link = Some(CardLink {
                 lesson: lesson.into(),
                 card: card.into(),
@@ -522,13 +547,15 @@ fn card_links_must_point_at_a_card() {
 fn one_name_is_one_person_in_one_place() {
     use closer::content::Person;
     let person = |name: &str, place: &str| Person {
-        name: name.into(),
-        place: place.into(),
+        name: name.to_owned().into(),
+        place: place.to_owned().into(),
         who: "someone".into(),
     };
     // An unlisted name in a story is refused.
     let mut c = good_course();
-    if let Card::Choice { prompt, .. } = &mut c.sections[0].lessons[0].cards[1] {
+    if let Card::Choice { prompt, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[1]
+    {
         *prompt = "What should Nadia do on Sunday?".into();
     }
     let p = problems(&c);
@@ -541,8 +568,8 @@ fn one_name_is_one_person_in_one_place() {
         "{p:?}"
     );
     // Listed, and with the weekday marked as not a name, it passes.
-    c.people.push(person("Nadia", "basics/one"));
-    c.not_names.push("Sunday".into());
+    c.people.to_mut().push(person("Nadia", "basics/one"));
+    c.not_names.to_mut().push("Sunday".into());
     assert_eq!(problems(&c), Vec::<String>::new());
     // The same name in a quiz question is someone else: refused.
     let mut q = question(
@@ -550,7 +577,7 @@ fn one_name_is_one_person_in_one_place() {
         vec![option("a", true), option("b", false)],
     );
     q.prompt = "Why does Nadia call her brother?".into();
-    c.questions.push(q);
+    c.questions.to_mut().push(q);
     let p = problems(&c);
     assert!(
         p.iter()
@@ -560,8 +587,8 @@ fn one_name_is_one_person_in_one_place() {
     );
     // A name listed twice, or listed and never used, is refused.
     let mut c = good_course();
-    c.people.push(person("Nadia", "basics/one"));
-    c.people.push(person("Nadia", "basics/one"));
+    c.people.to_mut().push(person("Nadia", "basics/one"));
+    c.people.to_mut().push(person("Nadia", "basics/one"));
     let p = problems(&c);
     assert!(p.iter().any(|e| e.contains("listed twice")), "{p:?}");
     assert!(p.iter().any(|e| e.contains("appears nowhere")), "{p:?}");
@@ -600,9 +627,9 @@ fn the_safety_cards_link_to_the_support_lessons_part_on_feeling_unsafe() {
 #[test]
 fn every_evidence_label_reads_kind_then_citation() {
     for lesson in course().lessons() {
-        for card in &lesson.cards {
+        for card in lesson.cards.iter() {
             if let Card::Explain { evidence, .. } = card {
-                for e in evidence {
+                for e in evidence.iter() {
                     assert!(e.label().contains(" · "), "{}", e.label());
                 }
             }
@@ -631,7 +658,7 @@ fn research_citations_share_one_format() {
     // grouping have no single year or author).
     let mut all = Vec::new();
     for lesson in course().lessons() {
-        for card in &lesson.cards {
+        for card in lesson.cards.iter() {
             if let Card::Explain { evidence, .. } = card {
                 all.extend(evidence.iter());
             }

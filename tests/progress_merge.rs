@@ -17,7 +17,7 @@ fn lessons() -> Vec<&'static Lesson> {
 /// A lesson id, now and then one the content no longer has.
 fn lesson_id() -> impl Strategy<Value = String> {
     prop_oneof![
-        9 => (0..lessons().len()).prop_map(|i| lessons()[i].id.clone()),
+        9 => (0..lessons().len()).prop_map(|i| lessons()[i].id.to_string()),
         1 => Just("gone/lesson".to_string()),
     ]
 }
@@ -59,7 +59,7 @@ fn session(started: f64) -> impl Strategy<Value = Session> {
     )
         .prop_map(move |(seed, index, answers, finished)| {
             let order: Vec<String> = (0..4)
-                .map(|i| course().questions[(i + seed as usize) % qs].id.clone())
+                .map(|i| course().questions[(i + seed as usize) % qs].id.to_string())
                 .collect();
             Session {
                 started,
@@ -90,7 +90,7 @@ fn quiz() -> impl Strategy<Value = QuizProgress> {
         proptest::option::of((0u32..4).prop_flat_map(|t| session(f64::from(t)))),
         proptest::option::of((4u32..8).prop_flat_map(|t| session(f64::from(t)))),
         proptest::collection::btree_map(
-            (0..qs).prop_map(|i| course().questions[i].id.clone()),
+            (0..qs).prop_map(|i| course().questions[i].id.to_string()),
             (1u8..6, time(), 1u32..4, any::<bool>(), time()),
             0..5,
         ),
@@ -187,7 +187,7 @@ fn checkins() -> impl Strategy<Value = CheckIns> {
                             .map(|(i, k)| {
                                 let v = x as usize + i;
                                 (
-                                    k.id.clone(),
+                                    k.id.to_string(),
                                     Rating {
                                         now: (v % 5) as u8,
                                         wished: (v / 5 % 5) as u8,
@@ -386,7 +386,7 @@ proptest! {
                 // first (read, merge, write), as the app does.
                 0 => {
                     tabs[me].complete(lesson, t as f64);
-                    finished.insert(lesson.id.clone());
+                    finished.insert(lesson.id.to_string());
                     tabs[me] = tabs[me].merge(&stored, course());
                     stored = tabs[me].clone();
                     inbox[other].push(stored.clone());
@@ -448,8 +448,8 @@ fn the_furthest_card_and_the_newest_response_win() {
         },
     );
     let m = a.merge(&b, course());
-    assert_eq!(m.lessons[&l.id].card, l.cards[3].id(), "furthest card");
-    assert_eq!(m.lessons[&l.id].updated, 10.0);
+    assert_eq!(m.lessons[&*l.id].card, l.cards[3].id(), "furthest card");
+    assert_eq!(m.lessons[&*l.id].updated, 10.0);
     assert_eq!(
         m.response(&l.id, "note"),
         Some(&Response::Reflected {

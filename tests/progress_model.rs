@@ -23,7 +23,7 @@ fn a_fresh_progress_has_nothing_started() {
     assert_eq!(p.done_count(course()), 0);
     // Continue on a first visit starts at the first card of the first lesson.
     let (l, card) = p.continue_at(course()).unwrap();
-    assert_eq!((l.id.as_str(), card), (first.id.as_str(), 0));
+    assert_eq!((l.id.as_ref(), card), (first.id.as_ref(), 0));
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn resume_lands_on_the_card_where_the_person_stopped() {
     assert_eq!(p.resume_card(l), 2);
     assert_eq!(p.lesson_state(l), LessonState::InProgress { card: 2 });
     let (cl, card) = p.continue_at(course()).unwrap();
-    assert_eq!((cl.id.as_str(), card), (l.id.as_str(), 2));
+    assert_eq!((cl.id.as_ref(), card), (l.id.as_ref(), 2));
 }
 
 #[test]
@@ -397,7 +397,7 @@ fn finishing_marks_done_and_continue_moves_on() {
         "a finished lesson reopens at its start"
     );
     let (next, card) = p.continue_at(c).unwrap();
-    assert_eq!((next.id.as_str(), card), (second.id.as_str(), 0));
+    assert_eq!((next.id.as_ref(), card), (second.id.as_ref(), 0));
     // Going back into a finished lesson keeps it finished.
     p.visit(&first.id, first.cards[1].id(), 3.0);
     assert!(p.is_done(&first.id));
@@ -410,7 +410,7 @@ fn continue_prefers_the_last_unfinished_lesson_opened() {
     let mut p = Progress::default();
     p.visit(&later.id, later.cards[1].id(), 1.0);
     let (l, card) = p.continue_at(c).unwrap();
-    assert_eq!((l.id.as_str(), card), (later.id.as_str(), 1));
+    assert_eq!((l.id.as_ref(), card), (later.id.as_ref(), 1));
 }
 
 #[test]

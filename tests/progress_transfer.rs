@@ -30,7 +30,7 @@ fn some_progress() -> Progress {
     );
     assert!(p.quiz.start(Scope::All, c, 3, 30.0));
     let q = p.quiz.current_question(c).unwrap();
-    p.quiz.check(c, vec![q.options[0].id.clone()], 31.0);
+    p.quiz.check(c, vec![q.options[0].id.to_string()], 31.0);
     p.checkins = some_checkins();
     p
 }
@@ -43,7 +43,7 @@ fn check_in(at: f64, closeness: u8, now: u8, wished: u8) -> CheckIn {
         kinds: checkin_guide()
             .kinds
             .iter()
-            .map(|k| (k.id.clone(), Rating { now, wished }))
+            .map(|k| (k.id.to_string(), Rating { now, wished }))
             .collect(),
     }
 }

@@ -14,36 +14,37 @@ const T0: f64 = 1_700_000_000_000.0;
 
 fn opt(id: &str, correct: bool) -> ChoiceOption {
     ChoiceOption {
-        id: id.into(),
-        label: id.to_uppercase(),
+        id: id.to_owned().into(),
+        label: id.to_uppercase().into(),
         correct,
-        feedback: format!("because {id}"),
+        feedback: format!("because {id}").into(),
     }
 }
 
 fn question(id: &str, kind: QuestionKind, lesson: &str, options: Vec<ChoiceOption>) -> Question {
     Question {
-        id: id.into(),
+        id: id.to_owned().into(),
         kind,
-        lesson: lesson.into(),
-        prompt: format!("{id}?"),
+        lesson: lesson.to_owned().into(),
+        prompt: format!("{id}?").into(),
         explanation: "why".into(),
-        options,
-        evidence: Vec::new(),
+        options: options.into(),
+        evidence: Vec::new().into(),
     }
 }
 
 fn lesson(id: &str) -> Lesson {
     Lesson {
-        id: id.into(),
-        title: id.into(),
+        id: id.to_owned().into(),
+        title: id.to_owned().into(),
         summary: "s".into(),
         cards: vec![Card::Reflect {
             id: "r".into(),
             title: "r".into(),
             prompt: "p".into(),
             hint: "h".into(),
-        }],
+        }]
+        .into(),
     }
 }
 
@@ -95,25 +96,26 @@ fn course(n: usize) -> Course {
         format_version: 1,
         title: "t".into(),
         tagline: "t".into(),
-        intro: vec!["i".into()],
+        intro: vec!["i".into()].into(),
         disclaimer: "d".into(),
         sections: vec![
             Section {
                 id: "a".into(),
                 title: "A".into(),
                 intro: "i".into(),
-                lessons: vec![lesson("a/one")],
+                lessons: vec![lesson("a/one")].into(),
             },
             Section {
                 id: "b".into(),
                 title: "B".into(),
                 intro: "i".into(),
-                lessons: vec![lesson("b/two")],
+                lessons: vec![lesson("b/two")].into(),
             },
-        ],
-        questions,
-        people: Vec::new(),
-        not_names: Vec::new(),
+        ]
+        .into(),
+        questions: questions.into(),
+        people: Vec::new().into(),
+        not_names: Vec::new().into(),
     }
 }
 
@@ -172,10 +174,10 @@ fn option_shuffle_is_a_seeded_permutation() {
     let ids = |seed| {
         shuffled_options(single, seed)
             .iter()
-            .map(|o| o.id.clone())
+            .map(|o| o.id.to_string())
             .collect::<Vec<_>>()
     };
-    let all: BTreeSet<_> = single.options.iter().map(|o| o.id.clone()).collect();
+    let all: BTreeSet<_> = single.options.iter().map(|o| o.id.to_string()).collect();
     for seed in 0..50 {
         let order = ids(seed);
         assert_eq!(order.len(), all.len());
@@ -196,7 +198,7 @@ fn true_false_always_reads_true_then_false() {
     for seed in 0..20 {
         let order: Vec<_> = shuffled_options(q(&c, "myth"), seed)
             .iter()
-            .map(|o| o.id.as_str())
+            .map(|o| &*o.id)
             .collect();
         assert_eq!(order, ["true", "false"]);
     }
@@ -209,7 +211,7 @@ fn session_order_is_a_permutation_that_differs_between_seeds() {
     let a = Session::start(Scope::All, &c, &quiz, 1, T0).unwrap();
     let b = Session::start(Scope::All, &c, &quiz, 2, T0).unwrap();
     let again = Session::start(Scope::All, &c, &quiz, 1, T0).unwrap();
-    let bank: BTreeSet<_> = c.questions.iter().map(|q| q.id.clone()).collect();
+    let bank: BTreeSet<_> = c.questions.iter().map(|q| q.id.to_string()).collect();
     assert_eq!(a.order.iter().cloned().collect::<BTreeSet<_>>(), bank);
     assert_eq!(a.order.len(), bank.len());
     assert_eq!(a.order, again.order);
@@ -235,7 +237,7 @@ fn a_section_scope_holds_its_questions_only() {
     let quiz = QuizProgress::default();
     let ids: Vec<_> = questions_in(&Scope::Section("b".into()), &c, &quiz, T0)
         .iter()
-        .map(|q| q.id.as_str())
+        .map(|q| &*q.id)
         .collect();
     assert_eq!(ids, ["multi", "kind", "myth"]);
     assert!(Session::start(Scope::Section("none".into()), &c, &quiz, 1, T0).is_none());
@@ -250,7 +252,7 @@ fn a_section_scope_holds_its_questions_only() {
 /// Answers every question of the current session: right unless its id is in `miss`.
 fn play(quiz: &mut QuizProgress, c: &Course, miss: &[&str], now: f64) {
     while let Some(question) = quiz.current_question(c) {
-        let id = question.id.clone();
+        let id = question.id.to_string();
         let right: Vec<String> = right_answer(question)
             .into_iter()
             .map(String::from)
@@ -260,7 +262,7 @@ fn play(quiz: &mut QuizProgress, c: &Course, miss: &[&str], now: f64) {
             .iter()
             .filter(|o| !o.correct)
             .take(1)
-            .map(|o| o.id.clone())
+            .map(|o| o.id.to_string())
             .collect();
         let answer = if miss.contains(&id.as_str()) {
             wrong
@@ -306,7 +308,7 @@ fn checking_twice_counts_once() {
     let c = course(2);
     let mut quiz = QuizProgress::default();
     quiz.start(Scope::All, &c, 1, T0);
-    let id = quiz.current_question(&c).unwrap().id.clone();
+    let id = quiz.current_question(&c).unwrap().id.to_string();
     assert!(quiz.check(&c, sel(&["nope"]), T0).is_some());
     assert_eq!(quiz.check(&c, sel(&["x"]), T0), None);
     assert_eq!(quiz.records[&id].answered, 1);
@@ -320,7 +322,7 @@ fn review_my_mistakes_holds_exactly_the_missed_questions() {
     play(&mut quiz, &c, &["a2", "kind", "a5"], T0);
     let mut ids: Vec<_> = questions_in(&Scope::Mistakes, &c, &quiz, T0)
         .iter()
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect();
     ids.sort();
     assert_eq!(ids, ["a2", "a5", "kind"]);

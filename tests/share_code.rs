@@ -367,7 +367,7 @@ proptest! {
 #[test]
 fn kinds_v1_are_the_guides_kinds() {
     let guide = closer::content::checkin_guide();
-    let mut theirs: Vec<&str> = guide.kinds.iter().map(|k| k.id.as_str()).collect();
+    let mut theirs: Vec<&str> = guide.kinds.iter().map(|k| &*k.id).collect();
     let mut ours = KINDS_V1.to_vec();
     theirs.sort_unstable();
     ours.sort_unstable();

@@ -35,7 +35,7 @@ fn each_kind_falls_in_exactly_one_group() {
     let ids = |g| {
         in_group(&all, g)
             .iter()
-            .map(|p| p.kind.id.as_str())
+            .map(|p| p.kind.id.as_ref())
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(Together::BothMore), ["physical"]);
@@ -45,7 +45,7 @@ fn each_kind_falls_in_exactly_one_group() {
     let less: Vec<_> = all
         .iter()
         .filter(|p| p.someone_wants_less())
-        .map(|p| p.kind.id.as_str())
+        .map(|p| p.kind.id.as_ref())
         .collect();
     assert_eq!(less, ["emotional", "experiential"]);
 }
@@ -58,7 +58,7 @@ fn the_start_is_where_both_want_more_the_most_wished_first() {
     let all = pairs(&mine, &theirs, guide);
     let start: Vec<_> = kinds_to_start_with(&all)
         .iter()
-        .map(|k| k.id.as_str())
+        .map(|k| k.id.as_ref())
         .collect();
     assert_eq!(
         start,
@@ -70,7 +70,7 @@ fn the_start_is_where_both_want_more_the_most_wished_first() {
     let all = pairs(&mine, &theirs, guide);
     let start: Vec<_> = kinds_to_start_with(&all)
         .iter()
-        .map(|k| k.id.as_str())
+        .map(|k| k.id.as_ref())
         .collect();
     assert_eq!(start, ["shared-interests", "emotional", "physical"]);
     // Nobody wants more: nothing is suggested.
@@ -83,7 +83,7 @@ fn suggested_questions_come_first_and_every_question_is_kept() {
     let guide = checkin_guide();
     let talk = &together_guide().talk;
     let emotional = guide.kind("emotional").unwrap();
-    for round in &talk.rounds {
+    for round in talk.rounds.iter() {
         let ordered = questions_for(round, &[emotional]);
         assert_eq!(ordered.len(), round.questions.len(), "none lost");
         let on_kind = |q: &closer::content::TalkQuestion| q.kinds.iter().any(|k| k == "emotional");
@@ -109,9 +109,9 @@ fn suggested_questions_come_first_and_every_question_is_kept() {
 fn the_shipped_questions_keep_every_rule() {
     let together = together_guide();
     assert_eq!(validate_together(together, checkin_guide()), []);
-    let rounds: Vec<_> = together.talk.rounds.iter().map(|r| r.id.as_str()).collect();
+    let rounds: Vec<_> = together.talk.rounds.iter().map(|r| r.id.as_ref()).collect();
     assert_eq!(rounds, ["light", "deeper", "deepest"]);
-    for round in &together.talk.rounds {
+    for round in together.talk.rounds.iter() {
         assert!(round.questions.len() >= 12, "{}", round.id);
     }
     let rules = together.talk.rules.join(" ").to_lowercase();
@@ -128,14 +128,17 @@ fn the_shipped_questions_keep_every_rule() {
 #[test]
 fn broken_questions_are_reported() {
     let mut broken = together_guide().clone();
-    broken.talk.rounds[0].questions.truncate(3);
-    broken.talk.rounds[1].questions[0].text = "Not a question".into();
-    broken.talk.rounds[1].questions[1].kinds = vec!["romance".into()];
-    let dup = broken.talk.rounds[2].questions[0].id.clone();
-    broken.talk.rounds[2].questions[1].id = dup;
-    broken.talk.rules.truncate(1);
-    broken.talk.evidence.clear();
-    broken.care.clear();
+    broken.talk.rounds.to_mut()[0]
+        .questions
+        .to_mut()
+        .truncate(3);
+    broken.talk.rounds.to_mut()[1].questions.to_mut()[0].text = "Not a question".into();
+    broken.talk.rounds.to_mut()[1].questions.to_mut()[1].kinds = vec!["romance".into()].into();
+    let dup = broken.talk.rounds[2].questions[0].id.to_string();
+    broken.talk.rounds.to_mut()[2].questions.to_mut()[1].id = dup.into();
+    broken.talk.rules.to_mut().truncate(1);
+    broken.talk.evidence.to_mut().clear();
+    broken.care.to_mut().clear();
     let problems: Vec<String> = validate_together(&broken, checkin_guide())
         .iter()
         .map(|e| e.to_string())
@@ -152,7 +155,7 @@ fn broken_questions_are_reported() {
     ] {
         assert!(all.contains(expected), "{expected:?} missing from:\n{all}");
     }
-    broken.talk.rounds.swap(0, 1);
+    broken.talk.rounds.to_mut().swap(0, 1);
     let problems = validate_together(&broken, checkin_guide());
     assert!(problems
         .iter()

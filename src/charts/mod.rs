@@ -183,7 +183,7 @@ impl Svg {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{}\">\n",
             self.view_box()
         );
-        for shape in &self.shapes {
+        for shape in self.shapes.iter() {
             // Writing to a String cannot fail.
             let _ = match shape {
                 Shape::Rect { x, y, w, h, rx, class } => writeln!(

@@ -29,7 +29,7 @@ pub fn gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide) -> Vec<Gap<'g>> {
         .filter_map(|kind| {
             check_in
                 .kinds
-                .get(&kind.id)
+                .get(&*kind.id)
                 .map(|&rating| Gap { kind, rating })
         })
         .collect()
@@ -95,8 +95,8 @@ pub fn change_since<'g>(before: &CheckIn, after: &CheckIn, guide: &'g CheckinGui
         .kinds
         .iter()
         .filter_map(|kind| {
-            let b = *before.kinds.get(&kind.id)?;
-            let a = *after.kinds.get(&kind.id)?;
+            let b = *before.kinds.get(&*kind.id)?;
+            let a = *after.kinds.get(&*kind.id)?;
             (a != b).then_some(KindChange {
                 kind,
                 before: b,
@@ -135,7 +135,7 @@ impl Change<'_> {
                 format!("{label} “{}” (before: “{}”)", words(after), words(before))
             }
         };
-        for k in &self.kinds {
+        for k in self.kinds.iter() {
             let (gb, ga) = (k.before.gap(), k.after.gap());
             let gap = match ga.abs().cmp(&gb.abs()) {
                 Ordering::Less => "the gap is smaller",

@@ -198,10 +198,10 @@ impl CheckIn {
         if !(1..=CLOSENESS_MAX).contains(&self.closeness) {
             return Err(CheckInError::NoCloseness);
         }
-        for kind in &guide.kinds {
-            match self.kinds.get(&kind.id) {
+        for kind in guide.kinds.iter() {
+            match self.kinds.get(&*kind.id) {
                 Some(r) if r.now <= SCALE_MAX && r.wished <= SCALE_MAX => {}
-                _ => return Err(CheckInError::Unrated(kind.name.clone())),
+                _ => return Err(CheckInError::Unrated(kind.name.to_string())),
             }
         }
         if let Some(unknown) = self.kinds.keys().find(|k| guide.kind(k).is_none()) {

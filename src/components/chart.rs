@@ -119,7 +119,7 @@ pub fn NowWishedFigure(
     let rows: Vec<BarRow> = all
         .iter()
         .map(|g| BarRow {
-            label: g.kind.name.clone(),
+            label: g.kind.name.to_string(),
             now: g.rating.now,
             wished: g.rating.wished,
         })

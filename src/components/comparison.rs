@@ -54,7 +54,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
     let rows: Vec<PairRow> = all
         .iter()
         .map(|p| PairRow {
-            label: p.kind.name.clone(),
+            label: p.kind.name.to_string(),
             mine: (p.mine.now, p.mine.wished),
             theirs: (p.theirs.now, p.theirs.wished),
         })
@@ -138,7 +138,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
         in_group(&all, Together::BothMore)
             .iter()
             .flat_map(|p| p.kind.practices.iter())
-            .filter(|id| seen.insert(id.as_str()))
+            .filter(|id| seen.insert(id.to_string()))
             .filter_map(|id| course().lesson(id))
             .map(
                 |l| view! { <li><A href=app_path(&l.first_card_path())>{l.title.clone()}</A></li> },
@@ -198,7 +198,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                 </p>
             </section>
 
-            <Talk start_with=start_with.iter().map(|k| k.id.clone()).collect()/>
+            <Talk start_with=start_with.iter().map(|k| k.id.to_string()).collect()/>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! One card of a lesson, drawn according to its type.
 
 use crate::components::EvidenceList;
-use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson};
+use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson, Text};
 use crate::env::now;
 use crate::paths::app_path;
 use crate::persist::Persistence;
@@ -9,7 +9,7 @@ use crate::progress::Response;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
-fn paragraphs(texts: &'static [String]) -> impl IntoView {
+fn paragraphs(texts: &'static [Text]) -> impl IntoView {
     texts
         .iter()
         .map(|t| view! { <p>{t.clone()}</p> })
@@ -96,7 +96,7 @@ fn RevealBody(
     lesson: &'static Lesson,
     card_id: &'static str,
     question: &'static str,
-    answer: &'static [String],
+    answer: &'static [Text],
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let shown = Memo::new(move |_| {
@@ -164,7 +164,7 @@ fn ChoiceBody(
             })
     });
     // The option currently selected, before "Check".
-    let selected = RwSignal::new(checked.get_untracked().map(|o| o.id.as_str()));
+    let selected = RwSignal::new(checked.get_untracked().map(|o| o.id.as_ref()));
     let name = format!("choice-{card_id}");
     let check = move |_| {
         if let Some(option) = selected.get_untracked() {
@@ -194,8 +194,8 @@ fn ChoiceBody(
                                 id=id.clone()
                                 name=name.clone()
                                 value=o.id.clone()
-                                prop:checked=move || selected.get() == Some(o.id.as_str())
-                                on:change=move |_| selected.set(Some(o.id.as_str()))
+                                prop:checked=move || selected.get() == Some(o.id.as_ref())
+                                on:change=move |_| selected.set(Some(o.id.as_ref()))
                             />
                             <label for=id>{o.label.clone()}</label>
                         </div>

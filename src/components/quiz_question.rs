@@ -21,7 +21,7 @@ fn verdict(correct: bool) -> &'static str {
 /// The feedback lines for a checked answer: for one-answer questions the
 /// picked option (and the right one when it was wrong); for select-all, every option.
 fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String)> {
-    let picked = |o: &ChoiceOption| selected.contains(&o.id);
+    let picked = |o: &ChoiceOption| selected.iter().any(|s| *s == o.id);
     if question.kind == QuestionKind::Multi {
         return question
             .options
@@ -77,7 +77,7 @@ where
             p.quiz
                 .current
                 .as_ref()
-                .and_then(|s| s.answers.get(&question.id).cloned())
+                .and_then(|s| s.answers.get(&*question.id).cloned())
         })
     });
     let selected = RwSignal::new(
@@ -138,7 +138,7 @@ where
                                 id=id.clone()
                                 name=name.clone()
                                 value=o.id.clone()
-                                prop:checked={let oid = oid.clone(); move || selected.with(|s| s.contains(&oid))}
+                                prop:checked={let oid = oid.clone(); move || selected.with(|s| s.iter().any(|x| *x == oid))}
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     selected.update(|s| {
@@ -147,7 +147,7 @@ where
                                         }
                                         s.retain(|x| x != &oid);
                                         if on {
-                                            s.push(oid.clone());
+                                            s.push(oid.to_string());
                                         }
                                     });
                                 }

@@ -22,7 +22,7 @@ fn card_id(relationship: &str) -> String {
 pub fn step_text(step: &str) -> String {
     checkin_guide().step(step).map_or_else(
         || "A step from an older version of Closer".to_string(),
-        |s| s.text.clone(),
+        |s| s.text.to_string(),
     )
 }
 
@@ -41,7 +41,7 @@ pub fn StepChooser(
         course()
             .lessons()
             .filter(|l| l.section_id() == "practices")
-            .map(|l| l.id.clone())
+            .map(|l| l.id.to_string())
             .collect()
     } else {
         practices
@@ -86,8 +86,8 @@ pub fn StepChooser(
                                 type="radio"
                                 name="small-step"
                                 id=input.clone()
-                                prop:checked=move || chosen.with(|c| c.as_deref() == Some(id.as_str()))
-                                on:change=move |_| chosen.set(Some(id2.clone()))
+                                prop:checked=move || chosen.with(|c| c.as_deref() == Some(id.as_ref()))
+                                on:change=move |_| chosen.set(Some(id2.to_string()))
                             />
                             <label for=input>{s.text.clone()}</label>
                         </div>
@@ -220,8 +220,8 @@ fn FollowUpForm(
                         type="radio"
                         name=group.clone()
                         id=input.clone()
-                        prop:checked=move || answer.with(|x| x.as_deref() == Some(id.as_str()))
-                        on:change=move |_| { missing.set(false); answer.set(Some(id2.clone())) }
+                        prop:checked=move || answer.with(|x| x.as_deref() == Some(id.as_ref()))
+                        on:change=move |_| { missing.set(false); answer.set(Some(id2.to_string())) }
                     />
                     <label for=input>{a.label.clone()}</label>
                 </div>

@@ -7,48 +7,34 @@ pub mod validate;
 pub use model::{
     Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course, Evidence, EvidenceKind,
     FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Question, QuestionKind, Section, SmallStep,
-    Talk, TalkQuestion, TalkRound, TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
+    Talk, TalkQuestion, TalkRound, Text, TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
 };
 
-use std::sync::OnceLock;
+/// The checked content as `build.rs` wrote it (with `databake`, after every
+/// rule in [`validate`] passed): Rust expressions over borrowed statics, so
+/// the guide is in the binary as it is used, with nothing parsed at run time.
+mod baked {
+    extern crate alloc;
+    use super::{CheckinGuide, Course, TogetherGuide};
 
-/// The content as `build.rs` wrote it, after every rule in [`validate`] passed.
-const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+    pub static COURSE: Course = include!(concat!(env!("OUT_DIR"), "/course.rs"));
+    pub static CHECKIN: CheckinGuide = include!(concat!(env!("OUT_DIR"), "/checkin.rs"));
+    pub static TOGETHER: TogetherGuide = include!(concat!(env!("OUT_DIR"), "/together.rs"));
+}
 
-/// The guide's content, parsed once on first use.
+/// The guide's content.
 pub fn course() -> &'static Course {
-    static COURSE: OnceLock<Course> = OnceLock::new();
-    COURSE.get_or_init(|| {
-        // build.rs wrote this JSON from these very types, so it always parses;
-        // a failure here is a build bug, caught by the native tests.
-        serde_json::from_str(CONTENT_JSON).expect("embedded content matches the model")
-    })
+    &baked::COURSE
 }
 
-/// The check-in guide as `build.rs` wrote it, after
-/// [`validate::validate_checkin`] passed.
-const CHECKIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checkin.json"));
-
-/// What the check-in asks and suggests, parsed once on first use.
+/// What the check-in asks and suggests (checked by [`validate::validate_checkin`]).
 pub fn checkin_guide() -> &'static CheckinGuide {
-    static GUIDE: OnceLock<CheckinGuide> = OnceLock::new();
-    GUIDE.get_or_init(|| {
-        // Written by build.rs from these very types (see `course`).
-        serde_json::from_str(CHECKIN_JSON).expect("embedded check-in guide matches the model")
-    })
+    &baked::CHECKIN
 }
 
-/// The comparison's words and the conversation questions as `build.rs`
-/// wrote them, after [`validate::validate_together`] passed.
-const TOGETHER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/together.json"));
-
-/// What comparing and talking together say, parsed once on first use.
+/// What comparing and talking together say (checked by [`validate::validate_together`]).
 pub fn together_guide() -> &'static TogetherGuide {
-    static GUIDE: OnceLock<TogetherGuide> = OnceLock::new();
-    GUIDE.get_or_init(|| {
-        // Written by build.rs from these very types (see `course`).
-        serde_json::from_str(TOGETHER_JSON).expect("embedded together guide matches the model")
-    })
+    &baked::TOGETHER
 }
 
 impl CheckinGuide {
@@ -78,13 +64,13 @@ impl CheckinGuide {
             .closeness
             .pictures
             .get(usize::from(n).wrapping_sub(1))
-            .map_or("", String::as_str);
+            .map_or("", |s| &**s);
         format!("{n} of {}: {words}", self.closeness.pictures.len())
     }
 
     /// The words for scale point `n` (0 to 4).
     pub fn scale_word(&self, n: u8) -> &str {
-        self.scale.get(usize::from(n)).map_or("", String::as_str)
+        self.scale.get(usize::from(n)).map_or("", |s| &**s)
     }
 }
 
@@ -100,8 +86,8 @@ pub fn course_with_names() -> Course {
     let names: Names = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/names.json")))
         .expect("build.rs writes the names list");
     let mut c = course().clone();
-    c.people = names.people;
-    c.not_names = names.not_names;
+    c.people = names.people.into();
+    c.not_names = names.not_names.into_iter().map(Into::into).collect();
     c
 }
 

@@ -3,63 +3,76 @@
 //! This file is pure data: it is compiled into the app *and* into `build.rs`
 //! (through `#[path]`), so the build script parses the TOML under `content/`
 //! into exactly the types the app reads back. Keep it free of anything but
-//! `serde` and `std`.
+//! `serde`, `std` and (natively, for build.rs) `databake`'s derive.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A piece of the guide's text. In the app it borrows from the binary
+/// (build.rs writes the whole guide as Rust statics); where content is read
+/// from TOML (the build, tests) it owns its string.
+pub type Text = Cow<'static, str>;
+
+/// A list in the guide's content: a static slice in the app, a vector where
+/// content is read from TOML.
+pub type List<T> = Cow<'static, [T]>;
 
 /// The version of the content format. Bump it when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The whole guide: every section, in the order a person walks through it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Course {
     /// Version of the content format; must equal [`FORMAT_VERSION`].
     pub format_version: u32,
     /// The app's name as shown in the header and page titles.
-    pub title: String,
+    pub title: Text,
     /// One line under the title on the home page.
-    pub tagline: String,
+    pub tagline: Text,
     /// Paragraphs that open the home page.
-    pub intro: Vec<String>,
+    pub intro: List<Text>,
     /// The plain "educational, not therapy" notice shown in every footer.
-    pub disclaimer: String,
+    pub disclaimer: Text,
     /// The sections of the path, in order.
-    pub sections: Vec<Section>,
+    pub sections: List<Section>,
     /// The quiz's question bank.
     #[serde(default)]
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
     /// Everyone who appears in a story, a choice card or a quiz question:
     /// one name, one person, one place (`content/names.toml`). Checked at
     /// build time and not shipped: the app's copy of the course leaves it empty
     /// (native code gets it back with `content::course_with_names`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub people: List<Person>,
     /// Capitalised words in stories that are not people's names
     /// (`Mum`, `Sunday`, `TV`), so the names check can tell them apart.
     /// Not shipped either, like [`Course::people`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub not_names: List<Text>,
 }
 
 /// One person in the guide's stories. A name belongs to exactly one person,
 /// and that person lives in exactly one lesson or one quiz question, so two
 /// different stories never share a name by accident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The name as it is written in the stories (`Nadia`).
-    pub name: String,
+    pub name: Text,
     /// Where this person appears: a lesson id (`practices/lower-barriers`)
     /// or a quiz question as `quiz/<question id>`.
-    pub place: String,
+    pub place: Text,
     /// One line on who they are, for writers (`Karim's younger sister`).
-    pub who: String,
+    pub who: Text,
 }
 
 /// What kind of evidence stands behind a claim. The label it shows comes
 /// from [`EvidenceKind::label`], so every claim of a kind reads the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A proposed explanation or model, not a test of one.
@@ -100,17 +113,18 @@ impl EvidenceKind {
 /// The evidence behind one claim: shown as a small label
 /// (`Diary study · Laurenceau et al., 1998`) that opens to the rest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// What kind of evidence it is.
     pub kind: EvidenceKind,
     /// The short citation on the label: authors and year
     /// (`Laurenceau et al., 1998`).
-    pub cite: String,
+    pub cite: Text,
     /// The full source: authors, year, title, and journal or book.
-    pub source: String,
+    pub source: Text,
     /// One line on what it shows, and what it does not.
-    pub shows: String,
+    pub shows: Text,
 }
 
 impl Evidence {
@@ -122,18 +136,20 @@ impl Evidence {
 
 /// A link from a card to another card of the guide, checked at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct CardLink {
     /// Id of the lesson the link points into (`support/getting-support`).
-    pub lesson: String,
+    pub lesson: Text,
     /// Id of the card in that lesson (`if-unsafe`).
-    pub card: String,
+    pub card: Text,
     /// The link's text.
-    pub label: String,
+    pub label: Text,
 }
 
 /// How a quiz question is asked and scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Pick one option; exactly one is correct.
@@ -149,69 +165,73 @@ pub enum QuestionKind {
 
 /// One question of the quiz.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id, unique in the bank (`myth-sex-only`). Quiz history is keyed by it.
-    pub id: String,
+    pub id: Text,
     /// How it is asked and scored.
     #[serde(rename = "type")]
     pub kind: QuestionKind,
     /// Id of the lesson that teaches the answer (`basics/more-than-sex`).
-    pub lesson: String,
+    pub lesson: Text,
     /// The question (the `<legend>`).
-    pub prompt: String,
+    pub prompt: Text,
     /// The idea behind the right answer, shown with the results when missed.
-    pub explanation: String,
+    pub explanation: Text,
     /// The options, in their authored order (the quiz shuffles them).
-    pub options: Vec<ChoiceOption>,
+    pub options: List<ChoiceOption>,
     /// The research behind the question, when it names or rests on a study.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub evidence: List<Evidence>,
 }
 
 /// A group of lessons on one theme ("Five kinds of intimacy").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable id, lowercase letters, digits and hyphens (`kinds`).
-    pub id: String,
+    pub id: Text,
     /// Heading shown on the home page.
-    pub title: String,
+    pub title: Text,
     /// One or two sentences that say what the section is about.
-    pub intro: String,
+    pub intro: Text,
     /// The lessons of this section, in order.
-    pub lessons: Vec<Lesson>,
+    pub lessons: List<Lesson>,
 }
 
 /// A short lesson: a sequence of cards that a person pages through.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Lesson {
     /// Stable id `<section>/<slug>` (`kinds/physical`). Progress is keyed by it.
-    pub id: String,
+    pub id: Text,
     /// The lesson's title (the page's `<h1>`).
-    pub title: String,
+    pub title: Text,
     /// One sentence shown on the home page's path.
-    pub summary: String,
+    pub summary: Text,
     /// The cards, in order. Never empty.
-    pub cards: Vec<Card>,
+    pub cards: List<Card>,
 }
 
 /// One card of a lesson. The `type` field in the TOML picks the variant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Card {
     /// Plain teaching: a heading and a few paragraphs.
     Explain {
         /// Stable id, unique within the lesson.
-        id: String,
+        id: Text,
         /// The card's heading.
-        title: String,
+        title: Text,
         /// Paragraphs of text.
-        body: Vec<String>,
+        body: List<Text>,
         /// Where each claim comes from: required when the card names a study.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        evidence: Vec<Evidence>,
+        #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+        evidence: List<Evidence>,
         /// A link to another card, e.g. the support lesson's part on feeling unsafe.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         link: Option<CardLink>,
@@ -219,63 +239,64 @@ pub enum Card {
     /// A concrete everyday situation that shows the idea at work.
     Scenario {
         /// Stable id, unique within the lesson.
-        id: String,
+        id: Text,
         /// The card's heading.
-        title: String,
+        title: Text,
         /// The story, in paragraphs.
-        story: Vec<String>,
+        story: List<Text>,
         /// What the story shows, in one or two sentences.
-        takeaway: String,
+        takeaway: Text,
     },
     /// A question whose answer stays hidden until the person asks for it.
     Reveal {
         /// Stable id, unique within the lesson.
-        id: String,
+        id: Text,
         /// The card's heading.
-        title: String,
+        title: Text,
         /// The question to think about first.
-        question: String,
+        question: Text,
         /// The answer, in paragraphs, shown on "Show the answer".
-        answer: Vec<String>,
+        answer: List<Text>,
     },
     /// Pick one option ("Which kind of intimacy is this?"); each option explains itself.
     Choice {
         /// Stable id, unique within the lesson.
-        id: String,
+        id: Text,
         /// The card's heading.
-        title: String,
+        title: Text,
         /// The situation and question.
-        prompt: String,
+        prompt: Text,
         /// The options; exactly one is correct.
-        options: Vec<ChoiceOption>,
+        options: List<ChoiceOption>,
     },
     /// A private question about the person's own relationships, with a text box
     /// whose contents stay on this device.
     Reflect {
         /// Stable id, unique within the lesson.
-        id: String,
+        id: Text,
         /// The card's heading.
-        title: String,
+        title: Text,
         /// The question to reflect on.
-        prompt: String,
+        prompt: Text,
         /// A gentle hint on how to think about it.
-        hint: String,
+        hint: Text,
     },
 }
 
 /// One option of a [`Card::Choice`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Stable id, unique within the card.
-    pub id: String,
+    pub id: Text,
     /// The option's text.
-    pub label: String,
+    pub label: Text,
     /// Whether this is the answer the lesson teaches.
     #[serde(default)]
     pub correct: bool,
     /// Why this option is right or wrong; shown once it is picked.
-    pub feedback: String,
+    pub feedback: Text,
 }
 
 impl Card {
@@ -315,26 +336,27 @@ impl Card {
 /// ([`super::validate::validate_checkin`]): every kind maps to practice
 /// lessons that exist, and every practice has small steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct CheckinGuide {
     /// Version of this file's format; must equal [`FORMAT_VERSION`].
     pub format_version: u32,
     /// Paragraphs that open the check-in page.
-    pub intro: Vec<String>,
+    pub intro: List<Text>,
     /// The plain line shown with every result: a reflection aid, not a test,
     /// and the five kinds are a popular grouping, not a validated measure.
-    pub caveat: String,
+    pub caveat: Text,
     /// The research the check-in borrows its ideas from.
-    pub evidence: Vec<Evidence>,
+    pub evidence: List<Evidence>,
     /// The closeness picture: one question answered with a pair of circles.
     pub closeness: ClosenessItem,
     /// The words for each point of the "now" and "wished for" scale, from
     /// the least (point 0) to the most. Exactly [`SCALE_POINTS`] of them.
-    pub scale: Vec<String>,
+    pub scale: List<Text>,
     /// The five kinds, in the order they are asked and drawn.
-    pub kinds: Vec<KindItem>,
+    pub kinds: List<KindItem>,
     /// Small steps a person may choose for a week, each under one practice.
-    pub steps: Vec<SmallStep>,
+    pub steps: List<SmallStep>,
     /// The gentle question a week after a step was chosen.
     pub follow_up: FollowUp,
 }
@@ -347,134 +369,143 @@ pub const CLOSENESS_PICTURES: usize = 7;
 
 /// The closeness question (after the Inclusion of Other in the Self scale).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct ClosenessItem {
     /// The question (the `<legend>`).
-    pub question: String,
+    pub question: Text,
     /// How to read the pictures.
-    pub hint: String,
+    pub hint: Text,
     /// The spoken name of each picture, from apart (1) to almost one (7),
     /// without its number (the app adds "4 of 7: "). Exactly
     /// [`CLOSENESS_PICTURES`] of them.
-    pub pictures: Vec<String>,
+    pub pictures: List<Text>,
 }
 
 /// One kind of intimacy as the check-in asks about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct KindItem {
     /// Stable id (`emotional`); check-ins store ratings under it.
-    pub id: String,
+    pub id: Text,
     /// Its name as a heading (`Emotional`).
-    pub name: String,
+    pub name: Text,
     /// The lesson that teaches this kind (`kinds/emotional`).
-    pub lesson: String,
+    pub lesson: Text,
     /// A few words that remind what the kind is.
-    pub reminder: String,
+    pub reminder: Text,
     /// The practice lessons that help grow this kind, best fit first.
-    pub practices: Vec<String>,
+    pub practices: List<Text>,
     /// One sentence on why these practices fit this kind.
-    pub why: String,
+    pub why: Text,
 }
 
 /// One concrete, small thing to try for a week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct SmallStep {
     /// Stable id (`phones-away-at-dinner`); a chosen step stores it.
-    pub id: String,
+    pub id: Text,
     /// The practice lesson it belongs to (`practices/quality-time`).
-    pub practice: String,
+    pub practice: Text,
     /// The step, as an instruction to oneself.
-    pub text: String,
+    pub text: Text,
 }
 
 /// The question asked a week after a step was chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// The question (the `<legend>`).
-    pub question: String,
+    pub question: Text,
     /// The answers to choose from; none of them is wrong.
-    pub answers: Vec<FollowUpAnswer>,
+    pub answers: List<FollowUpAnswer>,
     /// The label of the optional note.
-    pub note_label: String,
+    pub note_label: Text,
 }
 
 /// One answer to the follow-up question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpAnswer {
     /// Stable id (`yes`); the review stores it.
-    pub id: String,
+    pub id: Text,
     /// The answer's text.
-    pub label: String,
+    pub label: Text,
     /// What the app says back once it is saved: kind, never judging.
-    pub reply: String,
+    pub reply: Text,
 }
 
 /// `content/together.toml`: comparing check-ins shared between two people,
 /// and the conversation questions that follow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct TogetherGuide {
     /// Version of this file's format; must equal [`FORMAT_VERSION`].
     pub format_version: u32,
     /// The note shown before anything is shared: only if you want to, you
     /// can say no, nobody is owed your answers.
-    pub care: Vec<String>,
+    pub care: List<Text>,
     /// Paragraphs above a comparison: it compares wishes, it scores nothing.
-    pub compare_intro: Vec<String>,
+    pub compare_intro: List<Text>,
     /// Under "Where you both want more".
-    pub both_more: String,
+    pub both_more: Text,
     /// Under "Where your wishes differ".
-    pub differ: String,
+    pub differ: Text,
     /// Under "Where you are both content".
-    pub both_content: String,
+    pub both_content: Text,
     /// Under "Where you both would like less".
-    pub both_less: String,
+    pub both_less: Text,
     /// Beside any kind that one of the two would like less of.
-    pub wants_less: String,
+    pub wants_less: Text,
     /// The conversation questions.
     pub talk: Talk,
 }
 
 /// Questions of growing depth, asked in turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct Talk {
     /// Paragraphs that open the questions.
-    pub intro: Vec<String>,
+    pub intro: List<Text>,
     /// How to use them: take turns, either can pass, the slower one's pace.
-    pub rules: Vec<String>,
+    pub rules: List<Text>,
     /// The research the idea comes from.
-    pub evidence: Vec<Evidence>,
+    pub evidence: List<Evidence>,
     /// The rounds, from light to deepest.
-    pub rounds: Vec<TalkRound>,
+    pub rounds: List<TalkRound>,
 }
 
 /// One round of questions at one depth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct TalkRound {
     /// Stable id (`light`).
-    pub id: String,
+    pub id: Text,
     /// Its heading (`Light`).
-    pub title: String,
+    pub title: Text,
     /// One sentence on what the round is like.
-    pub intro: String,
+    pub intro: Text,
     /// Its questions, in their authored order.
-    pub questions: Vec<TalkQuestion>,
+    pub questions: List<TalkQuestion>,
 }
 
 /// One conversation question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(databake::Bake), databake(path = crate::content::model))]
 #[serde(deny_unknown_fields)]
 pub struct TalkQuestion {
     /// Stable id, unique in the file.
-    pub id: String,
+    pub id: Text,
     /// The question.
-    pub text: String,
+    pub text: Text,
     /// The kinds (check-in kind ids) it most builds: one or two.
-    pub kinds: Vec<String>,
+    pub kinds: List<Text>,
 }

@@ -5,7 +5,7 @@
 //! script through `#[path]`, so it may only use `std` and `super::model`.
 
 use super::model::{
-    Card, CardLink, CheckinGuide, ChoiceOption, Course, Evidence, Question, QuestionKind,
+    Card, CardLink, CheckinGuide, ChoiceOption, Course, Evidence, Question, QuestionKind, Text,
     TogetherGuide, CLOSENESS_PICTURES, FORMAT_VERSION, SCALE_POINTS,
 };
 use std::collections::{HashMap, HashSet};
@@ -157,7 +157,7 @@ impl Checker {
         }
     }
 
-    fn paragraphs(&mut self, at: &str, field: &str, values: &[String]) {
+    fn paragraphs(&mut self, at: &str, field: &str, values: &[Text]) {
         if values.is_empty() {
             self.fail(at, format!("`{field}` has no paragraphs"));
         }
@@ -216,7 +216,7 @@ impl Checker {
         for (i, option) in options.iter().enumerate() {
             let at = format!("{at}/options/{i}");
             self.slug(&at, "option", &option.id);
-            if !seen.insert(option.id.as_str()) {
+            if !seen.insert(option.id.as_ref()) {
                 self.fail(&at, format!("duplicate option id {:?}", option.id));
             }
             self.text(&at, "label", &option.label);
@@ -227,7 +227,7 @@ impl Checker {
     fn question(&mut self, q: &Question, lesson_ids: &HashSet<&str>) {
         let at = format!("quiz/{}", q.id);
         self.slug(&at, "question", &q.id);
-        if !lesson_ids.contains(q.lesson.as_str()) {
+        if !lesson_ids.contains(q.lesson.as_ref()) {
             self.fail(
                 &at,
                 format!("names lesson {:?}, which does not exist", q.lesson),
@@ -237,7 +237,7 @@ impl Checker {
         self.text(&at, "explanation", &q.explanation);
         self.options(&at, &q.options);
         self.evidence(&at, &q.evidence);
-        let texts = [q.prompt.as_str(), q.explanation.as_str()]
+        let texts = [q.prompt.as_ref(), q.explanation.as_ref()]
             .into_iter()
             .chain(option_texts(&q.options));
         self.research(&at, texts, &q.evidence, Some("questions.evidence"));
@@ -269,7 +269,7 @@ impl Checker {
         }
         match q.kind {
             QuestionKind::TrueFalse => {
-                let mut ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                let mut ids: Vec<&str> = q.options.iter().map(|o| o.id.as_ref()).collect();
                 ids.sort_unstable();
                 if ids != ["false", "true"] {
                     self.fail(
@@ -279,8 +279,8 @@ impl Checker {
                 }
             }
             QuestionKind::Classify => {
-                for o in &q.options {
-                    if !KIND_IDS.contains(&o.id.as_str()) {
+                for o in q.options.iter() {
+                    if !KIND_IDS.contains(&o.id.as_ref()) {
                         self.fail(
                             &at,
                             format!(
@@ -312,7 +312,7 @@ impl Checker {
             } => {
                 self.paragraphs(&at, "body", body);
                 self.evidence(&at, evidence);
-                let texts = std::iter::once(title.as_str()).chain(body.iter().map(String::as_str));
+                let texts = std::iter::once(title.as_ref()).chain(body.iter().map(|s| &**s));
                 self.research(&at, texts, evidence, Some("cards.evidence"));
                 if let Some(link) = link {
                     self.text(&at, "link.label", &link.label);
@@ -367,7 +367,7 @@ impl Checker {
         let target = course
             .sections
             .iter()
-            .flat_map(|s| &s.lessons)
+            .flat_map(|s| s.lessons.iter())
             .find(|l| l.id == link.lesson);
         match target {
             None => self.fail(
@@ -392,25 +392,25 @@ impl Checker {
     /// sentence starts included; an unlisted one that only ever opens
     /// sentences is not caught (it cannot be told from an ordinary word).
     fn names(&mut self, course: &Course) {
-        let not_names: HashSet<&str> = course.not_names.iter().map(String::as_str).collect();
+        let not_names: HashSet<&str> = course.not_names.iter().map(|s| &**s).collect();
         let mut listed: HashMap<&str, &str> = HashMap::new();
         let mut places: HashSet<String> = course
             .sections
             .iter()
-            .flat_map(|s| &s.lessons)
-            .map(|l| l.id.clone())
+            .flat_map(|s| s.lessons.iter())
+            .map(|l| l.id.to_string())
             .collect();
         places.extend(course.questions.iter().map(|q| format!("quiz/{}", q.id)));
         for (i, p) in course.people.iter().enumerate() {
             let at = format!("names/{i} ({})", p.name);
             self.text(&at, "who", &p.who);
-            if listed.insert(p.name.as_str(), p.place.as_str()).is_some() {
+            if listed.insert(p.name.as_ref(), p.place.as_ref()).is_some() {
                 self.fail(
                     &at,
                     format!("{:?} is listed twice: one name is one person, so give the other person a new name", p.name),
                 );
             }
-            if !places.contains(&p.place) {
+            if !places.contains(&*p.place) {
                 self.fail(
                     &at,
                     format!(
@@ -422,16 +422,16 @@ impl Checker {
         }
         // Every story text, with the place it belongs to.
         let mut stories: Vec<(String, String, Vec<&str>)> = Vec::new();
-        for lesson in course.sections.iter().flat_map(|s| &s.lessons) {
-            for card in &lesson.cards {
+        for lesson in course.sections.iter().flat_map(|s| s.lessons.iter()) {
+            for card in lesson.cards.iter() {
                 if !matches!(card, Card::Explain { .. }) {
                     let at = format!("{}#{}", lesson.id, card.id());
-                    stories.push((at, lesson.id.clone(), card_texts(card)));
+                    stories.push((at, lesson.id.to_string(), card_texts(card)));
                 }
             }
         }
-        for q in &course.questions {
-            let texts = [q.prompt.as_str(), q.explanation.as_str()]
+        for q in course.questions.iter() {
+            let texts = [q.prompt.as_ref(), q.explanation.as_ref()]
                 .into_iter()
                 .chain(option_texts(&q.options))
                 .collect();
@@ -466,8 +466,8 @@ impl Checker {
                 }
             }
         }
-        for p in &course.people {
-            if !used.contains(p.name.as_str()) {
+        for p in course.people.iter() {
+            if !used.contains(p.name.as_ref()) {
                 self.fail(
                     &format!("names ({})", p.name),
                     format!(
@@ -484,18 +484,18 @@ impl Checker {
 fn card_texts(card: &Card) -> Vec<&str> {
     let mut t = vec![card.title()];
     match card {
-        Card::Explain { body, .. } => t.extend(body.iter().map(String::as_str)),
+        Card::Explain { body, .. } => t.extend(body.iter().map(|s| &**s)),
         Card::Scenario {
             story, takeaway, ..
         } => {
-            t.extend(story.iter().map(String::as_str));
+            t.extend(story.iter().map(|s| &**s));
             t.push(takeaway);
         }
         Card::Reveal {
             question, answer, ..
         } => {
             t.push(question);
-            t.extend(answer.iter().map(String::as_str));
+            t.extend(answer.iter().map(|s| &**s));
         }
         Card::Choice {
             prompt, options, ..
@@ -515,7 +515,7 @@ fn card_texts(card: &Card) -> Vec<&str> {
 fn option_texts(options: &[ChoiceOption]) -> impl Iterator<Item = &str> {
     options
         .iter()
-        .flat_map(|o| [o.label.as_str(), o.feedback.as_str()])
+        .flat_map(|o| [o.label.as_ref(), o.feedback.as_ref()])
 }
 
 /// Checks every rule and returns every problem found (empty when the content is good).
@@ -540,10 +540,10 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
 
     let mut section_ids = HashSet::new();
     let mut lesson_ids = HashSet::new();
-    for section in &course.sections {
+    for section in course.sections.iter() {
         let at = format!("section {}", section.id);
         c.slug(&at, "section", &section.id);
-        if !section_ids.insert(section.id.as_str()) {
+        if !section_ids.insert(section.id.as_ref()) {
             c.fail(&at, "duplicate section id");
         }
         c.text(&at, "title", &section.title);
@@ -551,13 +551,13 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
         if section.lessons.is_empty() {
             c.fail(&at, "the section has no lessons");
         }
-        for lesson in &section.lessons {
+        for lesson in section.lessons.iter() {
             let at = lesson.id.clone();
             match lesson.id.split_once('/') {
                 Some((sec, slug)) if sec == section.id => c.slug(&at, "lesson", slug),
                 _ => c.fail(&at, format!("lesson id must be `{}/<slug>`", section.id)),
             }
-            if !lesson_ids.insert(lesson.id.as_str()) {
+            if !lesson_ids.insert(lesson.id.as_ref()) {
                 c.fail(&at, "duplicate lesson id");
             }
             c.text(&at, "title", &lesson.title);
@@ -572,7 +572,7 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
                 );
             }
             let mut card_ids = HashSet::new();
-            for card in &lesson.cards {
+            for card in lesson.cards.iter() {
                 if !card_ids.insert(card.id()) {
                     c.fail(&format!("{}#{}", lesson.id, card.id()), "duplicate card id");
                 }
@@ -581,8 +581,8 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
         }
     }
 
-    for lesson in course.sections.iter().flat_map(|s| &s.lessons) {
-        for card in &lesson.cards {
+    for lesson in course.sections.iter().flat_map(|s| s.lessons.iter()) {
+        for card in lesson.cards.iter() {
             if let Card::Explain {
                 link: Some(link), ..
             } = card
@@ -593,8 +593,8 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
     }
 
     let mut question_ids = HashSet::new();
-    for q in &course.questions {
-        if !question_ids.insert(q.id.as_str()) {
+    for q in course.questions.iter() {
+        if !question_ids.insert(q.id.as_ref()) {
             c.fail(&format!("quiz/{}", q.id), "duplicate question id");
         }
         c.question(q, &lesson_ids);
@@ -671,7 +671,7 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
             .sections
             .iter()
             .filter(|s| s.id == section)
-            .flat_map(|s| s.lessons.iter().map(|l| l.id.as_str()))
+            .flat_map(|s| s.lessons.iter().map(|l| l.id.as_ref()))
             .collect()
     };
     let kind_lessons = lessons_of(KINDS_SECTION);
@@ -679,16 +679,16 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
 
     let mut kind_ids = HashSet::new();
     let mut covered = HashSet::new();
-    for kind in &guide.kinds {
+    for kind in guide.kinds.iter() {
         let at = format!("checkin/kinds/{}", kind.id);
         c.slug(&at, "kind", &kind.id);
-        if !kind_ids.insert(kind.id.as_str()) {
+        if !kind_ids.insert(kind.id.as_ref()) {
             c.fail(&at, "duplicate kind id");
         }
         c.text(&at, "name", &kind.name);
         c.text(&at, "reminder", &kind.reminder);
         c.text(&at, "why", &kind.why);
-        if !kind_lessons.contains(&kind.lesson.as_str()) {
+        if !kind_lessons.contains(&kind.lesson.as_ref()) {
             c.fail(
                 &at,
                 format!(
@@ -696,7 +696,7 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
                     kind.lesson
                 ),
             );
-        } else if !covered.insert(kind.lesson.as_str()) {
+        } else if !covered.insert(kind.lesson.as_ref()) {
             c.fail(&at, format!("lesson {:?} has two kinds", kind.lesson));
         }
         if kind.practices.is_empty() {
@@ -705,8 +705,8 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
                 "maps to no practice: name at least one under `practices`",
             );
         }
-        for p in &kind.practices {
-            if !practice_lessons.contains(&p.as_str()) {
+        for p in kind.practices.iter() {
+            if !practice_lessons.contains(&p.as_ref()) {
                 c.fail(
                     &at,
                     format!("practice {p:?} is not a lesson of the {PRACTICES_SECTION:?} section"),
@@ -714,7 +714,7 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
             }
         }
     }
-    for lesson in &kind_lessons {
+    for lesson in kind_lessons.iter() {
         if !covered.contains(lesson) {
             c.fail(
                 at,
@@ -725,15 +725,15 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
 
     let mut step_ids = HashSet::new();
     let mut per_practice: HashMap<&str, usize> = HashMap::new();
-    for step in &guide.steps {
+    for step in guide.steps.iter() {
         let at = format!("checkin/steps/{}", step.id);
         c.slug(&at, "step", &step.id);
-        if !step_ids.insert(step.id.as_str()) {
+        if !step_ids.insert(step.id.as_ref()) {
             c.fail(&at, "duplicate step id");
         }
         c.text(&at, "text", &step.text);
-        if practice_lessons.contains(&step.practice.as_str()) {
-            *per_practice.entry(step.practice.as_str()).or_default() += 1;
+        if practice_lessons.contains(&step.practice.as_ref()) {
+            *per_practice.entry(step.practice.as_ref()).or_default() += 1;
         } else {
             c.fail(
                 &at,
@@ -744,7 +744,7 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
             );
         }
     }
-    for practice in &practice_lessons {
+    for practice in practice_lessons.iter() {
         let n = per_practice.get(practice).copied().unwrap_or(0);
         if n < STEPS_PER_PRACTICE_MIN {
             c.fail(
@@ -763,10 +763,10 @@ pub fn validate_checkin(guide: &CheckinGuide, course: &Course) -> Vec<ContentErr
         c.fail("checkin/follow_up", "needs at least 2 answers");
     }
     let mut answer_ids = HashSet::new();
-    for a in &f.answers {
+    for a in f.answers.iter() {
         let at = format!("checkin/follow_up/{}", a.id);
         c.slug(&at, "answer", &a.id);
-        if !answer_ids.insert(a.id.as_str()) {
+        if !answer_ids.insert(a.id.as_ref()) {
             c.fail(&at, "duplicate answer id");
         }
         c.text(&at, "label", &a.label);
@@ -824,7 +824,7 @@ pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<
         );
     }
     c.evidence("together/talk", &talk.evidence);
-    let ids: Vec<&str> = talk.rounds.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = talk.rounds.iter().map(|r| r.id.as_ref()).collect();
     if ids != TALK_ROUNDS {
         c.fail(
             "together/talk",
@@ -832,7 +832,7 @@ pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<
         );
     }
     let mut question_ids = HashSet::new();
-    for round in &talk.rounds {
+    for round in talk.rounds.iter() {
         let at = format!("together/talk/{}", round.id);
         c.text(&at, "title", &round.title);
         c.text(&at, "intro", &round.intro);
@@ -846,10 +846,10 @@ pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<
             );
         }
         let mut per_kind: HashMap<&str, usize> = HashMap::new();
-        for q in &round.questions {
+        for q in round.questions.iter() {
             let qat = format!("{at}/{}", q.id);
             c.slug(&qat, "question", &q.id);
-            if !question_ids.insert(q.id.as_str()) {
+            if !question_ids.insert(q.id.as_ref()) {
                 c.fail(&qat, "duplicate question id");
             }
             c.text(&qat, "text", &q.text);
@@ -859,16 +859,16 @@ pub fn validate_together(together: &TogetherGuide, guide: &CheckinGuide) -> Vec<
             if q.kinds.is_empty() || q.kinds.len() > 2 {
                 c.fail(&qat, "names one or two kinds under `kinds`");
             }
-            for k in &q.kinds {
+            for k in q.kinds.iter() {
                 if !guide.kinds.iter().any(|kind| kind.id == *k) {
                     c.fail(&qat, format!("kind {k:?} is not a kind of the check-in"));
                 } else {
-                    *per_kind.entry(k.as_str()).or_default() += 1;
+                    *per_kind.entry(k.as_ref()).or_default() += 1;
                 }
             }
         }
-        for kind in &guide.kinds {
-            let n = per_kind.get(kind.id.as_str()).copied().unwrap_or(0);
+        for kind in guide.kinds.iter() {
+            let n = per_kind.get(kind.id.as_ref()).copied().unwrap_or(0);
             if n < QUESTIONS_PER_KIND_MIN {
                 c.fail(
                     &at,

@@ -170,7 +170,7 @@ fn Preview(
     let rows = guide
         .kinds
         .iter()
-        .filter_map(|k| shared.kinds.get(&k.id).map(|r| (k, *r)))
+        .filter_map(|k| shared.kinds.get(&*k.id).map(|r| (k, *r)))
         .map(|(k, r)| {
             view! {
                 <tr>

@@ -33,7 +33,7 @@ pub fn Home() -> impl IntoView {
         <Title text=""/>
         <div class="page">
             <div class="hero">
-                <PageHeading text=c.title.clone()/>
+                <PageHeading text=c.title.to_string()/>
                 <p class="tagline">{c.tagline.clone()}</p>
                 {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </div>

@@ -161,7 +161,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 <A href=app_path("/")>"All lessons"</A>
                 {section.map(|s| view! { <span aria-hidden="true">" / "</span><span>{s.title.clone()}</span> })}
             </nav>
-            <PageHeading text=lesson.title.clone()/>
+            <PageHeading text=lesson.title.to_string()/>
             <div class="lesson-progress">
                 <span id="lesson-position">
                     {move || if screen.get() == Screen::Done {

@@ -17,7 +17,7 @@ fn scope_title(scope: &Scope) -> String {
             .sections
             .iter()
             .find(|s| &s.id == id)
-            .map_or_else(|| id.clone(), |s| s.title.clone()),
+            .map_or_else(|| id.clone(), |s| s.title.to_string()),
         Scope::Mistakes => "Review my mistakes".into(),
         Scope::Due => "Reviews due".into(),
     }
@@ -95,7 +95,7 @@ pub fn QuizHome() -> impl IntoView {
                 <p class="hint">"Starting a new quiz replaces one that is under way."</p>
                 <div class="quiz-choices">
                     <StartButton scope=Scope::All primary=true/>
-                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.clone())/> }).collect_view()}
+                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string())/> }).collect_view()}
                     <StartButton scope=Scope::Mistakes/>
                     <StartButton scope=Scope::Due/>
                 </div>
@@ -273,7 +273,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             .options
             .iter()
             .filter(|o| pick(o))
-            .map(|o| o.label.as_str())
+            .map(|o| o.label.as_ref())
             .collect();
         if l.is_empty() {
             "nothing".to_string()
@@ -281,7 +281,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             l.join("; ")
         }
     };
-    let yours = labels(&|o| selected.contains(&o.id));
+    let yours = labels(&|o| selected.iter().any(|s| *s == o.id));
     let right = labels(&|o| o.correct);
     let lesson = course().lesson(&question.lesson);
     view! {

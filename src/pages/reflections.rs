@@ -41,7 +41,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                             _ => None,
                         })
                         .collect();
-                    (!notes.is_empty()).then(|| (lesson.title.clone(), notes))
+                    (!notes.is_empty()).then(|| (lesson.title.to_string(), notes))
                 })
                 .collect::<Vec<LessonNotes>>()
         })
@@ -58,7 +58,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                         .map(|(_, plan, review)| {
                             let answer = checkin_guide()
                                 .answer(&review.answer)
-                                .map(|a| a.label.clone())
+                                .map(|a| a.label.to_string())
                                 .unwrap_or_default();
                             (
                                 step_text(&plan.step),

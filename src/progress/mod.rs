@@ -269,7 +269,7 @@ impl Progress {
 
     /// The state of a lesson, for the path on the home page.
     pub fn lesson_state(&self, lesson: &Lesson) -> LessonState {
-        match self.lessons.get(&lesson.id) {
+        match self.lessons.get(&*lesson.id) {
             None => LessonState::NotStarted,
             Some(p) if p.completed => LessonState::Done,
             Some(p) => LessonState::InProgress {
@@ -282,7 +282,7 @@ impl Progress {
     /// first card when they never opened it, finished it, or the card they
     /// left at no longer exists.
     pub fn resume_card(&self, lesson: &Lesson) -> usize {
-        match self.lessons.get(&lesson.id) {
+        match self.lessons.get(&*lesson.id) {
             Some(p) if !p.completed => lesson.card_index(&p.card).unwrap_or(0),
             _ => 0,
         }
@@ -331,7 +331,7 @@ impl Progress {
     /// Records that the person finished the lesson.
     pub fn complete(&mut self, lesson: &Lesson, now: Millis) {
         self.visit(&lesson.id, lesson.first_card_id(), now);
-        if let Some(p) = self.lessons.get_mut(&lesson.id) {
+        if let Some(p) = self.lessons.get_mut(&*lesson.id) {
             p.completed = true;
         }
     }

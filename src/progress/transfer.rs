@@ -41,7 +41,7 @@ impl Summary {
         let done = progress.done_count(course);
         let opened = course
             .lessons()
-            .filter(|l| progress.lessons.contains_key(&l.id))
+            .filter(|l| progress.lessons.contains_key(&*l.id))
             .count();
         Summary {
             done,

@@ -107,14 +107,14 @@ pub fn right_answer(question: &Question) -> Vec<&str> {
         .options
         .iter()
         .filter(|o| o.correct)
-        .map(|o| o.id.as_str())
+        .map(|o| &*o.id)
         .collect()
 }
 
 /// Whether these selected option ids answer the question right. For
 /// select-all questions, exactly the correct options must be selected.
 pub fn is_correct(question: &Question, selected: &[String]) -> bool {
-    let chosen: BTreeSet<&str> = selected.iter().map(String::as_str).collect();
+    let chosen: BTreeSet<&str> = selected.iter().map(|s| &**s).collect();
     let right: BTreeSet<&str> = right_answer(question).into_iter().collect();
     match question.kind {
         QuestionKind::Multi => chosen == right,
@@ -154,8 +154,8 @@ pub fn questions_in<'c>(
         .filter(|q| match scope {
             Scope::All => true,
             Scope::Section(s) => q.lesson.split('/').next() == Some(s.as_str()),
-            Scope::Mistakes => quiz.records.get(&q.id).is_some_and(|r| !r.last_correct),
-            Scope::Due => quiz.records.get(&q.id).is_some_and(|r| r.due <= now),
+            Scope::Mistakes => quiz.records.get(&*q.id).is_some_and(|r| !r.last_correct),
+            Scope::Due => quiz.records.get(&*q.id).is_some_and(|r| r.due <= now),
         })
         .collect()
 }
@@ -172,7 +172,7 @@ impl Session {
     ) -> Option<Session> {
         let mut order: Vec<String> = questions_in(&scope, course, quiz, now)
             .into_iter()
-            .map(|q| q.id.clone())
+            .map(|q| q.id.to_string())
             .collect();
         if order.is_empty() {
             return None;
@@ -207,7 +207,7 @@ impl Session {
 
     /// The id of the question on screen, if the session is not over.
     pub fn current_id(&self) -> Option<&str> {
-        self.order.get(self.index).map(String::as_str)
+        self.order.get(self.index).map(|s| &**s)
     }
 
     /// Right answers so far.
@@ -225,7 +225,7 @@ impl Session {
         self.order
             .iter()
             .filter(|id| self.answers.get(*id).is_some_and(|a| !a.correct))
-            .map(String::as_str)
+            .map(|s| &**s)
             .collect()
     }
 }
@@ -271,7 +271,7 @@ impl QuizProgress {
     /// in this session (a second "Check" does not count twice).
     pub fn check(&mut self, course: &Course, selected: Vec<String>, now: Millis) -> Option<bool> {
         let question = self.current_question(course)?;
-        let id = question.id.clone();
+        let id = question.id.to_string();
         let session = self.current.as_mut()?;
         if session.answers.contains_key(&id) {
             return None;

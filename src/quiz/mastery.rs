@@ -42,7 +42,7 @@ impl QuizProgress {
     pub fn mastery(&self, course: &Course, section: &str) -> Mastery {
         let qs = questions_in(&Scope::Section(section.to_string()), course, self, 0.0);
         let records: Vec<&QuestionRecord> =
-            qs.iter().filter_map(|q| self.records.get(&q.id)).collect();
+            qs.iter().filter_map(|q| self.records.get(&*q.id)).collect();
         if records.is_empty() {
             return Mastery::NotStarted;
         }

@@ -67,8 +67,8 @@ pub fn pairs<'g>(
         .filter_map(|kind| {
             Some(KindPair {
                 kind,
-                mine: *mine.get(&kind.id)?,
-                theirs: *theirs.get(&kind.id)?,
+                mine: *mine.get(&*kind.id)?,
+                theirs: *theirs.get(&*kind.id)?,
             })
         })
         .collect()

@@ -75,7 +75,7 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
         for a in &answers_for_submit {
             match (a.now.get_untracked(), a.wished.get_untracked()) {
                 (Some(now), Some(wished)) => {
-                    kinds.insert(a.kind.id.clone(), Rating { now, wished });
+                    kinds.insert(a.kind.id.to_string(), Rating { now, wished });
                 }
                 (now, _) => {
                     let which = if now.is_none() { "now" } else { "wished" };
@@ -242,8 +242,8 @@ fn KindRating(answer: KindAnswer) -> impl IntoView {
         <fieldset class="kind-rating">
             <legend>{kind.name.clone()}</legend>
             <p class="hint">{kind.reminder.clone()}</p>
-            <Scale kind=kind.id.as_str() which="now" label="Now" value=answer.now/>
-            <Scale kind=kind.id.as_str() which="wished" label="Wished for" value=answer.wished/>
+            <Scale kind=kind.id.as_ref() which="now" label="Now" value=answer.now/>
+            <Scale kind=kind.id.as_ref() which="wished" label="Wished for" value=answer.wished/>
         </fieldset>
     }
 }

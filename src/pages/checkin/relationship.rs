@@ -224,7 +224,7 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
         .map(|(cid, c)| {
             let biggest = crate::checkin::ranked_gaps(&c, guide, 1)
                 .first()
-                .map_or_else(|| "none".to_string(), |g| g.kind.name.clone());
+                .map_or_else(|| "none".to_string(), |g| g.kind.name.to_string());
             view! {
                 <tr>
                     <th scope="row"><A href=app_path(&result_path(&id, &cid))>{long_date_short(c.at)}</A></th>

@@ -67,7 +67,7 @@ fn ResultView(
     let less: Vec<String> = gaps(&check_in, guide)
         .into_iter()
         .filter(|g| g.size() < 0)
-        .map(|g| g.kind.name.clone())
+        .map(|g| g.kind.name.to_string())
         .collect();
     let change = before
         .as_ref()
@@ -75,7 +75,7 @@ fn ResultView(
     let practices: Vec<String> = {
         let mut p: Vec<String> = wanted
             .iter()
-            .flat_map(|g| g.kind.practices.iter().cloned())
+            .flat_map(|g| g.kind.practices.iter().map(|p| p.to_string()))
             .collect();
         let mut seen = std::collections::HashSet::new();
         p.retain(|x| seen.insert(x.clone()));
