@@ -189,7 +189,29 @@ fn main() {
                 "not_names": std::mem::take(&mut course.not_names),
             });
             fs::write(out.join("names.json"), names.to_string()).expect("OUT_DIR is writable");
-            bake(&out.join("course.rs"), &course);
+            // The browser gets the course without its lessons' cards' prose
+            // and the quiz's: those are files of their own, loaded when first
+            // needed. Native builds (tests, the build hook) keep the whole text.
+            let (skeleton, files) = split_prose(&course);
+            let names: Vec<(&str, &str)> = files
+                .iter()
+                .map(|f| (f.key.as_str(), f.name.as_str()))
+                .collect();
+            bake(&out.join("prose_files.rs"), &names.as_slice());
+            let payloads: Vec<(&str, &str)> = files
+                .iter()
+                .map(|f| (f.name.as_str(), f.json.as_str()))
+                .collect();
+            fs::write(
+                out.join("prose.json"),
+                serde_json::to_string(&payloads).expect("strings serialise"),
+            )
+            .expect("OUT_DIR is writable");
+            if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+                bake(&out.join("course.rs"), &skeleton);
+            } else {
+                bake(&out.join("course.rs"), &course);
+            }
             // `content/checkin.toml`, checked against the course it links into.
             let guide: CheckinGuide = load_checked(&root.join("checkin.toml"), |g| {
                 validate::validate_checkin(g, &course)
@@ -206,6 +228,51 @@ fn main() {
         Err(errors) => fail(&errors),
     }
 }
+
+/// One file of prose the app loads when it first needs it.
+struct ProseFile {
+    /// What it belongs to: a lesson's id, or `quiz`.
+    key: String,
+    /// Its path in the built site, named by a hash of its contents, so a
+    /// page only ever gets the file of its own build.
+    name: String,
+    /// A JSON array of strings, in the order `model::take_prose` took them.
+    json: String,
+}
+
+/// The course with each lesson's cards' prose and the quiz's taken out, and
+/// that prose as one file per lesson plus one for the quiz.
+fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
+    use sha2::{Digest, Sha256};
+    let file = |key: &str, prose: Vec<String>| {
+        let json = serde_json::to_string(&prose).expect("strings serialise");
+        let hash: String = Sha256::digest(json.as_bytes())[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        ProseFile {
+            key: key.into(),
+            name: format!("{PROSE_DIR}/{}.{hash}.json", key.replace('/', "-")),
+            json,
+        }
+    };
+    let mut skeleton = course.clone();
+    let mut files = Vec::new();
+    for section in skeleton.sections.to_mut() {
+        for lesson in section.lessons.to_mut() {
+            let prose = model::take_prose(lesson.cards.to_mut());
+            files.push(file(&lesson.id, prose));
+        }
+    }
+    let prose = model::take_prose(skeleton.questions.to_mut());
+    files.push(file(QUIZ_KEY, prose));
+    (skeleton, files)
+}
+
+/// The folder of the prose files in the built site.
+const PROSE_DIR: &str = "guide";
+/// The key of the quiz's prose file (lesson ids always hold a `/`).
+const QUIZ_KEY: &str = "quiz";
 
 /// Writes `value` as one Rust expression that builds it from borrowed
 /// statics, for `include!` in src/content/mod.rs: the app reads the guide

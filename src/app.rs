@@ -26,6 +26,9 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_context(Persistence::init());
     provide_context(Offline::start());
+    // Once the first screen has painted, fetch the rest of the guide's prose
+    // in the background, so later lessons and the quiz open at once.
+    Effect::new(|_| request_animation_frame(crate::prose::prefetch));
     view! {
         <Router base=router_base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>

@@ -42,6 +42,8 @@ mod paths;
 #[cfg(target_arch = "wasm32")]
 mod persist;
 #[cfg(target_arch = "wasm32")]
+mod prose;
+#[cfg(target_arch = "wasm32")]
 pub mod sharing;
 
 #[cfg(target_arch = "wasm32")]

@@ -342,15 +342,24 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
 /// - for a person with saved progress it marks the page `returning`, and
 ///   style/layout.css then hides the prerendered parts that show a first
 ///   visitor's state ("Start the guide", "0 of 14 lessons done", "Not
-///   started"), holding their space, until the app draws the person's own.
+///   started"), holding their space, until the app draws the person's own;
+/// - on a lesson's link, or the quiz's play or results page, it preloads that
+///   page's prose file (`crate::content::prose_file`), so the app's fetch of
+///   it finds it already on its way beside the wasm instead of after it.
 ///
 /// Blocked storage throws on access: then nothing is marked, as for a first visit.
 /// The CSP allows the script by its hash, like Trunk's loader.
 pub fn first_screen_script() -> String {
+    let prose: std::collections::BTreeMap<&str, &str> =
+        crate::content::prose_files().iter().copied().collect();
     format!(
-        "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\");\
-if(location.pathname.replace(/\\/$/,\"\")!==b)d.classList.add(\"deep-link\");\
+        "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\"),\
+p=location.pathname.replace(/\\/$/,\"\");\
+if(p!==b){{d.classList.add(\"deep-link\");\
+var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
+if(f){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=f;document.head.appendChild(l)}}}}\
 try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
+        prose = serde_json::to_string(&prose).expect("strings serialise"),
         key = crate::keys::KEY
     )
 }

@@ -34,6 +34,16 @@ fn run() -> Result<(), String> {
         return fs::write(&worker, DEV_WORKER).map_err(|e| format!("{}: {e}", worker.display()));
     }
 
+    // The lessons' cards' prose and the quiz's, one file each, loaded by the
+    // app when first needed (src/prose.rs); the worker precaches them below.
+    for (name, json) in closer::content::prose_payloads() {
+        let path = staging.join(&name);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+
     let index_path = staging.join("index.html");
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;

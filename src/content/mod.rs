@@ -5,9 +5,10 @@ pub mod shuffle;
 pub mod validate;
 
 pub use model::{
-    Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course, Evidence, EvidenceKind,
-    FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Question, QuestionKind, Section, SmallStep,
-    Talk, TalkQuestion, TalkRound, Text, TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
+    fill_prose, take_prose, Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course,
+    Evidence, EvidenceKind, FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Prose,
+    ProseMismatch, Question, QuestionKind, Section, SmallStep, Talk, TalkQuestion, TalkRound, Text,
+    TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
 };
 
 /// The checked content as `build.rs` wrote it (with `databake`, after every
@@ -20,6 +21,39 @@ mod baked {
     pub static COURSE: Course = include!(concat!(env!("OUT_DIR"), "/course.rs"));
     pub static CHECKIN: CheckinGuide = include!(concat!(env!("OUT_DIR"), "/checkin.rs"));
     pub static TOGETHER: TogetherGuide = include!(concat!(env!("OUT_DIR"), "/together.rs"));
+    /// Which prose file belongs to what: `(lesson id or "quiz", path in the site)`.
+    pub static PROSE_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/prose_files.rs"));
+}
+
+/// The key of the quiz bank's prose file; lesson ids always hold a `/`.
+pub const QUIZ_PROSE: &str = "quiz";
+
+/// The path, relative to the site's root, of the prose file for `key` (a
+/// lesson's id or [`QUIZ_PROSE`]).
+///
+/// In the browser, [`course`] holds lessons' cards and the quiz bank without
+/// their prose (build.rs takes it out with [`model::take_prose`]); each
+/// lesson's prose and the quiz's is a JSON array of strings in a file named by
+/// a hash of its contents, loaded when first needed and put back with
+/// [`model::fill_prose`]. Natively the course keeps its whole text.
+pub fn prose_file(key: &str) -> Option<&'static str> {
+    baked::PROSE_FILES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, file)| *file)
+}
+
+/// Every prose file: `(lesson id or "quiz", path in the site)`.
+pub fn prose_files() -> &'static [(&'static str, &'static str)] {
+    baked::PROSE_FILES
+}
+
+/// The prose files' contents, `(path in the site, JSON)`, for the build hook
+/// to write into the site. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prose_payloads() -> Vec<(String, String)> {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/prose.json")))
+        .expect("build.rs writes the prose files")
 }
 
 /// The guide's content.

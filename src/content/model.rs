@@ -509,3 +509,153 @@ pub struct TalkQuestion {
     /// The kinds (check-in kind ids) it most builds: one or two.
     pub kinds: List<Text>,
 }
+
+/// The prose of a card or a question (everything a person reads, but not the
+/// ids and links the app works with), visited in one fixed order.
+///
+/// The app's binary keeps lessons' cards and the quiz bank as skeletons with
+/// their prose taken out ([`take_prose`]); each lesson's prose, and the
+/// quiz's, is a file loaded when first needed and put back with
+/// [`fill_prose`]. Both directions walk this same order, in build.rs and in
+/// the app, so a file always lands in the fields it came from.
+pub trait Prose {
+    /// Calls `f` on each piece of prose, in order.
+    fn each_prose(&mut self, f: &mut dyn FnMut(&mut Text));
+}
+
+fn each_in(list: &mut List<Text>, f: &mut dyn FnMut(&mut Text)) {
+    list.to_mut().iter_mut().for_each(f);
+}
+
+fn each_item<T: Prose + Clone>(list: &mut List<T>, f: &mut dyn FnMut(&mut Text)) {
+    for item in list.to_mut() {
+        item.each_prose(f);
+    }
+}
+
+impl Prose for Evidence {
+    fn each_prose(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.cite);
+        f(&mut self.source);
+        f(&mut self.shows);
+    }
+}
+
+impl Prose for ChoiceOption {
+    fn each_prose(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.label);
+        f(&mut self.feedback);
+    }
+}
+
+impl Prose for Card {
+    fn each_prose(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        match self {
+            Card::Explain {
+                title,
+                body,
+                evidence,
+                link,
+                ..
+            } => {
+                f(title);
+                each_in(body, f);
+                each_item(evidence, f);
+                if let Some(link) = link {
+                    f(&mut link.label);
+                }
+            }
+            Card::Scenario {
+                title,
+                story,
+                takeaway,
+                ..
+            } => {
+                f(title);
+                each_in(story, f);
+                f(takeaway);
+            }
+            Card::Reveal {
+                title,
+                question,
+                answer,
+                ..
+            } => {
+                f(title);
+                f(question);
+                each_in(answer, f);
+            }
+            Card::Choice {
+                title,
+                prompt,
+                options,
+                ..
+            } => {
+                f(title);
+                f(prompt);
+                each_item(options, f);
+            }
+            Card::Reflect {
+                title,
+                prompt,
+                hint,
+                ..
+            } => {
+                f(title);
+                f(prompt);
+                f(hint);
+            }
+        }
+    }
+}
+
+impl Prose for Question {
+    fn each_prose(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.prompt);
+        f(&mut self.explanation);
+        each_item(&mut self.options, f);
+        each_item(&mut self.evidence, f);
+    }
+}
+
+/// Takes the prose out of `items`, leaving each piece empty, and returns it in order.
+pub fn take_prose<T: Prose>(items: &mut [T]) -> Vec<String> {
+    let mut prose = Vec::new();
+    for item in items {
+        item.each_prose(&mut |t| prose.push(std::mem::take(t).into_owned()));
+    }
+    prose
+}
+
+/// A prose file that does not fit the skeleton it is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProseMismatch {
+    /// How many pieces the skeleton has room for.
+    pub expected: usize,
+    /// How many the file holds.
+    pub found: usize,
+}
+
+/// The skeleton's items with `prose` put back, in the order [`take_prose`] took it.
+pub fn fill_prose<T: Prose + Clone>(
+    skeleton: &[T],
+    prose: Vec<String>,
+) -> Result<Vec<T>, ProseMismatch> {
+    let found = prose.len();
+    let mut items = skeleton.to_vec();
+    let mut pieces = prose.into_iter();
+    let mut expected = 0;
+    for item in &mut items {
+        item.each_prose(&mut |t| {
+            expected += 1;
+            if let Some(p) = pieces.next() {
+                *t = p.into();
+            }
+        });
+    }
+    if expected == found {
+        Ok(items)
+    } else {
+        Err(ProseMismatch { expected, found })
+    }
+}

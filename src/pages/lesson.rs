@@ -3,12 +3,13 @@
 //! The card is in the URL, so a reload or a shared link lands on the same card;
 //! without one, the lesson opens where the person left it.
 
-use crate::components::{LessonCard, PageHeading, Title};
+use crate::components::{LessonCard, PageHeading, ProsePending, Title};
 use crate::content::{course, done_path, validate::RESERVED_CARD_ID, Lesson};
 use crate::env::now;
 use crate::pages::NotFound;
 use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::prose::{lesson_cards, Loaded};
 use leptos::{ev, prelude::*};
 use leptos_router::{
     components::A,
@@ -151,6 +152,8 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // The first card shown is announced through the page heading; later ones
     // take focus themselves.
     let first_card = StoredValue::new(true);
+    // The cards' prose (ids and types are in the binary; the words are a file).
+    let cards = Memo::new(move |_| lesson_cards(lesson));
 
     let prev = go.clone();
     let next = go;
@@ -173,11 +176,15 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 <progress aria-labelledby="lesson-position" max=count value=position></progress>
             </div>
             {move || match screen.get() {
-                Screen::Card(i) => {
-                    let focus = !first_card.get_value();
-                    first_card.set_value(false);
-                    view! { <LessonCard lesson card=&lesson.cards[i] focus/> }.into_any()
-                }
+                Screen::Card(i) => match cards.get() {
+                    Loaded::Ready(cards) => {
+                        let focus = !first_card.get_value();
+                        first_card.set_value(false);
+                        view! { <LessonCard lesson card=&cards[i] focus/> }.into_any()
+                    }
+                    Loaded::Loading => view! { <ProsePending failed=false what="this card"/> }.into_any(),
+                    Loaded::Failed => view! { <ProsePending failed=true what="this card"/> }.into_any(),
+                },
                 Screen::Done => view! { <LessonDone lesson/> }.into_any(),
                 Screen::Resume => ().into_any(),
             }}

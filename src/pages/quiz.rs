@@ -1,11 +1,14 @@
 //! `/quiz`, `/quiz/play` and `/quiz/results`: choose a quiz, answer one
 //! question per screen with feedback that teaches, and see what stuck.
 
-use crate::components::{EvidenceList, MasteryList, PageHeading, QuizQuestion, Title};
+use crate::components::{
+    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Title,
+};
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
 use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::prose::{quiz_questions, Loaded};
 use crate::quiz::{questions_in, Scope, Session};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
@@ -126,6 +129,8 @@ pub fn QuizPlay() -> impl IntoView {
         })
     });
     let first = StoredValue::new(true);
+    // The questions' prose (ids and answers are in the binary; the words are a file).
+    let bank = Memo::new(|_| quiz_questions());
     let next = move || {
         let mut finished = false;
         state.update(|p| {
@@ -148,28 +153,37 @@ pub fn QuizPlay() -> impl IntoView {
                     <p>"There's no quiz under way."</p>
                     <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
-                Some((id, i, n, seed)) => match course().question(&id) {
-                    Some(q) => {
-                        let focus = !first.get_value();
-                        first.set_value(false);
-                        let next = next.clone();
-                        view! {
-                            <div class="lesson-progress">
-                                <span id="quiz-position">{format!("Question {} of {n}", i + 1)}</span>
-                                <progress aria-labelledby="quiz-position" max=n value=i + 1></progress>
-                            </div>
-                            <QuizQuestion question=q seed last=i + 1 == n focus on_next=next/>
-                        }.into_any()
+                Some((id, i, n, seed)) => {
+                    let position = move || view! {
+                        <div class="lesson-progress">
+                            <span id="quiz-position">{format!("Question {} of {n}", i + 1)}</span>
+                            <progress aria-labelledby="quiz-position" max=n value=i + 1></progress>
+                        </div>
+                    };
+                    match bank.get() {
+                        Loaded::Loading => view! { {position()} <ProsePending failed=false what="this question"/> }.into_any(),
+                        Loaded::Failed => view! { {position()} <ProsePending failed=true what="this question"/> }.into_any(),
+                        Loaded::Ready(bank) => match bank.iter().find(|q| q.id == id) {
+                            Some(q) => {
+                                let focus = !first.get_value();
+                                first.set_value(false);
+                                let next = next.clone();
+                                view! {
+                                    {position()}
+                                    <QuizQuestion question=q seed last=i + 1 == n focus on_next=next/>
+                                }.into_any()
+                            }
+                            // The bank changed under a stored session: skip what is gone.
+                            None => {
+                                let next = next.clone();
+                                view! {
+                                    <p>"This question is no longer part of the quiz."</p>
+                                    <button type="button" class="button primary" on:click=move |_| next()>"Skip it"</button>
+                                }.into_any()
+                            }
+                        },
                     }
-                    // The bank changed under a stored session: skip what is gone.
-                    None => {
-                        let next = next.clone();
-                        view! {
-                            <p>"This question is no longer part of the quiz."</p>
-                            <button type="button" class="button primary" on:click=move |_| next()>"Skip it"</button>
-                        }.into_any()
-                    }
-                },
+                }
             }}
         </div>
     }
@@ -202,16 +216,12 @@ fn ResultsBody(session: Session) -> impl IntoView {
     let (score, total) = (session.score(), session.total());
     let key = session.scope.key();
     let best = Memo::new(move |_| state.progress.with(|p| p.quiz.best.get(&key).copied()));
-    let missed: Vec<(&'static Question, Vec<String>)> = session
+    let missed: Vec<(String, Vec<String>)> = session
         .missed()
         .into_iter()
-        .filter_map(|id| {
-            Some((
-                course().question(id)?,
-                session.answers.get(id)?.selected.clone(),
-            ))
-        })
+        .filter_map(|id| Some((id.to_string(), session.answers.get(id)?.selected.clone())))
         .collect();
+    let bank = Memo::new(|_| quiz_questions());
     let retry_session = session.clone();
     let retry = {
         let navigate = navigate.clone();
@@ -253,14 +263,21 @@ fn ResultsBody(session: Session) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="missed-title">
             <h2 id="missed-title">"Questions you missed"</h2>
-            {if missed.is_empty() {
-                view! { <p>"None. Every answer was right."</p> }.into_any()
-            } else {
-                view! {
+            {move || match bank.get() {
+                _ if missed.is_empty() => view! { <p>"None. Every answer was right."</p> }.into_any(),
+                Loaded::Loading => view! { <ProsePending failed=false what="the questions"/> }.into_any(),
+                Loaded::Failed => view! { <ProsePending failed=true what="the questions"/> }.into_any(),
+                Loaded::Ready(bank) => view! {
                     <ol class="missed">
-                        {missed.into_iter().map(|(q, selected)| view! { <MissedQuestion question=q selected/> }).collect_view()}
+                        {missed
+                            .iter()
+                            .filter_map(|(id, selected)| {
+                                let question = bank.iter().find(|q| q.id == *id)?;
+                                Some(view! { <MissedQuestion question selected=selected.clone()/> })
+                            })
+                            .collect_view()}
                     </ol>
-                }.into_any()
+                }.into_any(),
             }}
         </section>
     }

@@ -10,6 +10,7 @@ use crate::pages::relationship_path;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::Response;
+use crate::prose::{lesson_cards, Loaded};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,13 +28,23 @@ pub fn ReflectionsPage() -> impl IntoView {
             course()
                 .lessons()
                 .filter_map(|lesson| {
+                    // The card titles are prose, loaded with the lesson's;
+                    // until then a note is shown under the card's kind.
+                    let titled = || match lesson_cards(lesson) {
+                        Loaded::Ready(cards) => Some(cards),
+                        _ => None,
+                    };
                     let notes: Vec<_> = lesson
                         .cards
                         .iter()
-                        .filter(|c| matches!(c, Card::Reflect { .. }))
-                        .filter_map(|card| match p.response(&lesson.id, card.id()) {
+                        .enumerate()
+                        .filter(|(_, c)| matches!(c, Card::Reflect { .. }))
+                        .filter_map(|(i, card)| match p.response(&lesson.id, card.id()) {
                             Some(Response::Reflected { text, at }) => Some((
-                                card.title().to_string(),
+                                titled().and_then(|cards| cards.get(i)).map_or_else(
+                                    || "Reflection".to_string(),
+                                    |c| c.title().to_string(),
+                                ),
                                 app_path(&card_path(&lesson.id, card.id())),
                                 text.clone(),
                                 *at,
