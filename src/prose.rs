@@ -4,9 +4,10 @@
 //! [`crate::content::prose_file`]): ids, card types and answers stay, so
 //! progress, resuming and scoring never wait. A page that shows cards or
 //! questions asks here; the first ask starts the fetch of that one file, a
-//! reactive read follows it until it lands, and every file is also fetched
-//! in the background once the app has mounted. The service worker precaches
-//! them all, so after the first visit they come from the cache, offline too.
+//! reactive read follows it until it lands, and on a page the service worker
+//! does not control yet (a first visit) every file is also fetched in the
+//! background once the app has mounted. The worker precaches them all, so
+//! after the first visit they come from its cache, offline too.
 //! Each file is filled into a copy of its skeleton once, and that copy lives
 //! as long as the page, like the statics it stands in for.
 
@@ -98,17 +99,25 @@ pub fn retry() {
     CHANGED.with(|c| c.notify());
 }
 
-/// Fetches every prose file not yet asked for, one after another, so that
-/// later pages open at once. Called once the app has mounted.
+/// Starts the fetch of every prose file not yet asked for, all at once, so
+/// that later pages open at once. Called once the app has mounted.
+///
+/// Not on a page that the service worker controls: there every file is in
+/// its cache already and comes from it within milliseconds when first
+/// needed, and Firefox reports an error for each fetch the worker is still
+/// answering when the page navigates away, which a burst of fifteen makes
+/// likely.
 pub fn prefetch() {
-    spawn_local(async {
-        for (key, _) in prose_files() {
-            if slot(key).is_none() {
-                SLOTS.with(|s| s.borrow_mut().insert(key, Slot::Loading));
-                load(key).await;
-            }
+    let controlled =
+        web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
+    if controlled {
+        return;
+    }
+    for (key, _) in prose_files() {
+        if slot(key).is_none() {
+            start(key);
         }
-    });
+    }
 }
 
 /// Marks `key` loading (quietly: whoever asked already shows that) and fetches it.

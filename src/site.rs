@@ -282,30 +282,33 @@ pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
     ))
 }
 
-/// The page without Trunk's `<link rel="preload" … type="application/wasm">`.
+/// The page without Trunk's preloads of the loader's files: the wasm's
+/// `<link rel="preload" … type="application/wasm">` and the JS glue's
+/// `<link rel="modulepreload">`.
 ///
-/// With the first screen prerendered, nothing on it waits for the wasm, and a
-/// preload made the wasm (the largest file by far) compete for bandwidth with
-/// the stylesheets that the first paint does wait for. Without it the loader
-/// script fetches the wasm once the page is parsed. (It also silences
-/// Chromium's warning that `integrity` is ignored on such preloads.)
-pub fn remove_wasm_preload(html: &str) -> String {
+/// With the first screen prerendered, nothing on it waits for either, and
+/// fetching them early made them (the wasm the largest file by far) compete
+/// for bandwidth with the stylesheets that the first paint does wait for;
+/// the loader fetches both after that paint instead
+/// ([`defer_wasm_until_painted`]). (It also silences Chromium's warning that
+/// `integrity` is ignored on such preloads.)
+pub fn remove_loader_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<link rel=\"preload\"") {
+    while let Some(start) = rest.find("<link rel=\"") {
         let Some(len) = rest[start..].find('>') else {
             break;
         };
         let tag = &rest[start..start + len + 1];
         out.push_str(&rest[..start]);
-        if !tag.contains("application/wasm") {
-            out.push_str(tag);
-        }
+        let loader = (tag.starts_with("<link rel=\"preload\"") && tag.contains("application/wasm"))
+            || tag.starts_with("<link rel=\"modulepreload\"");
         rest = &rest[start + len + 1..];
-        // Drop the line break the removed tag stood on.
-        if !tag.contains("application/wasm") {
+        if !loader {
+            out.push_str(tag);
             continue;
         }
+        // Drop the line break the removed tag stood on.
         rest = rest.strip_prefix('\n').unwrap_or(rest);
     }
     out.push_str(rest);
@@ -314,23 +317,38 @@ pub fn remove_wasm_preload(html: &str) -> String {
 
 /// The call in Trunk's inline loader that fetches and starts the wasm.
 pub const LOADER_INIT: &str = "const wasm = await init(";
+/// The start of the static import in Trunk's inline loader of the JS glue.
+pub const LOADER_IMPORT: &str = "import init, * as bindings from '";
 
-/// Makes Trunk's loader fetch the wasm only once the prerendered first screen
-/// has painted (a frame, then a task; at most a quarter second, for pages in
-/// the background, where frames do not run). The first paint then never
-/// shares the network with the wasm, and the app cannot replace a screen the
+/// Makes Trunk's loader fetch the JS glue and then the wasm only once the
+/// prerendered first screen has painted: its static import of the glue
+/// becomes a dynamic `import()` after a wait for the browser's
+/// `first-contentful-paint` entry (at most half a second, for pages in the
+/// background, which do not paint). The first paint then never shares the
+/// network with the loader's files, and the app cannot replace a screen the
 /// browser has not shown yet. On a deep link nothing prerendered is shown
 /// (the first-screen script marks the page `deep-link` and hides it), so
-/// there the wasm is fetched at once: the loader is a module script, which
-/// runs after the whole page is parsed, that script included. The CSP hash is
+/// there both are fetched at once: the loader is a module script, which runs
+/// after the whole page is parsed, that script included. The CSP hash is
 /// taken after this change.
 pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     if !html.contains(LOADER_INIT) {
         return Err(SiteError::NoLoader);
     }
+    let start = html.find(LOADER_IMPORT).ok_or(SiteError::NoLoader)?;
+    let glue_at = start + LOADER_IMPORT.len();
+    let glue_len = html[glue_at..].find('\'').ok_or(SiteError::NoLoader)?;
+    let glue = &html[glue_at..glue_at + glue_len];
+    let statement_end = glue_at
+        + glue_len
+        + html[glue_at + glue_len..]
+            .find(';')
+            .ok_or(SiteError::NoLoader)?
+        + 1;
+    let html = format!("{}{}", &html[..start], &html[statement_end..]);
     Ok(html.replacen(
         LOADER_INIT,
-        &format!("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => {{ requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); }});\n{LOADER_INIT}"),
+        &format!("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => {{ new PerformanceObserver((l) => {{ if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }}).observe({{ type: \"paint\", buffered: true }}); setTimeout(r, 500); }});\nconst bindings = await import('{glue}'), init = bindings.default;\n{LOADER_INIT}"),
         1,
     ))
 }
@@ -516,26 +534,38 @@ mod tests {
     }
 
     #[test]
-    fn only_the_wasm_preload_is_removed() {
-        let html = "<head>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n</head>";
+    fn only_the_loaders_preloads_are_removed() {
+        let html = "<head>\n<link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n</head>";
         assert_eq!(
-            remove_wasm_preload(html),
-            "<head>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n</head>"
+            remove_loader_preloads(html),
+            "<head>\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n</head>"
         );
-        assert_eq!(remove_wasm_preload("<p>none</p>"), "<p>none</p>");
+        assert_eq!(remove_loader_preloads("<p>none</p>"), "<p>none</p>");
     }
 
     #[test]
     fn the_wasm_waits_for_the_first_paint_except_on_deep_links() {
-        let page = "<script type=\"module\">\nimport init from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\n</script>";
+        let page = "<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
         let out = defer_wasm_until_painted(page).unwrap();
-        assert!(out.contains("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); });\nconst wasm = await init({"));
+        assert_eq!(
+            out,
+            "<script type=\"module\">\n\nif (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { new PerformanceObserver((l) => { if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }).observe({ type: \"paint\", buffered: true }); setTimeout(r, 500); });\nconst bindings = await import('/a.js'), init = bindings.default;\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>"
+        );
         // The class it reads is the one the first-screen script sets.
         assert!(first_screen_script().contains("d.classList.add(\"deep-link\")"));
         assert_eq!(out.matches(LOADER_INIT).count(), 1);
+        assert!(
+            !out.contains(LOADER_IMPORT),
+            "no static import is left to fetch the glue early"
+        );
         assert_eq!(
             defer_wasm_until_painted("<p>no loader</p>"),
             Err(SiteError::NoLoader)
+        );
+        assert_eq!(
+            defer_wasm_until_painted("const wasm = await init({});"),
+            Err(SiteError::NoLoader),
+            "a loader without the import it expects"
         );
     }
 }

@@ -79,8 +79,8 @@ export function table(r) {
   section(`Deep link ${dl?.path ?? ''}: Slow 4G, CPU ${CPU_THROTTLE}x, empty cache, median of ${RUNS.deepLink}`);
   if (dl) {
     const all = (xs) => xs.map((x) => ms(x.usable)).join(', ');
-    row('app: navigation → card usable ("Next" shown, app mounted)', `${ms(dl.app)}  (${all(dl.allRuns.app)})`);
-    row('static copy of the card: navigation → "Next" shown', `${ms(dl.static)}  (${all(dl.allRuns.static)})`);
+    row('app: navigation → card usable (its words and "Next" shown, app mounted)', `${ms(dl.app)}  (${all(dl.allRuns.app)})`);
+    row('static copy of the card: navigation → its words and "Next" shown', `${ms(dl.static)}  (${all(dl.allRuns.static)})`);
     row('usable card, app / static copy', dl.ratio?.toFixed(2) ?? 'n/a', budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
   } else row('deep link', `${r.errors['deep-link'] ? 'failed: see errors' : 'not run'}`, budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
 

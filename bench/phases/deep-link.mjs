@@ -1,8 +1,8 @@
 // Phase "deep-link": a lesson opened by its link on a slow phone, as a first
 // visit: Slow 4G (lib/chromium.mjs SLOW_4G), 4x CPU, an empty cache (a new
 // browser context each run). Time from navigation start to a usable card: its
-// "Next" button visible and enabled, and (for the app) the app started and
-// mounted. The same against a static copy of that card: the DOM the app
+// heading (the card's own words) and its "Next" button visible, the button
+// enabled, and (for the app) the app started and mounted. The same against a static copy of that card: the DOM the app
 // rendered for it with every script and preload removed, served from a
 // temporary copy of the build. Runs interleaved, median of each, and the ratio.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,8 +20,9 @@ export const DEEP_LINK = 'lessons/basics/what-is-intimacy';
 /**
  * In the page, from before its first frame: checks at every frame
  * (requestAnimationFrame, i.e. just before the frame that paints what the
- * check sees) for the card's "Next" button, visible (checkVisibility: laid
- * out, not display: none, not visibility: hidden) and not disabled, and, when
+ * check sees) for the card's heading with its words and its "Next" button,
+ * visible (checkVisibility: laid out, not display: none, not visibility:
+ * hidden), the button not disabled, and, when
  * `needsApp`, for the app's TrunkApplicationStarted and closer-mounted
  * (initScript). Records performance.now(), i.e. milliseconds since navigation
  * start, in window.__bench.usable (and .nextVisible for the button alone).
@@ -33,9 +34,12 @@ function watchUsable(needsApp) {
   const tick = () => {
     const next = [...document.querySelectorAll('main button')].find((b) => /^Next\b/.test(b.textContent.trim()));
     const shown = !!next && !next.disabled && next.checkVisibility({ visibilityProperty: true });
+    // The card's own words (its prose is a file of its own, src/prose.rs), not a placeholder.
+    const heading = document.querySelector('main article h2');
+    const words = !!heading && heading.textContent.trim() !== '' && heading.checkVisibility({ visibilityProperty: true });
     const now = performance.now();
     if (shown && bench.nextVisible == null) bench.nextVisible = now;
-    if (shown && (!needsApp || (bench.started != null && bench.trunkStarted != null))) {
+    if (shown && words && (!needsApp || (bench.started != null && bench.trunkStarted != null))) {
       bench.usable = now;
       return;
     }
@@ -128,7 +132,7 @@ export async function measureDeepLink(browser, app, site, tmp) {
     const app = median(runs.app.map((r) => r.usable));
     const copy = median(runs.static.map((r) => r.usable));
     return {
-      measure: 'navigation start to the card usable: "Next" visible and enabled, and for the app TrunkApplicationStarted and closer-mounted',
+      measure: 'navigation start to the card usable: its heading with words and "Next" visible, "Next" enabled, and for the app TrunkApplicationStarted and closer-mounted',
       path: `/${DEEP_LINK}`,
       card: { title: runs.app[0].title, position: runs.app[0].position },
       conditions: { network: SLOW_4G, cpuThrottle: CPU_THROTTLE, cache: 'empty', serviceWorker: 'not registered' },

@@ -50,7 +50,8 @@ fn run() -> Result<(), String> {
     // The home page's first screen, so the first paint does not wait for the wasm.
     let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let home = render_home(closer::content::course(), &base);
-    let html = insert_prerender(&remove_wasm_preload(&html), &home).map_err(|e| e.to_string())?;
+    let html =
+        insert_prerender(&remove_loader_preloads(&html), &home).map_err(|e| e.to_string())?;
     let html = defer_wasm_until_painted(&html).map_err(|e| e.to_string())?;
     let policy = content_security_policy(&inline_script_hashes(&html).map_err(|e| e.to_string())?);
     let html = insert_csp(&html, &policy).map_err(|e| e.to_string())?;
