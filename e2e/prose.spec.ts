@@ -29,13 +29,18 @@ async function breakFile(page: Page, url: RegExp): Promise<() => Promise<void>> 
 
 test("a lesson's link loads its words once, preloaded beside the wasm", async ({ page }) => {
   const seen = requestsFor(page, LESSON_FILE);
+  // The first-screen script preloads the loader's files too on a deep link: each is fetched once.
+  const wasm = requestsFor(page, /_bg\.wasm$/);
+  const glue = requestsFor(page, /\/closer-[0-9a-f]+\.js$/);
   await open(page, LESSON);
   await expect(cardPosition(page, 1)).toBeVisible();
   await expect(cardHeading(page)).not.toHaveText('');
   await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
   // One request: the first-screen script's preload, which the app's fetch then used.
   expect(seen).toHaveLength(1);
-  await expect(page.locator('link[rel="preload"][as="fetch"]')).toHaveAttribute('href', /^guide\/basics-what-is-intimacy\./);
+  expect(wasm).toHaveLength(1);
+  expect(glue).toHaveLength(1);
+  await expect(page.locator('link[rel="preload"][as="fetch"][href^="guide/"]')).toHaveAttribute('href', /^guide\/basics-what-is-intimacy\./);
 });
 
 test('the home page fetches every lesson and the quiz in the background, after its first paint', async ({ page }) => {

@@ -274,10 +274,12 @@ your progress stays in this browser. Nothing is sent anywhere unless you share a
 /// so it adds no box of its own.
 pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
     let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
+    let glue = loader_glue(html).unwrap_or_default();
+    let wasm = loader_wasm(html).unwrap_or_default();
     Ok(format!(
         "{}<script>{}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
         &html[..end],
-        first_screen_script(),
+        first_screen_script(glue, wasm),
         &html[end..]
     ))
 }
@@ -319,6 +321,21 @@ pub fn remove_loader_preloads(html: &str) -> String {
 pub const LOADER_INIT: &str = "const wasm = await init(";
 /// The start of the static import in Trunk's inline loader of the JS glue.
 pub const LOADER_IMPORT: &str = "import init, * as bindings from '";
+
+/// The URL of the JS glue that Trunk's loader imports.
+pub fn loader_glue(html: &str) -> Option<&str> {
+    let at = html.find(LOADER_IMPORT)? + LOADER_IMPORT.len();
+    let len = html[at..].find('\'')?;
+    Some(&html[at..at + len])
+}
+
+/// The URL of the wasm that Trunk's loader starts.
+pub fn loader_wasm(html: &str) -> Option<&str> {
+    const PATH: &str = "module_or_path: '";
+    let at = html.find(PATH)? + PATH.len();
+    let len = html[at..].find('\'')?;
+    Some(&html[at..at + len])
+}
 
 /// Makes Trunk's loader fetch the JS glue and then the wasm only once the
 /// prerendered first screen has painted: its static import of the glue
@@ -363,18 +380,27 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
 ///   started"), holding their space, until the app draws the person's own;
 /// - on a lesson's link, or the quiz's play or results page, it preloads that
 ///   page's prose file (`crate::content::prose_file`), so the app's fetch of
-///   it finds it already on its way beside the wasm instead of after it.
+///   it finds it already on its way beside the wasm instead of after it;
+/// - on any deep link it preloads the loader's JS glue (`glue`) and the wasm
+///   (`wasm`, as the `fetch` that wasm-bindgen's `init` makes), which the
+///   loader otherwise fetches only after the first paint: there is no
+///   prerendered paint to wait for there.
 ///
 /// Blocked storage throws on access: then nothing is marked, as for a first visit.
 /// The CSP allows the script by its hash, like Trunk's loader.
-pub fn first_screen_script() -> String {
+pub fn first_screen_script(glue: &str, wasm: &str) -> String {
     let prose: std::collections::BTreeMap<&str, &str> =
         crate::content::prose_files().iter().copied().collect();
+    let preload_glue = if glue.is_empty() || wasm.is_empty() {
+        String::new()
+    } else {
+        format!("[[\"modulepreload\",{glue:?}],[\"preload\",{wasm:?}]].forEach(function(x){{var g=document.createElement(\"link\");g.rel=x[0];if(x[0]===\"preload\")g.as=\"fetch\";g.crossOrigin=\"anonymous\";g.href=x[1];document.head.appendChild(g)}});")
+    };
     format!(
         "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\"),\
 p=location.pathname.replace(/\\/$/,\"\");\
 if(p!==b){{d.classList.add(\"deep-link\");\
-var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
+{preload_glue}var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
 if(f){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=f;document.head.appendChild(l)}}}}\
 try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
         prose = serde_json::to_string(&prose).expect("strings serialise"),
@@ -528,7 +554,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             page,
-            format!("<html><body><noscript>x</noscript><script>{}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>", first_screen_script())
+            format!("<html><body><noscript>x</noscript><script>{}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>", first_screen_script("", ""))
         );
         assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
     }
@@ -552,7 +578,13 @@ mod tests {
             "<script type=\"module\">\n\nif (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { new PerformanceObserver((l) => { if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }).observe({ type: \"paint\", buffered: true }); setTimeout(r, 500); });\nconst bindings = await import('/a.js'), init = bindings.default;\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>"
         );
         // The class it reads is the one the first-screen script sets.
-        assert!(first_screen_script().contains("d.classList.add(\"deep-link\")"));
+        assert!(first_screen_script("/a.js", "/a.wasm").contains("d.classList.add(\"deep-link\")"));
+        // There, with no paint to wait for, the glue and the wasm are preloaded at once.
+        assert_eq!(loader_glue(page), Some("/a.js"));
+        assert_eq!(loader_wasm(page), Some("/a.wasm"));
+        assert!(first_screen_script("/a.js", "/a.wasm")
+            .contains("[[\"modulepreload\",\"/a.js\"],[\"preload\",\"/a.wasm\"]]"));
+        assert!(!first_screen_script("", "").contains("modulepreload"));
         assert_eq!(out.matches(LOADER_INIT).count(), 1);
         assert!(
             !out.contains(LOADER_IMPORT),
