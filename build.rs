@@ -252,7 +252,7 @@ fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
             .collect();
         ProseFile {
             key: key.into(),
-            name: format!("{PROSE_DIR}/{}.{hash}.json", key.replace('/', "-")),
+            name: format!("{}/{}.{hash}.json", model::PROSE_DIR, key.replace('/', "-")),
             json,
         }
     };
@@ -265,14 +265,9 @@ fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
         }
     }
     let prose = model::take_prose(skeleton.questions.to_mut());
-    files.push(file(QUIZ_KEY, prose));
+    files.push(file(model::QUIZ_PROSE, prose));
     (skeleton, files)
 }
-
-/// The folder of the prose files in the built site.
-const PROSE_DIR: &str = "guide";
-/// The key of the quiz's prose file (lesson ids always hold a `/`).
-const QUIZ_KEY: &str = "quiz";
 
 /// Writes `value` as one Rust expression that builds it from borrowed
 /// statics, for `include!` in src/content/mod.rs: the app reads the guide

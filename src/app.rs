@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(Persistence::init());
     provide_context(Offline::start());
     // Once the first screen has painted, fetch the rest of the guide's prose
-    // in the background, so later lessons and the quiz open at once.
+    // in the background (on a first visit; see `prose::prefetch`).
     Effect::new(|_| request_animation_frame(crate::prose::prefetch));
     view! {
         <Router base=router_base()>

@@ -322,19 +322,20 @@ pub const LOADER_INIT: &str = "const wasm = await init(";
 /// The start of the static import in Trunk's inline loader of the JS glue.
 pub const LOADER_IMPORT: &str = "import init, * as bindings from '";
 
+/// Where the single-quoted string after `prefix` stands in `html`.
+fn quoted_after(html: &str, prefix: &str) -> Option<std::ops::Range<usize>> {
+    let at = html.find(prefix)? + prefix.len();
+    Some(at..at + html[at..].find('\'')?)
+}
+
 /// The URL of the JS glue that Trunk's loader imports.
 pub fn loader_glue(html: &str) -> Option<&str> {
-    let at = html.find(LOADER_IMPORT)? + LOADER_IMPORT.len();
-    let len = html[at..].find('\'')?;
-    Some(&html[at..at + len])
+    quoted_after(html, LOADER_IMPORT).map(|r| &html[r])
 }
 
 /// The URL of the wasm that Trunk's loader starts.
 pub fn loader_wasm(html: &str) -> Option<&str> {
-    const PATH: &str = "module_or_path: '";
-    let at = html.find(PATH)? + PATH.len();
-    let len = html[at..].find('\'')?;
-    Some(&html[at..at + len])
+    quoted_after(html, "module_or_path: '").map(|r| &html[r])
 }
 
 /// Makes Trunk's loader fetch the JS glue and then the wasm only once the
@@ -352,16 +353,10 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     if !html.contains(LOADER_INIT) {
         return Err(SiteError::NoLoader);
     }
-    let start = html.find(LOADER_IMPORT).ok_or(SiteError::NoLoader)?;
-    let glue_at = start + LOADER_IMPORT.len();
-    let glue_len = html[glue_at..].find('\'').ok_or(SiteError::NoLoader)?;
-    let glue = &html[glue_at..glue_at + glue_len];
-    let statement_end = glue_at
-        + glue_len
-        + html[glue_at + glue_len..]
-            .find(';')
-            .ok_or(SiteError::NoLoader)?
-        + 1;
+    let glue_at = quoted_after(html, LOADER_IMPORT).ok_or(SiteError::NoLoader)?;
+    let glue = &html[glue_at.clone()];
+    let start = glue_at.start - LOADER_IMPORT.len();
+    let statement_end = glue_at.end + html[glue_at.end..].find(';').ok_or(SiteError::NoLoader)? + 1;
     let html = format!("{}{}", &html[..start], &html[statement_end..]);
     Ok(html.replacen(
         LOADER_INIT,
@@ -394,14 +389,15 @@ pub fn first_screen_script(glue: &str, wasm: &str) -> String {
     let preload_glue = if glue.is_empty() || wasm.is_empty() {
         String::new()
     } else {
-        format!("[[\"modulepreload\",{glue:?}],[\"preload\",{wasm:?}]].forEach(function(x){{var g=document.createElement(\"link\");g.rel=x[0];if(x[0]===\"preload\")g.as=\"fetch\";g.crossOrigin=\"anonymous\";g.href=x[1];document.head.appendChild(g)}});")
+        format!("k(\"modulepreload\",{glue:?});k(\"preload\",{wasm:?});")
     };
     format!(
         "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\"),\
-p=location.pathname.replace(/\\/$/,\"\");\
+p=location.pathname.replace(/\\/$/,\"\"),\
+k=function(r,h){{var l=document.createElement(\"link\");l.rel=r;if(r===\"preload\")l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l)}};\
 if(p!==b){{d.classList.add(\"deep-link\");\
 {preload_glue}var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
-if(f){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=f;document.head.appendChild(l)}}}}\
+if(f)k(\"preload\",f)}}\
 try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
         prose = serde_json::to_string(&prose).expect("strings serialise"),
         key = crate::keys::KEY
@@ -583,7 +579,7 @@ mod tests {
         assert_eq!(loader_glue(page), Some("/a.js"));
         assert_eq!(loader_wasm(page), Some("/a.wasm"));
         assert!(first_screen_script("/a.js", "/a.wasm")
-            .contains("[[\"modulepreload\",\"/a.js\"],[\"preload\",\"/a.wasm\"]]"));
+            .contains("k(\"modulepreload\",\"/a.js\");k(\"preload\",\"/a.wasm\");"));
         assert!(!first_screen_script("", "").contains("modulepreload"));
         assert_eq!(out.matches(LOADER_INIT).count(), 1);
         assert!(

@@ -8,7 +8,7 @@ pub use model::{
     fill_prose, take_prose, Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course,
     Evidence, EvidenceKind, FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Prose,
     ProseMismatch, Question, QuestionKind, Section, SmallStep, Talk, TalkQuestion, TalkRound, Text,
-    TogetherGuide, CLOSENESS_PICTURES, SCALE_POINTS,
+    TogetherGuide, CLOSENESS_PICTURES, QUIZ_PROSE, SCALE_POINTS,
 };
 
 /// The checked content as `build.rs` wrote it (with `databake`, after every
@@ -24,9 +24,6 @@ mod baked {
     /// Which prose file belongs to what: `(lesson id or "quiz", path in the site)`.
     pub static PROSE_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/prose_files.rs"));
 }
-
-/// The key of the quiz bank's prose file; lesson ids always hold a `/`.
-pub const QUIZ_PROSE: &str = "quiz";
 
 /// The path, relative to the site's root, of the prose file for `key` (a
 /// lesson's id or [`QUIZ_PROSE`]).

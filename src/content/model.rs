@@ -510,6 +510,11 @@ pub struct TalkQuestion {
     pub kinds: List<Text>,
 }
 
+/// The folder of the prose files in the built site.
+pub const PROSE_DIR: &str = "guide";
+/// The key of the quiz bank's prose file; lesson ids always hold a `/`.
+pub const QUIZ_PROSE: &str = "quiz";
+
 /// The prose of a card or a question (everything a person reads, but not the
 /// ids and links the app works with), visited in one fixed order.
 ///
