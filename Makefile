@@ -107,11 +107,11 @@ test: test-native test-fuzz test-wasm test-wasm-firefox test-e2e test-engines
 
 lint: wasm-target
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --package closer --package closer-core --all-targets -- -D warnings
 
 test-native: lint
-	cargo test
+	cargo test --workspace
 
 # A short fuzz run of each target: stored-progress decoding and file import
 # (decode_import), and share codes (decode_share); `make fuzz` runs each

@@ -1,24 +1,13 @@
 //! Closer: an interactive guide to intimacy that runs entirely in the browser.
 //!
-//! The pure core ([`content`], [`progress`], [`quiz`], [`checkin`],
-//! [`charts`], [`share`], [`notice`], [`keys`], [`merge`], [`time`]) compiles and tests natively; the browser-bound parts
-//! (storage adapter, persistence, env, paths, offline, views) exist only for
-//! wasm32, where their dependencies do, so a browser import in the core fails
-//! the native build.
+//! This crate is the app: the views, the storage adapter and persistence. The
+//! pure core lives in `closer-core` (re-exported here under the same module
+//! names, so the views read `crate::progress`, `crate::quiz` …); the guide's
+//! compiled content is [`content`]; build-time code lives in `tools/`.
 
-pub mod charts;
-pub mod checkin;
+pub use closer_core::{charts, checkin, keys, merge, notice, progress, quiz, share, time};
+
 pub mod content;
-pub mod keys;
-pub mod merge;
-pub mod notice;
-pub mod progress;
-pub mod quiz;
-pub mod share;
-pub mod time;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

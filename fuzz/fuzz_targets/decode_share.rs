@@ -3,7 +3,7 @@
 //! that encodes back to a code reading as itself.
 #![no_main]
 
-use closer::share::{decode, grouped};
+use closer_core::share::{decode, grouped};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! things a person can do with it: export it, import a file, erase it all.
 
 use crate::components::{PageHeading, Title};
-use crate::content::course;
+use crate::content::{checkin_guide, course};
 use crate::download::{download_kept_copy, save_text_file};
 use crate::env::{now, utc_offset_minutes};
 use crate::notice::Notice;
@@ -223,7 +223,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                 .and_then(|t| t.as_string());
             step.set(match text {
                 None => ImportStep::Refused("That file could not be read as text.".into()),
-                Some(text) => match import(&text, course()) {
+                Some(text) => match import(&text, course(), checkin_guide()) {
                     Ok(found) => ImportStep::Preview(Box::new(found)),
                     Err(e) => ImportStep::Refused(e.to_string()),
                 },

@@ -1,0 +1,315 @@
+//! The content compiler: reads the TOML under `content/`, checks every rule
+//! in [`super::validate`] (listing every broken one at once), and writes the
+//! guide for the app as Rust statics (with `databake`), so neither a TOML
+//! parser nor any parsing code reaches the browser.
+//!
+//! The app's `build.rs` calls [`build_script`]; native tests and tools call
+//! [`load`] to get the same guide straight from the files.
+
+use super::model::{self, Card, CheckinGuide, Course, Lesson, Section, TogetherGuide};
+use super::validate::{self, ContentError};
+use serde::Deserialize;
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+/// `content/course.toml`: the course with each section's lessons named by slug.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseFile {
+    format_version: u32,
+    title: String,
+    tagline: String,
+    intro: Vec<String>,
+    disclaimer: String,
+    sections: Vec<SectionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFile {
+    id: String,
+    title: String,
+    intro: String,
+    lessons: Vec<String>,
+}
+
+/// `content/quiz.toml`: the question bank.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuizFile {
+    questions: Vec<model::Question>,
+}
+
+/// `content/names.toml`: everyone in the stories, and the capitalised words that are not names.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    people: Vec<model::Person>,
+}
+
+/// `content/lessons/<section>/<slug>.toml`: one lesson; its id comes from its path.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonFile {
+    title: String,
+    summary: String,
+    cards: Vec<Card>,
+}
+
+/// The whole guide, checked: the course (with its names list, which the app
+/// does not ship), the check-in's guide and the together guide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guide {
+    /// Lessons, quiz and the names list.
+    pub course: Course,
+    /// `content/checkin.toml`.
+    pub checkin: CheckinGuide,
+    /// `content/together.toml`.
+    pub together: TogetherGuide,
+}
+
+/// One file of prose the app loads when it first needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseFile {
+    /// What it belongs to: a lesson's id, or [`model::QUIZ_PROSE`].
+    pub key: String,
+    /// Its path in the built site, named by a hash of its contents, so a
+    /// page only ever gets the file of its own build.
+    pub name: String,
+    /// A JSON array of strings, in the order [`model::take_prose`] took them.
+    pub json: String,
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
+    toml::from_str(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Owned strings as a content list.
+fn texts(strings: Vec<String>) -> model::List<model::Text> {
+    strings.into_iter().map(Into::into).collect()
+}
+
+/// Every content file under `root`, parsed and checked. On failure, every
+/// problem found, one line each, with the file it is in.
+pub fn load(root: &Path) -> Result<Guide, Vec<String>> {
+    let course = load_course(root)?;
+    let checkin: CheckinGuide = load_checked(&root.join("checkin.toml"), |g| {
+        validate::validate_checkin(g, &course)
+    })?;
+    let together: TogetherGuide = load_checked(&root.join("together.toml"), |t| {
+        validate::validate_together(t, &checkin)
+    })?;
+    Ok(Guide {
+        course,
+        checkin,
+        together,
+    })
+}
+
+fn load_course(root: &Path) -> Result<Course, Vec<String>> {
+    let course: CourseFile = parse(&root.join("course.toml")).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut sections = Vec::new();
+    let mut listed = Vec::new();
+    for s in course.sections {
+        let mut lessons = Vec::new();
+        for slug in s.lessons {
+            let path = root
+                .join("lessons")
+                .join(&s.id)
+                .join(format!("{slug}.toml"));
+            listed.push(path.clone());
+            match parse::<LessonFile>(&path) {
+                Ok(l) => lessons.push(Lesson {
+                    id: format!("{}/{slug}", s.id).into(),
+                    title: l.title.into(),
+                    summary: l.summary.into(),
+                    cards: l.cards.into(),
+                }),
+                Err(e) => errors.push(e),
+            }
+        }
+        sections.push(Section {
+            id: s.id.into(),
+            title: s.title.into(),
+            intro: s.intro.into(),
+            lessons: lessons.into(),
+        });
+    }
+    // A lesson file that course.toml does not list would silently never ship.
+    if let Ok(dirs) = fs::read_dir(root.join("lessons")) {
+        for dir in dirs.flatten() {
+            for file in fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                let path = file.path();
+                if path.extension().is_some_and(|e| e == "toml") && !listed.contains(&path) {
+                    errors.push(format!("{}: not listed in course.toml", path.display()));
+                }
+            }
+        }
+    }
+    let quiz = root.join("quiz.toml");
+    let questions = if quiz.exists() {
+        parse::<QuizFile>(&quiz)
+            .map(|q| q.questions)
+            .unwrap_or_else(|e| {
+                errors.push(e);
+                Vec::new()
+            })
+    } else {
+        Vec::new()
+    };
+    let names = root.join("names.toml");
+    let names = if names.exists() {
+        parse::<NamesFile>(&names).unwrap_or_else(|e| {
+            errors.push(e);
+            NamesFile::default()
+        })
+    } else {
+        NamesFile::default()
+    };
+    let course = Course {
+        format_version: course.format_version,
+        title: course.title.into(),
+        tagline: course.tagline.into(),
+        intro: texts(course.intro),
+        disclaimer: course.disclaimer.into(),
+        sections: sections.into(),
+        questions: questions.into(),
+        people: names.people.into(),
+        not_names: texts(names.not_names),
+    };
+    errors.extend(validate::validate(&course).iter().map(|e| e.to_string()));
+    if errors.is_empty() {
+        Ok(course)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A content file, parsed and then checked by `check`, with every broken
+/// rule listed.
+fn load_checked<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    check: impl FnOnce(&T) -> Vec<ContentError>,
+) -> Result<T, Vec<String>> {
+    let value: T = parse(path).map_err(|e| vec![e])?;
+    let errors: Vec<String> = check(&value).iter().map(|e| e.to_string()).collect();
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The course with each lesson's cards' prose and the quiz's taken out, and
+/// that prose as one file per lesson plus one for the quiz.
+pub fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
+    use sha2::{Digest, Sha256};
+    let file = |key: &str, prose: Vec<String>| {
+        let json = serde_json::to_string(&prose).expect("strings serialise");
+        let hash: String = Sha256::digest(json.as_bytes())[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        ProseFile {
+            key: key.into(),
+            name: format!("{}/{}.{hash}.json", model::PROSE_DIR, key.replace('/', "-")),
+            json,
+        }
+    };
+    let mut skeleton = course.clone();
+    let mut files = Vec::new();
+    for section in skeleton.sections.to_mut() {
+        for lesson in section.lessons.to_mut() {
+            let prose = model::take_prose(lesson.cards.to_mut());
+            files.push(file(&lesson.id, prose));
+        }
+    }
+    let prose = model::take_prose(skeleton.questions.to_mut());
+    files.push(file(model::QUIZ_PROSE, prose));
+    (skeleton, files)
+}
+
+/// Writes `value` as one Rust expression that builds it from borrowed
+/// statics, for `include!` in the app.
+fn bake(path: &Path, value: &impl databake::Bake) -> Result<(), String> {
+    let code = value.bake(&databake::CrateEnv::default()).to_string();
+    fs::write(path, code).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What the app's build script writes into `out` for `include!`:
+/// - `course.rs`: the course, as a skeleton without the cards' and the
+///   quiz's prose when `skeleton` is set (the browser's build: the prose
+///   goes to files of its own), whole otherwise (native: tests, prerender);
+///   never the names list;
+/// - `checkin.rs`, `together.rs`: the other two guides;
+/// - `prose_files.rs`: `(key, path in the site)` of every prose file;
+/// - `prose.json`: `[(path in the site, JSON)]`, for the build tool to write;
+/// - `names.json`: the names list, for native checks only.
+pub fn write_baked(guide: &Guide, out: &Path, skeleton: bool) -> Result<(), String> {
+    let mut course = guide.course.clone();
+    let names = serde_json::json!({
+        "people": std::mem::take(&mut course.people),
+        "not_names": std::mem::take(&mut course.not_names),
+    });
+    let write = |name: &str, text: String| {
+        let path = out.join(name);
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write("names.json", names.to_string())?;
+    let (bare, files) = split_prose(&course);
+    let keys: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.key.as_str(), f.name.as_str()))
+        .collect();
+    bake(&out.join("prose_files.rs"), &keys.as_slice())?;
+    let payloads: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.json.as_str()))
+        .collect();
+    write(
+        "prose.json",
+        serde_json::to_string(&payloads).expect("strings serialise"),
+    )?;
+    bake(
+        &out.join("course.rs"),
+        if skeleton { &bare } else { &course },
+    )?;
+    bake(&out.join("checkin.rs"), &guide.checkin)?;
+    bake(&out.join("together.rs"), &guide.together)
+}
+
+/// The whole of a build script: compiles `content/` (or `CLOSER_CONTENT_DIR`)
+/// beside the manifest into `OUT_DIR`, a skeleton for wasm32, and fails the
+/// build with every broken rule listed.
+pub fn build_script() {
+    use std::env;
+    println!("cargo:rerun-if-env-changed=CLOSER_CONTENT_DIR");
+    let root = match env::var_os("CLOSER_CONTENT_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(&env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("content"),
+    };
+    println!("cargo:rerun-if-changed={}", root.display());
+    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let result = load(&root).and_then(|guide| write_baked(&guide, &out, wasm).map_err(|e| vec![e]));
+    if let Err(errors) = result {
+        eprintln!(
+            "The content under content/ breaks {} rule(s):",
+            errors.len()
+        );
+        for e in &errors {
+            eprintln!("  - {e}");
+        }
+        panic!("content is invalid (see the list above)");
+    }
+}

@@ -1,0 +1,69 @@
+//! An imported file replaces what a browser holds, but never fights the
+//! deletions other tabs still hold: a relationship deleted here comes back
+//! from the file under a fresh id, and every deletion is kept.
+
+mod guide;
+
+use closer_core::checkin::{CheckIn, CheckIns, Rating};
+use guide::checkin_guide;
+use std::collections::BTreeMap;
+
+fn check_in(at: f64) -> CheckIn {
+    let kinds: BTreeMap<String, Rating> = checkin_guide()
+        .kinds
+        .iter()
+        .map(|k| (k.id.to_string(), Rating { now: 1, wished: 3 }))
+        .collect();
+    CheckIn {
+        at,
+        closeness: 3,
+        kinds,
+    }
+}
+
+#[test]
+fn a_relationship_deleted_here_comes_back_from_the_file_under_a_new_id() {
+    // The file was exported while "r" existed, with one check-in and a step.
+    let mut file = CheckIns::default();
+    file.add("r", "my sister", 1.0).unwrap();
+    file.record("r", "c", check_in(2.0), checkin_guide())
+        .unwrap();
+    file.choose_step("p", "r", "phones-away", 3.0);
+    file.add("s", "Sam", 4.0).unwrap();
+
+    // Since then, this browser deleted "r" and another relationship "t".
+    let mut here = file.clone();
+    here.delete("r", 10.0);
+    here.add("t", "T.", 11.0).unwrap();
+    here.delete("t", 12.0);
+
+    let mut imported = file.clone();
+    imported.keep_deletions_of(&here, || "fresh".to_string());
+
+    assert!(!imported.relationships.contains_key("r"));
+    assert_eq!(imported.relationships["fresh"].name, "my sister");
+    assert_eq!(imported.history("fresh").len(), 1);
+    assert_eq!(imported.current_step("fresh").map(|(id, _)| id), Some("p"));
+    assert_eq!(imported.relationships["s"].name, "Sam");
+    // Every deletion this browser knew is kept.
+    assert_eq!(imported.deleted.get("r"), Some(&10.0));
+    assert_eq!(imported.deleted.get("t"), Some(&12.0));
+
+    // Another tab, still holding the deletion of "r", merges the import in
+    // and keeps everything the file brought back.
+    let other_tab = here.merge(&imported);
+    assert_eq!(other_tab, imported.merge(&here));
+    assert_eq!(other_tab.relationships["fresh"].name, "my sister");
+    assert_eq!(other_tab.history("fresh").len(), 1);
+}
+
+#[test]
+fn a_file_with_nothing_deleted_here_is_taken_as_it_is() {
+    let mut file = CheckIns::default();
+    file.add("r", "J.", 1.0).unwrap();
+    file.record("r", "c", check_in(2.0), checkin_guide())
+        .unwrap();
+    let mut imported = file.clone();
+    imported.keep_deletions_of(&CheckIns::default(), || unreachable!("no id is needed"));
+    assert_eq!(imported, file);
+}

@@ -1,0 +1,193 @@
+//! The quiz cannot be gamed by a pattern: these figures are computed from the
+//! shipped content and fail the build's tests past their bounds. Run with
+//! `cargo test --test content_quiz_balance -- --nocapture` to print them.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod guide;
+
+use closer_core::content::{shuffle, Card, QuestionKind};
+use guide::course;
+
+/// Share of true/false questions whose answer is True.
+#[test]
+fn true_and_false_answers_are_balanced() {
+    let tf: Vec<_> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::TrueFalse)
+        .collect();
+    let trues = tf
+        .iter()
+        .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
+        .count();
+    let share = trues as f64 / tf.len() as f64;
+    println!("true/false: {trues} True of {}", tf.len());
+    // Answering "False" (or "True") every time must not score well.
+    assert!(
+        (0.4..=0.6).contains(&share),
+        "{trues} of {} true/false answers are True; keep it between 40% and 60%",
+        tf.len()
+    );
+}
+
+/// How often the longest label (ties included) is the right one, in
+/// single-answer and classify questions, against what chance gives.
+#[test]
+fn the_longest_option_is_right_no_more_often_than_chance() {
+    let mut hits = 0usize;
+    let mut expected = 0.0f64;
+    let mut variance = 0.0f64;
+    for q in course()
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::Single | QuestionKind::Classify))
+    {
+        let longest = q
+            .options
+            .iter()
+            .map(|o| o.label.chars().count())
+            .max()
+            .unwrap();
+        if q.options
+            .iter()
+            .any(|o| o.correct && o.label.chars().count() == longest)
+        {
+            hits += 1;
+        }
+        let p = 1.0 / q.options.len() as f64;
+        expected += p;
+        variance += p * (1.0 - p);
+    }
+    // Bound: the chance expectation plus one standard deviation of the count
+    // (a sum of independent Bernoulli trials, one per question, p = 1/options).
+    // A writer's habit of making the right answer the most careful, longest
+    // one pushes the count well past that; honest chance rarely does.
+    let bound = expected + variance.sqrt();
+    println!("longest option right: {hits} (chance {expected:.2}, bound {bound:.2})");
+    assert!(
+        hits as f64 <= bound,
+        "the longest option is right in {hits} questions; chance gives {expected:.2}, allowed {bound:.2}"
+    );
+    // The opposite habit (shortest is right) would be just as easy to game.
+    let shortest = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Single)
+        .filter(|q| {
+            let min = q
+                .options
+                .iter()
+                .map(|o| o.label.chars().count())
+                .min()
+                .unwrap();
+            q.options
+                .iter()
+                .any(|o| o.correct && o.label.chars().count() == min)
+        })
+        .count();
+    println!("shortest option right (single): {shortest}");
+    assert!(
+        shortest as f64 <= bound,
+        "the shortest option is right in {shortest} questions"
+    );
+}
+
+/// Absolute words must not mark the wrong answers only.
+#[test]
+fn absolute_words_appear_in_right_answers_too() {
+    const ABSOLUTE: [&str; 10] = [
+        "just", "always", "never", "only", "all", "anyone", "everyone", "every", "exactly",
+        "nothing",
+    ];
+    let has = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ABSOLUTE.contains(&w.to_lowercase().as_str()))
+    };
+    let (mut right, mut wrong) = (0usize, 0usize);
+    for q in course()
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::Single | QuestionKind::Multi))
+    {
+        for o in q.options.iter().filter(|o| has(&o.label)) {
+            if o.correct {
+                right += 1;
+            } else {
+                wrong += 1;
+            }
+        }
+    }
+    println!("absolute words: {right} right options, {wrong} wrong options");
+    // At least a quarter of the options with an absolute word are right, so
+    // "avoid the absolute" is no strategy.
+    assert!(
+        right * 3 >= wrong,
+        "{wrong} wrong options carry an absolute word but only {right} right ones"
+    );
+}
+
+/// Select-all questions use the whole range, from one right option to all.
+#[test]
+fn select_all_questions_range_from_one_to_all() {
+    let counts: Vec<(usize, usize)> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Multi)
+        .map(|q| {
+            (
+                q.options.iter().filter(|o| o.correct).count(),
+                q.options.len(),
+            )
+        })
+        .collect();
+    println!("select-all (right of options): {counts:?}");
+    assert!(
+        counts.iter().any(|&(r, _)| r == 1),
+        "no select-all question has exactly one right option"
+    );
+    assert!(
+        counts.iter().any(|&(r, n)| r == n),
+        "no select-all question has every option right"
+    );
+    let mut distinct: Vec<usize> = counts.iter().map(|&(r, _)| r).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert!(
+        distinct.len() >= 3,
+        "select-all right counts are too uniform: {counts:?}"
+    );
+}
+
+/// Lesson choice cards, as shown (after the seeded shuffle): the right option
+/// is not mostly in one place.
+#[test]
+fn lesson_choice_cards_do_not_put_the_right_option_first() {
+    let mut authored = Vec::new();
+    let mut shown = Vec::new();
+    let mut expected_first = 0.0f64;
+    for lesson in course().lessons() {
+        for card in lesson.cards.iter() {
+            if let Card::Choice { id, options, .. } = card {
+                authored.push(options.iter().position(|o| o.correct).unwrap() + 1);
+                let order = shuffle::shuffled(&lesson.id, id, options);
+                shown.push(order.iter().position(|o| o.correct).unwrap() + 1);
+                expected_first += 1.0 / options.len() as f64;
+            }
+        }
+    }
+    let first = shown.iter().filter(|&&p| p == 1).count();
+    println!("choice cards, right option position as authored: {authored:?}");
+    println!("choice cards, right option position as shown:    {shown:?} (first {first} of {}, chance {expected_first:.2})", shown.len());
+    assert!(
+        (first as f64) <= expected_first + 2.0,
+        "the right option is shown first in {first} of {} cards (chance {expected_first:.2})",
+        shown.len()
+    );
+    let mut positions = shown.clone();
+    positions.sort_unstable();
+    positions.dedup();
+    assert!(
+        positions.len() >= 3,
+        "the right option only ever sits at {positions:?}"
+    );
+}

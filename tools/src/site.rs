@@ -1,0 +1,599 @@
+//! What the build hook does to the built site, as pure functions: the service
+//! worker's precache list and build id, and the Content-Security-Policy with
+//! a hash for each inline script (Trunk writes its loader inline).
+//!
+//! Native only: it runs in `src/bin/post_build.rs`, never in the browser.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// The service worker's file name, next to `index.html`.
+pub const SW_FILE: &str = "sw.js";
+/// Placeholder in `public/sw.js` for the build id.
+pub const BUILD_MARKER: &str = "__CLOSER_BUILD__";
+/// Placeholder in `public/sw.js` for the JSON list of files to precache.
+pub const FILES_MARKER: &str = "__CLOSER_FILES__";
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltFile {
+    /// Path relative to the site's root, with `/` separators.
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// What can go wrong while finishing the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteError {
+    /// The worker template lacks a placeholder.
+    MissingMarker(&'static str),
+    /// `index.html` has no `<head>` to put the policy in.
+    NoHead,
+    /// A `<script>` tag never closes.
+    UnclosedScript,
+    /// `index.html` has no `</body>` to put the first screen before.
+    NoBody,
+    /// Trunk's loader script is not where it was (a new Trunk version?).
+    NoLoader,
+}
+
+impl std::fmt::Display for SiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SiteError::MissingMarker(m) => write!(f, "the service worker template lacks {m}"),
+            SiteError::NoHead => write!(f, "index.html has no <head>"),
+            SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
+            SiteError::NoBody => write!(f, "index.html has no </body>"),
+            SiteError::NoLoader => {
+                write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
+            }
+        }
+    }
+}
+
+/// The files the worker precaches: every built file but the worker itself and
+/// hidden files, sorted, as paths relative to the worker's folder (so the
+/// same list works at `/` and under a sub-path).
+pub fn precache_list(files: &[BuiltFile]) -> Vec<String> {
+    let mut list: Vec<String> = files
+        .iter()
+        .map(|f| f.path.clone())
+        .filter(|p| p != SW_FILE && !p.split('/').any(|part| part.starts_with('.')))
+        .collect();
+    list.sort();
+    list
+}
+
+/// A short id that changes whenever any precached file changes.
+pub fn build_id(files: &[BuiltFile]) -> String {
+    let list = precache_list(files);
+    let mut hash = Sha256::new();
+    for path in &list {
+        let file = files
+            .iter()
+            .find(|f| &f.path == path)
+            .expect("listed from files");
+        hash.update((path.len() as u64).to_le_bytes());
+        hash.update(path.as_bytes());
+        hash.update((file.bytes.len() as u64).to_le_bytes());
+        hash.update(&file.bytes);
+    }
+    hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The worker's source with its build id and file list filled in.
+pub fn render_worker(template: &str, build: &str, files: &[String]) -> Result<String, SiteError> {
+    if !template.contains(BUILD_MARKER) {
+        return Err(SiteError::MissingMarker(BUILD_MARKER));
+    }
+    if !template.contains(FILES_MARKER) {
+        return Err(SiteError::MissingMarker(FILES_MARKER));
+    }
+    let list = serde_json::to_string(files).expect("a list of strings serialises");
+    Ok(template
+        .replace(BUILD_MARKER, build)
+        .replace(FILES_MARKER, &list))
+}
+
+/// CSP source expressions (`'sha256-…'`) for every inline `<script>` in the page.
+pub fn inline_script_hashes(html: &str) -> Result<Vec<String>, SiteError> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let open_end = after.find('>').ok_or(SiteError::UnclosedScript)?;
+        let tag = &after[..open_end];
+        let body_and_more = &after[open_end + 1..];
+        let close = body_and_more
+            .find("</script>")
+            .ok_or(SiteError::UnclosedScript)?;
+        let body = &body_and_more[..close];
+        if !tag.contains(" src=") {
+            let digest = Sha256::digest(body.as_bytes());
+            let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{b64}'"));
+        }
+        rest = &body_and_more[close + "</script>".len()..];
+    }
+    Ok(hashes)
+}
+
+/// The policy: nothing by default; scripts only from this origin, the hashed
+/// inline loader and wasm compilation; no inline styles, no eval.
+pub fn content_security_policy(script_hashes: &[String]) -> String {
+    let mut script = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
+    script.extend(script_hashes.iter().cloned());
+    [
+        "default-src 'none'".to_string(),
+        format!("script-src {}", script.join(" ")),
+        "style-src 'self'".into(),
+        "img-src 'self'".into(),
+        "font-src 'self'".into(),
+        "connect-src 'self'".into(),
+        "manifest-src 'self'".into(),
+        "worker-src 'self'".into(),
+        "base-uri 'self'".into(),
+        "form-action 'none'".into(),
+    ]
+    .join("; ")
+}
+
+/// The page with the policy as the first element of `<head>`, so it covers
+/// everything after it.
+pub fn insert_csp(html: &str, policy: &str) -> Result<String, SiteError> {
+    let head = html.find("<head").ok_or(SiteError::NoHead)?;
+    let end = head + html[head..].find('>').ok_or(SiteError::NoHead)? + 1;
+    let meta =
+        format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
+    Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
+}
+
+/// The page with `<meta name="closer-build" content="…">` at the end of
+/// `<head>` (the policy stays first): the build this page belongs to, which the page compares with the
+/// build a new service worker announces (src/offline.rs). The build id is
+/// taken before this is added, so it depends on every other byte.
+pub fn insert_build_meta(html: &str, build: &str) -> Result<String, SiteError> {
+    let end = html.find("</head>").ok_or(SiteError::NoHead)?;
+    let meta = format!(
+        "  <meta name=\"closer-build\" content=\"{}\" />\n  ",
+        escape(build)
+    );
+    Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
+}
+
+/// Id of the element that holds the prerendered first screen; the app
+/// removes it in the same task in which it mounts, so nothing paints between.
+pub const PRERENDER_ID: &str = "prerender";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The home page as a first-time visitor sees it, as static HTML: the same
+/// elements, classes and text that the app renders (see `src/app.rs`,
+/// `src/pages/home.rs`, `src/components/`), so that the app can take over
+/// with no layout shift. `base` is the public URL (`/` or `/closer/`).
+/// `e2e/prerender.spec.ts` ("the prerendered home page is the app's home
+/// page") compares this with the running app's screen and fails on any difference.
+pub fn render_home(course: &closer::content::Course, base: &str) -> String {
+    let href = |path: &str| escape(&format!("{}{path}", base.trim_end_matches('/')));
+    let total = course.lesson_count();
+    let mut h = String::new();
+    h.push_str(&format!(
+        "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
+<header class=\"site-header\"><a href=\"{home}\" aria-current=\"page\" class=\"brand\">\
+<svg class=\"brand-mark\" viewBox=\"0 0 32 20\" aria-hidden=\"true\" focusable=\"false\">\
+<g><circle cx=\"11\" cy=\"10\" r=\"8\"></circle></g><g><circle cx=\"21\" cy=\"10\" r=\"8\"></circle></g></svg>\
+<span>{title}</span></a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"{home}\" aria-current=\"page\">Lessons</a>\
+<a href=\"{quiz}\">Quiz</a><a href=\"{checkin}\">Check in</a></nav></header>\
+<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
+<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
+<main id=\"main\" tabindex=\"-1\"><div class=\"page\"><div class=\"hero\"><h1 tabindex=\"-1\">{title}</h1>\
+<p class=\"tagline\">{tagline}</p>",
+        home = href("/"),
+        quiz = href("/quiz"),
+        checkin = href("/checkin"),
+        title = escape(&course.title),
+        tagline = escape(&course.tagline),
+    ));
+    for p in course.intro.iter() {
+        h.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    let start = course
+        .lessons()
+        .next()
+        .map(|l| href(&l.first_card_path()))
+        .unwrap_or_default();
+    h.push_str(&format!(
+        "</div><section class=\"continue\" aria-labelledby=\"continue-title\">\
+<h2 id=\"continue-title\" class=\"visually-hidden\">Where you are</h2>\
+<p class=\"overall\"><label for=\"overall-progress\">0 of {total} lessons done</label>\
+<progress id=\"overall-progress\" max=\"{total}\" value=\"0\"></progress></p>\
+<a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
+<section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">Your own relationships</h2>\
+<p>Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.</p>\
+<p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{compare}\">Compare with someone</a><a href=\"{reflections}\">My reflections</a></p></section>\
+<section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\
+<p>{questions} questions that teach through their feedback. No reviews are due right now.</p>\
+<a href=\"{quiz}\" class=\"button\">Go to the quiz</a></section><div class=\"path\">",
+        questions = course.questions.len(),
+        quiz = href("/quiz"),
+        checkin = href("/checkin"),
+        compare = href("/compare"),
+        reflections = href("/reflections"),
+    ));
+    for section in course.sections.iter() {
+        h.push_str(&format!(
+            "<section class=\"path-section\" aria-labelledby=\"section-{id}\"><h2 id=\"section-{id}\">{title}</h2>\
+<p class=\"section-intro\">{intro}</p><ol class=\"steps\">",
+            id = escape(&section.id),
+            title = escape(&section.title),
+            intro = escape(&section.intro),
+        ));
+        for lesson in section.lessons.iter() {
+            h.push_str(&format!(
+                "<li class=\"lesson-step not-started\"><span class=\"marker\" aria-hidden=\"true\"></span>\
+<div class=\"step-body\"><a href=\"{href}\" class=\"step-link\">{title}</a>\
+<p class=\"step-summary\">{summary}</p><p class=\"step-state\">Not started</p></div></li>",
+                href = href(&lesson.first_card_path()),
+                title = escape(&lesson.title),
+                summary = escape(&lesson.summary),
+            ));
+        }
+        h.push_str("</ol></section>");
+    }
+    h.push_str(&format!(
+        "</div></div></main><footer class=\"site-footer\"><p>{disclaimer}</p>\
+<p><a href=\"{support}\">Getting support</a> · <a href=\"{data}\">Your data</a>: \
+your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself.</p></footer>",
+        disclaimer = escape(&course.disclaimer),
+        support = href("/lessons/support/getting-support"),
+        data = href("/data"),
+    ));
+    h
+}
+
+/// The page with the prerendered first screen as the last element of `<body>`,
+/// where the app mounts. The wrapper has `display: contents` (style/layout.css),
+/// so it adds no box of its own.
+pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
+    let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
+    let glue = loader_glue(html).unwrap_or_default();
+    let wasm = loader_wasm(html).unwrap_or_default();
+    Ok(format!(
+        "{}<script>{}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
+        &html[..end],
+        first_screen_script(glue, wasm),
+        &html[end..]
+    ))
+}
+
+/// The page without Trunk's preloads of the loader's files: the wasm's
+/// `<link rel="preload" … type="application/wasm">` and the JS glue's
+/// `<link rel="modulepreload">`.
+///
+/// With the first screen prerendered, nothing on it waits for either, and
+/// fetching them early made them (the wasm the largest file by far) compete
+/// for bandwidth with the stylesheets that the first paint does wait for;
+/// the loader fetches both after that paint instead
+/// ([`defer_wasm_until_painted`]). (It also silences Chromium's warning that
+/// `integrity` is ignored on such preloads.)
+pub fn remove_loader_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        let loader = (tag.starts_with("<link rel=\"preload\"") && tag.contains("application/wasm"))
+            || tag.starts_with("<link rel=\"modulepreload\"");
+        rest = &rest[start + len + 1..];
+        if !loader {
+            out.push_str(tag);
+            continue;
+        }
+        // Drop the line break the removed tag stood on.
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The call in Trunk's inline loader that fetches and starts the wasm.
+pub const LOADER_INIT: &str = "const wasm = await init(";
+/// The start of the static import in Trunk's inline loader of the JS glue.
+pub const LOADER_IMPORT: &str = "import init, * as bindings from '";
+
+/// Where the single-quoted string after `prefix` stands in `html`.
+fn quoted_after(html: &str, prefix: &str) -> Option<std::ops::Range<usize>> {
+    let at = html.find(prefix)? + prefix.len();
+    Some(at..at + html[at..].find('\'')?)
+}
+
+/// The URL of the JS glue that Trunk's loader imports.
+pub fn loader_glue(html: &str) -> Option<&str> {
+    quoted_after(html, LOADER_IMPORT).map(|r| &html[r])
+}
+
+/// The URL of the wasm that Trunk's loader starts.
+pub fn loader_wasm(html: &str) -> Option<&str> {
+    quoted_after(html, "module_or_path: '").map(|r| &html[r])
+}
+
+/// Makes Trunk's loader fetch the JS glue and then the wasm only once the
+/// prerendered first screen has painted: its static import of the glue
+/// becomes a dynamic `import()` after a wait for the browser's
+/// `first-contentful-paint` entry (at most half a second, for pages in the
+/// background, which do not paint). The first paint then never shares the
+/// network with the loader's files, and the app cannot replace a screen the
+/// browser has not shown yet. On a deep link nothing prerendered is shown
+/// (the first-screen script marks the page `deep-link` and hides it), so
+/// there both are fetched at once: the loader is a module script, which runs
+/// after the whole page is parsed, that script included. The CSP hash is
+/// taken after this change.
+pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
+    if !html.contains(LOADER_INIT) {
+        return Err(SiteError::NoLoader);
+    }
+    let glue_at = quoted_after(html, LOADER_IMPORT).ok_or(SiteError::NoLoader)?;
+    let glue = &html[glue_at.clone()];
+    let start = glue_at.start - LOADER_IMPORT.len();
+    let statement_end = glue_at.end + html[glue_at.end..].find(';').ok_or(SiteError::NoLoader)? + 1;
+    let html = format!("{}{}", &html[..start], &html[statement_end..]);
+    Ok(html.replacen(
+        LOADER_INIT,
+        &format!("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => {{ new PerformanceObserver((l) => {{ if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }}).observe({{ type: \"paint\", buffered: true }}); setTimeout(r, 500); }});\nconst bindings = await import('{glue}'), init = bindings.default;\n{LOADER_INIT}"),
+        1,
+    ))
+}
+
+/// Runs before the first screen is parsed:
+/// - on any page but home (a deep link answered with index.html) it hides the
+///   home screen, so a lesson's link never flashes the home page before the
+///   app draws the lesson;
+/// - for a person with saved progress it marks the page `returning`, and
+///   style/layout.css then hides the prerendered parts that show a first
+///   visitor's state ("Start the guide", "0 of 14 lessons done", "Not
+///   started"), holding their space, until the app draws the person's own;
+/// - on a lesson's link, or the quiz's play or results page, it preloads that
+///   page's prose file (`crate::content::prose_file`), so the app's fetch of
+///   it finds it already on its way beside the wasm instead of after it;
+/// - on any deep link it preloads the loader's JS glue (`glue`) and the wasm
+///   (`wasm`, as the `fetch` that wasm-bindgen's `init` makes), which the
+///   loader otherwise fetches only after the first paint: there is no
+///   prerendered paint to wait for there.
+///
+/// Blocked storage throws on access: then nothing is marked, as for a first visit.
+/// The CSP allows the script by its hash, like Trunk's loader.
+pub fn first_screen_script(glue: &str, wasm: &str) -> String {
+    let prose: std::collections::BTreeMap<&str, &str> =
+        closer::content::prose_files().iter().copied().collect();
+    let preload_glue = if glue.is_empty() || wasm.is_empty() {
+        String::new()
+    } else {
+        format!("k(\"modulepreload\",{glue:?});k(\"preload\",{wasm:?});")
+    };
+    format!(
+        "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\"),\
+p=location.pathname.replace(/\\/$/,\"\"),\
+k=function(r,h){{var l=document.createElement(\"link\");l.rel=r;if(r===\"preload\")l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l)}};\
+if(p!==b){{d.classList.add(\"deep-link\");\
+{preload_glue}var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
+if(f)k(\"preload\",f)}}\
+try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
+        prose = serde_json::to_string(&prose).expect("strings serialise"),
+        key = closer_core::keys::KEY
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_meta_goes_last_in_head() {
+        let html = "<html><head><meta http-equiv=\"x\" /></head><body></body></html>";
+        let out = insert_build_meta(html, "0123abcd").unwrap();
+        assert_eq!(
+            out,
+            "<html><head><meta http-equiv=\"x\" />  <meta name=\"closer-build\" content=\"0123abcd\" />\n  </head><body></body></html>"
+        );
+        assert_eq!(
+            insert_build_meta("<html></html>", "x"),
+            Err(SiteError::NoHead)
+        );
+    }
+
+    fn file(path: &str, bytes: &str) -> BuiltFile {
+        BuiltFile {
+            path: path.into(),
+            bytes: bytes.as_bytes().to_vec(),
+        }
+    }
+
+    fn site() -> Vec<BuiltFile> {
+        vec![
+            file("index.html", "<html>"),
+            file("closer-abc_bg.wasm", "wasm"),
+            file("closer-abc.js", "js"),
+            file("sw.js", "worker"),
+            file(".stage/leftover", "x"),
+            file("icons/icon-192.png", "png"),
+        ]
+    }
+
+    #[test]
+    fn the_list_holds_every_file_but_the_worker_and_hidden_ones_sorted() {
+        assert_eq!(
+            precache_list(&site()),
+            [
+                "closer-abc.js",
+                "closer-abc_bg.wasm",
+                "icons/icon-192.png",
+                "index.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_build_id_follows_the_contents_not_the_order_or_the_worker() {
+        let a = build_id(&site());
+        let mut reordered = site();
+        reordered.reverse();
+        assert_eq!(build_id(&reordered), a);
+        let mut new_worker = site();
+        new_worker[3].bytes = b"other worker".to_vec();
+        assert_eq!(
+            build_id(&new_worker),
+            a,
+            "the worker is not part of its own id"
+        );
+        let mut changed = site();
+        changed[1].bytes = b"new wasm".to_vec();
+        assert_ne!(build_id(&changed), a);
+        assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn the_worker_gets_its_id_and_list() {
+        let out = render_worker(
+            "const BUILD = \"__CLOSER_BUILD__\"; const FILES = __CLOSER_FILES__;",
+            "0123",
+            &["index.html".into(), "a b.js".into()],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            r#"const BUILD = "0123"; const FILES = ["index.html","a b.js"];"#
+        );
+        assert_eq!(
+            render_worker("no markers", "1", &[]),
+            Err(SiteError::MissingMarker(BUILD_MARKER))
+        );
+    }
+
+    #[test]
+    fn inline_scripts_are_hashed_and_external_ones_are_not() {
+        let html =
+            r#"<head><script src="/a.js"></script><script type="module">alert(1)</script></head>"#;
+        // sha256("alert(1)") in base64, as browsers compute it for CSP.
+        assert_eq!(
+            inline_script_hashes(html).unwrap(),
+            ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+        );
+        assert_eq!(
+            inline_script_hashes("<script>x"),
+            Err(SiteError::UnclosedScript)
+        );
+    }
+
+    #[test]
+    fn the_policy_is_strict_and_goes_first_in_head() {
+        let policy = content_security_policy(&["'sha256-x'".into()]);
+        assert!(policy.starts_with("default-src 'none'"));
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(!policy.contains("'unsafe-eval'"));
+        let html = insert_csp(
+            "<html><head lang=\"en\"><meta charset=\"utf-8\"></head>",
+            &policy,
+        )
+        .unwrap();
+        assert!(html.starts_with(
+            "<html><head lang=\"en\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
+        ));
+        assert_eq!(insert_csp("<html></html>", &policy), Err(SiteError::NoHead));
+    }
+
+    #[test]
+    fn the_first_screen_lists_every_lesson_with_links_under_the_base() {
+        let c = closer::content::course();
+        let html = render_home(c, "/closer/");
+        assert!(html.contains("<h1 tabindex=\"-1\">Closer</h1>"));
+        for lesson in c.lessons() {
+            assert!(html.contains(&escape(&lesson.title)), "{}", lesson.id);
+            assert!(html.contains(&format!("href=\"/closer/lessons/{}/", lesson.id)));
+        }
+        assert!(html.contains(&format!("0 of {} lessons done", c.lesson_count())));
+        assert!(render_home(c, "/").contains("href=\"/lessons/"));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn text_is_escaped_and_the_screen_goes_last_in_body() {
+        assert_eq!(
+            escape("<b>\"Tom & Jerry's\"</b>"),
+            "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;"
+        );
+        let page = insert_prerender(
+            "<html><body><noscript>x</noscript></body></html>",
+            "<main></main>",
+        )
+        .unwrap();
+        assert_eq!(
+            page,
+            format!("<html><body><noscript>x</noscript><script>{}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>", first_screen_script("", ""))
+        );
+        assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
+    }
+
+    #[test]
+    fn only_the_loaders_preloads_are_removed() {
+        let html = "<head>\n<link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n</head>";
+        assert_eq!(
+            remove_loader_preloads(html),
+            "<head>\n<link rel=\"preload\" href=\"/f.woff2\" as=\"font\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n</head>"
+        );
+        assert_eq!(remove_loader_preloads("<p>none</p>"), "<p>none</p>");
+    }
+
+    #[test]
+    fn the_wasm_waits_for_the_first_paint_except_on_deep_links() {
+        let page = "<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
+        let out = defer_wasm_until_painted(page).unwrap();
+        assert_eq!(
+            out,
+            "<script type=\"module\">\n\nif (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { new PerformanceObserver((l) => { if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }).observe({ type: \"paint\", buffered: true }); setTimeout(r, 500); });\nconst bindings = await import('/a.js'), init = bindings.default;\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>"
+        );
+        // The class it reads is the one the first-screen script sets.
+        assert!(first_screen_script("/a.js", "/a.wasm").contains("d.classList.add(\"deep-link\")"));
+        // There, with no paint to wait for, the glue and the wasm are preloaded at once.
+        assert_eq!(loader_glue(page), Some("/a.js"));
+        assert_eq!(loader_wasm(page), Some("/a.wasm"));
+        assert!(first_screen_script("/a.js", "/a.wasm")
+            .contains("k(\"modulepreload\",\"/a.js\");k(\"preload\",\"/a.wasm\");"));
+        assert!(!first_screen_script("", "").contains("modulepreload"));
+        assert_eq!(out.matches(LOADER_INIT).count(), 1);
+        assert!(
+            !out.contains(LOADER_IMPORT),
+            "no static import is left to fetch the glue early"
+        );
+        assert_eq!(
+            defer_wasm_until_painted("<p>no loader</p>"),
+            Err(SiteError::NoLoader)
+        );
+        assert_eq!(
+            defer_wasm_until_painted("const wasm = await init({});"),
+            Err(SiteError::NoLoader),
+            "a loader without the import it expects"
+        );
+    }
+}
