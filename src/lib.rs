@@ -9,31 +9,18 @@ pub use closer_core::{charts, checkin, keys, merge, notice, progress, quiz, shar
 
 pub mod content;
 
-#[cfg(target_arch = "wasm32")]
 pub mod storage;
 
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
+pub mod app;
+pub mod components;
 mod download;
-#[cfg(target_arch = "wasm32")]
 pub mod env;
-#[cfg(target_arch = "wasm32")]
 mod focus;
-#[cfg(target_arch = "wasm32")]
 mod offline;
-#[cfg(target_arch = "wasm32")]
-mod pages;
-#[cfg(target_arch = "wasm32")]
-mod paths;
-#[cfg(target_arch = "wasm32")]
+pub mod pages;
+pub mod paths;
 mod persist;
-#[cfg(target_arch = "wasm32")]
 mod prose;
-#[cfg(target_arch = "wasm32")]
 pub mod sharing;
 
-#[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -73,7 +73,9 @@ impl Offline {
             registration: StoredValue::new_local(None),
             reloading: StoredValue::new(false),
         };
-        if cfg!(debug_assertions) {
+        if cfg!(not(target_arch = "wasm32")) {
+            // The build's prerender: no browser, no worker.
+        } else if cfg!(debug_assertions) {
             unregister_all();
         } else if let Some(container) = container() {
             offline.listen(&container);

@@ -2,11 +2,31 @@
 //! such as `/closer/` as Trunk wrote it into `<base href>`.
 
 /// The site's base path as Trunk wrote it into `<base href>`: `/` or a sub-path like `/closer/`.
+#[cfg(target_arch = "wasm32")]
 pub fn base_href() -> String {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BASE.get_or_init(read_base_href).clone()
 }
 
+// Natively, the base the build tool renders pages for (see [`set_prerender_base`]).
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static PRERENDER_BASE: std::cell::RefCell<String> = std::cell::RefCell::new("/".into());
+}
+
+/// Sets the base that native renders use (the build's public URL, `/` or
+/// `/closer/`); the browser reads its own from `<base href>`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_prerender_base(base: &str) {
+    PRERENDER_BASE.with(|b| *b.borrow_mut() = base.to_string());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn base_href() -> String {
+    PRERENDER_BASE.with(|b| b.borrow().clone())
+}
+
+#[cfg(target_arch = "wasm32")]
 fn read_base_href() -> String {
     web_sys::window()
         .and_then(|w| w.document())

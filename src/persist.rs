@@ -39,12 +39,20 @@ impl Persistence {
     /// wrong, the app starts with something usable and a notice says what.
     pub fn init() -> Persistence {
         let mut policy = NoticePolicy::default();
-        let (progress, store) = match ProgressStore::open() {
+        // The build's prerender shows what a first visit shows: no storage
+        // to open there, and nothing to say about it.
+        let opened = if cfg!(target_arch = "wasm32") {
+            ProgressStore::open().map(Some)
+        } else {
+            Ok(None)
+        };
+        let (progress, store) = match opened {
+            Ok(None) => (Progress::default(), None),
             Err(_) => {
                 policy.on(Event::SaveFailed { full: false });
                 (Progress::default(), None)
             }
-            Ok(mut store) => {
+            Ok(Some(mut store)) => {
                 let progress = match store.load(now()) {
                     Loaded::Empty => Progress::default(),
                     Loaded::Found(p) => p,
@@ -73,8 +81,10 @@ impl Persistence {
             store: StoredValue::new_local(store),
             pending: StoredValue::new_local(None),
         };
-        this.listen_to_other_tabs();
-        this.flush_when_leaving();
+        if cfg!(target_arch = "wasm32") {
+            this.listen_to_other_tabs();
+            this.flush_when_leaving();
+        }
         this
     }
 

@@ -11,6 +11,9 @@
 //! Each file is filled into a copy of its skeleton once, and that copy lives
 //! as long as the page, like the statics it stands in for.
 
+// Natively the course embeds the whole text, and this loader is never used.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+
 use crate::content::{
     course, fill_prose, prose_file, prose_files, Card, Lesson, Question, QUIZ_PROSE,
 };
@@ -70,6 +73,10 @@ fn read<T>(key: &'static str, ready: impl Fn(Slot) -> Option<T>) -> Loaded<T> {
 
 /// A lesson's cards with their prose.
 pub fn lesson_cards(lesson: &'static Lesson) -> Loaded<&'static [Card]> {
+    // The native build (the prerender) embeds the whole text.
+    #[cfg(not(target_arch = "wasm32"))]
+    return Loaded::Ready(&lesson.cards);
+    #[cfg(target_arch = "wasm32")]
     read(&lesson.id, |s| match s {
         Slot::Cards(cards) => Some(cards),
         _ => None,
@@ -78,6 +85,9 @@ pub fn lesson_cards(lesson: &'static Lesson) -> Loaded<&'static [Card]> {
 
 /// The quiz bank with its prose.
 pub fn quiz_questions() -> Loaded<&'static [Question]> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Loaded::Ready(&course().questions);
+    #[cfg(target_arch = "wasm32")]
     read(QUIZ_PROSE, |s| match s {
         Slot::Questions(questions) => Some(questions),
         _ => None,

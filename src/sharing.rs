@@ -40,6 +40,22 @@ pub fn take_fragment() -> Option<String> {
     Some(fragment)
 }
 
+/// The class the first-screen script (tools/first-screen.js) puts on
+/// `<html>` when a shared link opens the compare page: style/checkin.css
+/// then shows what is arriving instead of the form for pasting a code.
+pub const SHARED_LINK_CLASS: &str = "shared-link";
+
+/// Takes [`SHARED_LINK_CLASS`] off the page once the app has read the link
+/// (or found none), so the form shows as usual from then on.
+pub fn clear_shared_link_mark() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().remove_1(SHARED_LINK_CLASS);
+    }
+}
+
 /// Copies `text` to the clipboard. `false` if the browser refused (no
 /// permission, not a secure context, no clipboard at all).
 pub async fn copy(text: &str) -> bool {

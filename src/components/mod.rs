@@ -29,5 +29,7 @@ pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
 pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
+#[cfg(not(target_arch = "wasm32"))]
+pub use title::take_rendered_title;
 pub use title::Title;
 pub use update_banner::UpdateBanner;

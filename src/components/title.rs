@@ -24,5 +24,21 @@ pub fn Title(
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| document().set_title(&text.with(|t| document_title(t))));
+    // Natively (the build's prerender) effects never run: the title is kept
+    // for the build tool to write into the page's `<title>`.
+    #[cfg(not(target_arch = "wasm32"))]
+    RENDERED_TITLE.with(|t| *t.borrow_mut() = Some(text.with_untracked(|t| document_title(t))));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDERED_TITLE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The title the last native render set, taken (the build's prerender).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_rendered_title() -> Option<String> {
+    RENDERED_TITLE.with(|t| t.borrow_mut().take())
 }

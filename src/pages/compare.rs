@@ -19,7 +19,8 @@ use crate::pages::checkin::{shared_path, CheckinFormFor};
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::share::{decode, Shared, MAX_INPUT_CHARS};
-use crate::sharing::take_fragment;
+#[cfg(target_arch = "wasm32")]
+use crate::sharing::{clear_shared_link_mark, take_fragment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -59,18 +60,23 @@ pub fn ComparePage() -> impl IntoView {
             focus_soon("#code".into());
         }
     };
-    // A link: read the fragment, then take it out of the address at once.
-    if let Some(fragment) = take_fragment() {
-        open(&fragment);
-    }
-    // A link pasted into the address bar of this very page changes only
-    // the fragment.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    // In the browser (not in the build's prerender, which has no address):
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A link: read the fragment, then take it out of the address at once.
         if let Some(fragment) = take_fragment() {
             open(&fragment);
         }
-    });
-    on_cleanup(move || listener.remove());
+        clear_shared_link_mark();
+        // A link pasted into the address bar of this very page changes only
+        // the fragment.
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            if let Some(fragment) = take_fragment() {
+                open(&fragment);
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         open(&input.get_untracked());
@@ -110,7 +116,14 @@ fn PasteForm(
 ) -> impl IntoView {
     let invalid = move || error.with(Option::is_some);
     view! {
-        <p>"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
+        // What a shared link shows before the app has read it: the page's
+        // first-screen script marks such a visit, and style/checkin.css
+        // shows this instead of the form until the app opens the link.
+        <div class="link-arriving">
+            <p class="lead">"Someone has shared a check-in with you: how close they feel to you, and where they would like more. It opens here in a moment."</p>
+            <p>"Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: nothing of theirs or yours is kept unless you choose to keep it."</p>
+        </div>
+        <p class="paste-intro">"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
         <form class="paste-form" on:submit=submit novalidate>
             <div class="field">
                 <label for="code">"Code or link"</label>

@@ -10,12 +10,13 @@ use crate::pages::NotFound;
 use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::prose::{lesson_cards, Loaded};
-use leptos::{ev, prelude::*};
+use leptos::prelude::*;
 use leptos_router::{
     components::A,
     hooks::{use_navigate, use_params_map},
     NavigateOptions,
 };
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 /// Which screen of a lesson the URL asks for.
@@ -46,6 +47,7 @@ pub fn LessonPage() -> impl IntoView {
 }
 
 /// Keys that turn cards, unless the person is typing or choosing in a control.
+#[cfg(target_arch = "wasm32")]
 fn arrow_direction(ev: &web_sys::KeyboardEvent) -> Option<isize> {
     if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.default_prevented() {
         return None;
@@ -112,33 +114,35 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         }
     });
 
-    let go = {
-        let navigate = navigate.clone();
-        move |step: isize| {
-            let target = match (screen.get_untracked(), step) {
-                (Screen::Card(i), 1) if i + 1 == count => {
-                    state.update(|p| p.complete(lesson, now()));
-                    Some(done_path(&lesson.id))
+    // Natively (the build's prerender) there is no window to listen to.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let go = {
+            let navigate = navigate.clone();
+            move |step: isize| {
+                let target = match (screen.get_untracked(), step) {
+                    (Screen::Card(i), 1) if i + 1 == count => {
+                        state.update(|p| p.complete(lesson, now()));
+                        Some(done_path(&lesson.id))
+                    }
+                    (Screen::Card(i), 1) => Some(lesson.card_path_at(i + 1)),
+                    (Screen::Card(i), -1) if i > 0 => Some(lesson.card_path_at(i - 1)),
+                    (Screen::Done, -1) => Some(lesson.card_path_at(count - 1)),
+                    _ => None,
+                };
+                if let Some(path) = target {
+                    navigate(&path, NavigateOptions::default());
                 }
-                (Screen::Card(i), 1) => Some(lesson.card_path_at(i + 1)),
-                (Screen::Card(i), -1) if i > 0 => Some(lesson.card_path_at(i - 1)),
-                (Screen::Done, -1) => Some(lesson.card_path_at(count - 1)),
-                _ => None,
-            };
-            if let Some(path) = target {
-                navigate(&path, NavigateOptions::default());
             }
-        }
-    };
-
-    let key_go = go.clone();
-    let keys = window_event_listener(ev::keydown, move |ev| {
-        if let Some(step) = arrow_direction(&ev) {
-            ev.prevent_default();
-            key_go(step);
-        }
-    });
-    on_cleanup(move || keys.remove());
+        };
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if let Some(step) = arrow_direction(&ev) {
+                ev.prevent_default();
+                go(step);
+            }
+        });
+        on_cleanup(move || keys.remove());
+    }
 
     let section = course().section_of(&lesson.id);
     let position = move || match screen.get() {
@@ -155,8 +159,15 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // The cards' prose (ids and types are in the binary; the words are a file).
     let cards = Memo::new(move |_| lesson_cards(lesson));
 
-    let prev = go.clone();
-    let next = go;
+    // "Previous" and "Next" are links to the cards' own pages, so they work
+    // on the prerendered page before the app has started; the router takes
+    // them over once it has.
+    let previous = move || match screen.get() {
+        Screen::Card(i) if i > 0 => Some(lesson.card_path_at(i - 1)),
+        Screen::Done => Some(lesson.card_path_at(count - 1)),
+        _ => None,
+    };
+    let finish = move |_| state.update(|p| p.complete(lesson, now()));
     view! {
         <Title text=title/>
         <div class="page lesson">
@@ -189,26 +200,31 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 Screen::Resume => ().into_any(),
             }}
             <nav class="card-nav" aria-label="Lesson navigation">
-                <button
-                    type="button"
-                    class="button"
-                    disabled=move || screen.get() == Screen::Card(0)
-                    on:click=move |_| prev(-1)
-                >
-                    <span aria-hidden="true">"← "</span>"Previous"
-                </button>
+                {move || match previous() {
+                    Some(path) => view! {
+                        <a href=app_path(&path) class="button" rel="prev">
+                            <span aria-hidden="true">"← "</span>"Previous"
+                        </a>
+                    }.into_any(),
+                    // The first card has nothing before it: a link that goes nowhere, said so.
+                    None => view! {
+                        <a class="button" role="link" aria-disabled="true">
+                            <span aria-hidden="true">"← "</span>"Previous"
+                        </a>
+                    }.into_any(),
+                }}
                 {move || match screen.get() {
-                    Screen::Done => None,
                     Screen::Card(i) if i + 1 == count => Some(view! {
-                        <button type="button" class="button primary" on:click={let next = next.clone(); move |_| next(1)}>
+                        <a href=app_path(&done_path(&lesson.id)) class="button primary" on:click=finish>
                             "Finish lesson"
-                        </button>
+                        </a>
                     }.into_any()),
-                    _ => Some(view! {
-                        <button type="button" class="button primary" on:click={let next = next.clone(); move |_| next(1)}>
+                    Screen::Card(i) => Some(view! {
+                        <a href=app_path(&lesson.card_path_at(i + 1)) class="button primary" rel="next">
                             "Next"<span aria-hidden="true">" →"</span>
-                        </button>
+                        </a>
                     }.into_any()),
+                    _ => None,
                 }}
             </nav>
             <p class="key-hint">"Tip: the ← and → keys turn the cards."</p>

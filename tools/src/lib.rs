@@ -2,4 +2,5 @@
 //! functions over its files (tested natively), and the binary Trunk's
 //! `post_build` hook calls (`src/main.rs`).
 
+pub mod prerender;
 pub mod site;
