@@ -1,6 +1,9 @@
 // A static file server that behaves like a real static host: it compresses
-// (brotli or gzip, as the browser asks), falls back to index.html for app
-// routes so deep links survive a reload, and answers 404 for missing files.
+// (brotli or gzip, as the browser asks), answers an app route with its
+// prerendered page (`/quiz` with quiz.html, as Netlify, GitHub Pages and
+// nginx's `try_files $uri $uri.html /index.html` do), falls back to
+// index.html for the routes only the app knows, so deep links survive a
+// reload, and answers 404 for missing files.
 // Usage: node e2e/serve.mjs <dir> <port> [base]   (base: a sub-path like /closer/)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -73,8 +76,9 @@ const server = createServer(async (req, res) => {
     }
     const path = '/' + fullPath.slice(base.length);
     let file = await resolveFile(path);
-    // App routes have no file extension: answer them with the app itself.
-    if (!file && !extname(path)) file = join(root, 'index.html');
+    // An app route (no file extension): its own page if the build wrote
+    // one, else the app itself.
+    if (!file && !extname(path)) file = (await resolveFile(path.replace(/\/$/, '') + '.html')) ?? join(root, 'index.html');
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -1,6 +1,14 @@
-//! Closer's build tool: what runs after Trunk has built the site, as pure
-//! functions over its files (tested natively), and the binary Trunk's
-//! `post_build` hook calls (`src/main.rs`).
+//! Closer's build tool: what runs after Trunk has built the site. Each step
+//! is a function over the site's files, tested natively; `src/main.rs` is
+//! the binary Trunk's `post_build` hook calls.
+//! - [`pages`]: which routes get a page of their own, and their files;
+//! - [`prerender`]: each page's first screen, rendered from the app's own
+//!   components;
+//! - [`first_screen`]: the script that runs before that screen is parsed;
+//! - [`site`]: the worker's file list, the Content-Security-Policy, and the
+//!   changes to Trunk's loader.
 
+pub mod first_screen;
+pub mod pages;
 pub mod prerender;
 pub mod site;

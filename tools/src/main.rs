@@ -1,86 +1,112 @@
-//! Trunk's `post_build` hook (see Trunk.toml). In a release build it writes
-//! the service worker's build id and file list, and puts a strict
-//! Content-Security-Policy (with a hash of Trunk's inline loader) into
-//! index.html. In a development build it writes a worker that removes itself,
+//! Trunk's `post_build` hook (see Trunk.toml), run in Trunk's staging folder.
+//!
+//! Every build: writes the lessons' and the quiz's prose files, which the
+//! app fetches when first needed (a development build needs them as much as
+//! a release). A release build then writes a page for every route known at
+//! build time, its first screen rendered from the app's components, with a
+//! strict Content-Security-Policy, and fills in the service worker's build
+//! id and file list. A development build gets a worker that removes itself,
 //! so an old release worker never gets in the way of `trunk serve`.
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("post-build: {e}");
-        std::process::exit(1);
-    }
-}
+use closer_build::first_screen::{script_element, PageFacts};
+use closer_build::pages::pages;
+use closer_build::prerender::render;
+use closer_build::site::*;
+use std::{env, fs, path::Path};
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 const DEV_WORKER: &str = "// Development build: no offline support. This worker removes itself.\n\
 self.addEventListener('install', () => self.skipWaiting());\n\
 self.addEventListener('activate', () => self.registration.unregister());\n";
 
-#[cfg(not(target_arch = "wasm32"))]
-fn run() -> Result<(), String> {
-    use closer_build::site::*;
-    use std::{env, fs, path::Path};
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("closer-build: {e}");
+        std::process::exit(1);
+    }
+}
 
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run() -> Result<(), String> {
     let staging = env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "TRUNK_STAGING_DIR is not set (run me from Trunk)")?;
     let staging = Path::new(&staging);
     let release = env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+
+    for (name, json) in closer::content::prose_payloads() {
+        write(&staging.join(&name), &json)?;
+    }
     let worker = staging.join(SW_FILE);
     if !release {
-        return fs::write(&worker, DEV_WORKER).map_err(|e| format!("{}: {e}", worker.display()));
+        return write(&worker, DEV_WORKER);
     }
 
-    // The lessons' cards' prose and the quiz's, one file each, loaded by the
-    // app when first needed (src/prose.rs); the worker precaches them below.
-    for (name, json) in closer::content::prose_payloads() {
-        let path = staging.join(&name);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let index = read(&staging.join("index.html"))?;
+    let glue = loader_glue(&index).unwrap_or_default().to_string();
+    let wasm = loader_wasm(&index).unwrap_or_default().to_string();
+    let template =
+        defer_wasm_until_painted(&remove_loader_preloads(&index)).map_err(|e| e.to_string())?;
+
+    let mut built = Vec::new();
+    for page in pages(closer::content::course()) {
+        let screen = render(&page.path, &base);
+        let facts = PageFacts {
+            path: page.path.clone(),
+            personal: page.personal,
+            prose: page.prose.map(str::to_string),
+            glue: glue.clone(),
+            wasm: wasm.clone(),
+        };
+        let html = set_title(&template, &screen.title).map_err(|e| e.to_string())?;
+        let html = insert_prerender(&html, &script_element(&facts), &screen.body)
+            .map_err(|e| e.to_string())?;
+        built.push((page.file, html));
+    }
+    // Every page carries the same two inline scripts (the loader and the
+    // first-screen script), so one policy allows them all.
+    let hashes = inline_script_hashes(&built[0].1).map_err(|e| e.to_string())?;
+    let policy = content_security_policy(&hashes);
+    for (file, html) in &mut built {
+        if inline_script_hashes(html).map_err(|e| e.to_string())? != hashes {
+            return Err(format!(
+                "{file}: its inline scripts differ from index.html's"
+            ));
         }
-        fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+        *html = insert_csp(html, &policy).map_err(|e| e.to_string())?;
+        write(&staging.join(&*file), html)?;
     }
 
-    let index_path = staging.join("index.html");
-    let html =
-        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    // The home page's first screen, so the first paint does not wait for the wasm.
-    let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
-    let home = render_home(closer::content::course(), &base);
-    let html =
-        insert_prerender(&remove_loader_preloads(&html), &home).map_err(|e| e.to_string())?;
-    let html = defer_wasm_until_painted(&html).map_err(|e| e.to_string())?;
-    let policy = content_security_policy(&inline_script_hashes(&html).map_err(|e| e.to_string())?);
-    let html = insert_csp(&html, &policy).map_err(|e| e.to_string())?;
-    fs::write(&index_path, &html).map_err(|e| format!("{}: {e}", index_path.display()))?;
-
-    // The id covers index.html as it is now; then the page learns its own build.
+    // The id covers every page as it is now; then each page learns its build.
     let mut files = Vec::new();
     collect(staging, staging, &mut files)?;
     let build = build_id(&files);
-    let html = insert_build_meta(&html, &build).map_err(|e| e.to_string())?;
-    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let template = fs::read_to_string(&worker).map_err(|e| format!("{}: {e}", worker.display()))?;
-    let source =
-        render_worker(&template, &build, &precache_list(&files)).map_err(|e| e.to_string())?;
-    fs::write(&worker, source).map_err(|e| format!("{}: {e}", worker.display()))?;
+    for (file, html) in &built {
+        let html = insert_build_meta(html, &build).map_err(|e| e.to_string())?;
+        write(&staging.join(file), &html)?;
+    }
+    let list = precache_list(&files);
+    let source = render_worker(&read(&worker)?, &build, &list).map_err(|e| e.to_string())?;
+    write(&worker, &source)?;
     println!(
-        "post-build: service worker lists {} files; CSP written",
-        precache_list(&files).len()
+        "closer-build: {} pages prerendered; the service worker lists {} files; CSP written",
+        built.len(),
+        list.len()
     );
     Ok(())
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn collect(
-    root: &std::path::Path,
-    dir: &std::path::Path,
-    out: &mut Vec<closer_build::site::BuiltFile>,
-) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn collect(root: &Path, dir: &Path, out: &mut Vec<BuiltFile>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
@@ -92,8 +118,8 @@ fn collect(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            out.push(closer_build::site::BuiltFile { path: rel, bytes });
+            let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            out.push(BuiltFile { path: rel, bytes });
         }
     }
     Ok(())

@@ -36,5 +36,5 @@ pub fn render(path: &str, base: &str) -> Rendered {
 /// for hydration, which this app never does: the app replaces the screen.
 /// (Text is escaped, so `<!>` can only be such a marker.)
 fn without_markers(html: &str) -> String {
-    html.replace("<!>", "")
+    html.replace("<!>", "").replace("<!--<() />-->", "")
 }

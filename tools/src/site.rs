@@ -4,6 +4,7 @@
 //!
 //! Native only: it runs in `src/bin/post_build.rs`, never in the browser.
 
+use crate::first_screen::FRAME_ONLY_CLASS;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -36,6 +37,8 @@ pub enum SiteError {
     NoBody,
     /// Trunk's loader script is not where it was (a new Trunk version?).
     NoLoader,
+    /// `index.html` has no `<title>` for a page's own.
+    NoTitle,
 }
 
 impl std::fmt::Display for SiteError {
@@ -45,6 +48,7 @@ impl std::fmt::Display for SiteError {
             SiteError::NoHead => write!(f, "index.html has no <head>"),
             SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
             SiteError::NoBody => write!(f, "index.html has no </body>"),
+            SiteError::NoTitle => write!(f, "index.html has no <title>"),
             SiteError::NoLoader => {
                 write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
             }
@@ -52,14 +56,20 @@ impl std::fmt::Display for SiteError {
     }
 }
 
-/// The files the worker precaches: every built file but the worker itself and
-/// hidden files, sorted, as paths relative to the worker's folder (so the
-/// same list works at `/` and under a sub-path).
+/// The files the worker precaches: every built file but the worker itself,
+/// hidden files and the routes' own pages, sorted, as paths relative to the
+/// worker's folder (so the same list works at `/` and under a sub-path).
+///
+/// Of the pages only `index.html` is kept: once the worker answers, every
+/// navigation gets it and the app (from the same cache) draws the page in
+/// about a tenth of a second, so the hundred-odd card pages would only add
+/// to the first visit's download (bench/README.md has the figures).
 pub fn precache_list(files: &[BuiltFile]) -> Vec<String> {
     let mut list: Vec<String> = files
         .iter()
         .map(|f| f.path.clone())
         .filter(|p| p != SW_FILE && !p.split('/').any(|part| part.starts_with('.')))
+        .filter(|p| p == "index.html" || !p.ends_with(".html"))
         .collect();
     list.sort();
     list
@@ -185,101 +195,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The home page as a first-time visitor sees it, as static HTML: the same
-/// elements, classes and text that the app renders (see `src/app.rs`,
-/// `src/pages/home.rs`, `src/components/`), so that the app can take over
-/// with no layout shift. `base` is the public URL (`/` or `/closer/`).
-/// `e2e/prerender.spec.ts` ("the prerendered home page is the app's home
-/// page") compares this with the running app's screen and fails on any difference.
-pub fn render_home(course: &closer::content::Course, base: &str) -> String {
-    let href = |path: &str| escape(&format!("{}{path}", base.trim_end_matches('/')));
-    let total = course.lesson_count();
-    let mut h = String::new();
-    h.push_str(&format!(
-        "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
-<header class=\"site-header\"><a href=\"{home}\" aria-current=\"page\" class=\"brand\">\
-<svg class=\"brand-mark\" viewBox=\"0 0 32 20\" aria-hidden=\"true\" focusable=\"false\">\
-<g><circle cx=\"11\" cy=\"10\" r=\"8\"></circle></g><g><circle cx=\"21\" cy=\"10\" r=\"8\"></circle></g></svg>\
-<span>{title}</span></a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"{home}\" aria-current=\"page\">Lessons</a>\
-<a href=\"{quiz}\">Quiz</a><a href=\"{checkin}\">Check in</a></nav></header>\
-<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
-<div class=\"notice-region\" role=\"status\" aria-live=\"polite\"></div>\
-<main id=\"main\" tabindex=\"-1\"><div class=\"page\"><div class=\"hero\"><h1 tabindex=\"-1\">{title}</h1>\
-<p class=\"tagline\">{tagline}</p>",
-        home = href("/"),
-        quiz = href("/quiz"),
-        checkin = href("/checkin"),
-        title = escape(&course.title),
-        tagline = escape(&course.tagline),
-    ));
-    for p in course.intro.iter() {
-        h.push_str(&format!("<p>{}</p>", escape(p)));
-    }
-    let start = course
-        .lessons()
-        .next()
-        .map(|l| href(&l.first_card_path()))
-        .unwrap_or_default();
-    h.push_str(&format!(
-        "</div><section class=\"continue\" aria-labelledby=\"continue-title\">\
-<h2 id=\"continue-title\" class=\"visually-hidden\">Where you are</h2>\
-<p class=\"overall\"><label for=\"overall-progress\">0 of {total} lessons done</label>\
-<progress id=\"overall-progress\" max=\"{total}\" value=\"0\"></progress></p>\
-<a href=\"{start}\" class=\"button primary\">Start the guide</a></section>\
-<section class=\"panel checkin-panel\" aria-labelledby=\"checkin-title\"><h2 id=\"checkin-title\">Your own relationships</h2>\
-<p>Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.</p>\
-<p class=\"panel-actions\"><a href=\"{checkin}\" class=\"button\">Check in on a relationship</a><a href=\"{compare}\">Compare with someone</a><a href=\"{reflections}\">My reflections</a></p></section>\
-<section class=\"panel quiz-panel\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">Quiz</h2>\
-<p>{questions} questions that teach through their feedback. No reviews are due right now.</p>\
-<a href=\"{quiz}\" class=\"button\">Go to the quiz</a></section><div class=\"path\">",
-        questions = course.questions.len(),
-        quiz = href("/quiz"),
-        checkin = href("/checkin"),
-        compare = href("/compare"),
-        reflections = href("/reflections"),
-    ));
-    for section in course.sections.iter() {
-        h.push_str(&format!(
-            "<section class=\"path-section\" aria-labelledby=\"section-{id}\"><h2 id=\"section-{id}\">{title}</h2>\
-<p class=\"section-intro\">{intro}</p><ol class=\"steps\">",
-            id = escape(&section.id),
-            title = escape(&section.title),
-            intro = escape(&section.intro),
-        ));
-        for lesson in section.lessons.iter() {
-            h.push_str(&format!(
-                "<li class=\"lesson-step not-started\"><span class=\"marker\" aria-hidden=\"true\"></span>\
-<div class=\"step-body\"><a href=\"{href}\" class=\"step-link\">{title}</a>\
-<p class=\"step-summary\">{summary}</p><p class=\"step-state\">Not started</p></div></li>",
-                href = href(&lesson.first_card_path()),
-                title = escape(&lesson.title),
-                summary = escape(&lesson.summary),
-            ));
-        }
-        h.push_str("</ol></section>");
-    }
-    h.push_str(&format!(
-        "</div></div></main><footer class=\"site-footer\"><p>{disclaimer}</p>\
-<p><a href=\"{support}\">Getting support</a> · <a href=\"{data}\">Your data</a>: \
-your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself.</p></footer>",
-        disclaimer = escape(&course.disclaimer),
-        support = href("/lessons/support/getting-support"),
-        data = href("/data"),
-    ));
-    h
+/// The page with a route's first screen as the last element of `<body>`,
+/// where the app mounts, preceded by the first-screen script (`script`, a
+/// whole `<script>` element) that runs before it is parsed. The wrapper has
+/// `display: contents` (style/layout.css), so it adds no box of its own;
+/// the app removes it in the task in which it mounts (src/main.rs).
+pub fn insert_prerender(html: &str, script: &str, markup: &str) -> Result<String, SiteError> {
+    let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
+    Ok(format!(
+        "{}{script}<div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
+        &html[..end],
+        &html[end..]
+    ))
 }
 
-/// The page with the prerendered first screen as the last element of `<body>`,
-/// where the app mounts. The wrapper has `display: contents` (style/layout.css),
-/// so it adds no box of its own.
-pub fn insert_prerender(html: &str, markup: &str) -> Result<String, SiteError> {
-    let end = html.rfind("</body>").ok_or(SiteError::NoBody)?;
-    let glue = loader_glue(html).unwrap_or_default();
-    let wasm = loader_wasm(html).unwrap_or_default();
+/// The page with its `<title>`'s text replaced by `title` (escaped).
+pub fn set_title(html: &str, title: &str) -> Result<String, SiteError> {
+    let start = html.find("<title>").ok_or(SiteError::NoTitle)? + "<title>".len();
+    let end = start + html[start..].find("</title>").ok_or(SiteError::NoTitle)?;
     Ok(format!(
-        "{}<script>{}</script><div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
-        &html[..end],
-        first_screen_script(glue, wasm),
+        "{}{}{}",
+        &html[..start],
+        escape(title),
         &html[end..]
     ))
 }
@@ -344,11 +281,10 @@ pub fn loader_wasm(html: &str) -> Option<&str> {
 /// `first-contentful-paint` entry (at most half a second, for pages in the
 /// background, which do not paint). The first paint then never shares the
 /// network with the loader's files, and the app cannot replace a screen the
-/// browser has not shown yet. On a deep link nothing prerendered is shown
-/// (the first-screen script marks the page `deep-link` and hides it), so
-/// there both are fetched at once: the loader is a module script, which runs
-/// after the whole page is parsed, that script included. The CSP hash is
-/// taken after this change.
+/// browser has not shown yet. Where only the page's frame shows (the
+/// first-screen script marks it `frame-only`), there is nothing to wait
+/// for: the loader is a module script, which runs after the whole page is
+/// parsed, that script included. The CSP hash is taken after this change.
 pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     if !html.contains(LOADER_INIT) {
         return Err(SiteError::NoLoader);
@@ -358,51 +294,30 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     let start = glue_at.start - LOADER_IMPORT.len();
     let statement_end = glue_at.end + html[glue_at.end..].find(';').ok_or(SiteError::NoLoader)? + 1;
     let html = format!("{}{}", &html[..start], &html[statement_end..]);
-    Ok(html.replacen(
-        LOADER_INIT,
-        &format!("if (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => {{ new PerformanceObserver((l) => {{ if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }}).observe({{ type: \"paint\", buffered: true }}); setTimeout(r, 500); }});\nconst bindings = await import('{glue}'), init = bindings.default;\n{LOADER_INIT}"),
-        1,
-    ))
+    let wait = without_comment_lines(WAIT_FOR_PAINT)
+        .replace(
+            "FRAME_ONLY_CLASS",
+            &serde_json::to_string(FRAME_ONLY_CLASS).expect("a string serialises"),
+        )
+        .replace(
+            "GLUE_URL",
+            &serde_json::to_string(glue).expect("a string serialises"),
+        );
+    Ok(html.replacen(LOADER_INIT, &format!("{wait}{LOADER_INIT}"), 1))
 }
 
-/// Runs before the first screen is parsed:
-/// - on any page but home (a deep link answered with index.html) it hides the
-///   home screen, so a lesson's link never flashes the home page before the
-///   app draws the lesson;
-/// - for a person with saved progress it marks the page `returning`, and
-///   style/layout.css then hides the prerendered parts that show a first
-///   visitor's state ("Start the guide", "0 of 14 lessons done", "Not
-///   started"), holding their space, until the app draws the person's own;
-/// - on a lesson's link, or the quiz's play or results page, it preloads that
-///   page's prose file (`crate::content::prose_file`), so the app's fetch of
-///   it finds it already on its way beside the wasm instead of after it;
-/// - on any deep link it preloads the loader's JS glue (`glue`) and the wasm
-///   (`wasm`, as the `fetch` that wasm-bindgen's `init` makes), which the
-///   loader otherwise fetches only after the first paint: there is no
-///   prerendered paint to wait for there.
-///
-/// Blocked storage throws on access: then nothing is marked, as for a first visit.
-/// The CSP allows the script by its hash, like Trunk's loader.
-pub fn first_screen_script(glue: &str, wasm: &str) -> String {
-    let prose: std::collections::BTreeMap<&str, &str> =
-        closer::content::prose_files().iter().copied().collect();
-    let preload_glue = if glue.is_empty() || wasm.is_empty() {
-        String::new()
-    } else {
-        format!("k(\"modulepreload\",{glue:?});k(\"preload\",{wasm:?});")
-    };
-    format!(
-        "(function(){{var d=document.documentElement,b=new URL(document.baseURI).pathname.replace(/\\/$/,\"\"),\
-p=location.pathname.replace(/\\/$/,\"\"),\
-k=function(r,h){{var l=document.createElement(\"link\");l.rel=r;if(r===\"preload\")l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l)}};\
-if(p!==b){{d.classList.add(\"deep-link\");\
-{preload_glue}var m=/^\\/(?:lessons\\/([^/]+\\/[^/]+)|(quiz)\\/(?:play|results))(?:\\/|$)/.exec(p.slice(b.length)),f=m&&{prose}[m[1]||m[2]];\
-if(f)k(\"preload\",f)}}\
-try{{if(localStorage.getItem({key:?})!==null)d.classList.add(\"returning\")}}catch(e){{}}}})()",
-        prose = serde_json::to_string(&prose).expect("strings serialise"),
-        key = closer_core::keys::KEY
-    )
+/// A script without its whole-line `//` comments, which say why for the
+/// reader of the source and would only add bytes to every page.
+pub fn without_comment_lines(source: &str) -> String {
+    source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
+
+/// What [`defer_wasm_until_painted`] puts in the loader, with placeholders.
+const WAIT_FOR_PAINT: &str = include_str!("../wait-for-paint.js");
 
 #[cfg(test)]
 mod tests {
@@ -437,6 +352,8 @@ mod tests {
             file("sw.js", "worker"),
             file(".stage/leftover", "x"),
             file("icons/icon-192.png", "png"),
+            file("lessons/a/b/c.html", "<html>card"),
+            file("404.html", "<html>not found"),
         ]
     }
 
@@ -524,20 +441,6 @@ mod tests {
     }
 
     #[test]
-    fn the_first_screen_lists_every_lesson_with_links_under_the_base() {
-        let c = closer::content::course();
-        let html = render_home(c, "/closer/");
-        assert!(html.contains("<h1 tabindex=\"-1\">Closer</h1>"));
-        for lesson in c.lessons() {
-            assert!(html.contains(&escape(&lesson.title)), "{}", lesson.id);
-            assert!(html.contains(&format!("href=\"/closer/lessons/{}/", lesson.id)));
-        }
-        assert!(html.contains(&format!("0 of {} lessons done", c.lesson_count())));
-        assert!(render_home(c, "/").contains("href=\"/lessons/"));
-        assert!(!html.contains("<script"));
-    }
-
-    #[test]
     fn text_is_escaped_and_the_screen_goes_last_in_body() {
         assert_eq!(
             escape("<b>\"Tom & Jerry's\"</b>"),
@@ -545,14 +448,20 @@ mod tests {
         );
         let page = insert_prerender(
             "<html><body><noscript>x</noscript></body></html>",
+            "<script>s</script>",
             "<main></main>",
         )
         .unwrap();
         assert_eq!(
             page,
-            format!("<html><body><noscript>x</noscript><script>{}</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>", first_screen_script("", ""))
+            "<html><body><noscript>x</noscript><script>s</script><div id=\"prerender\" class=\"prerender\"><main></main></div>\n  </body></html>"
         );
-        assert_eq!(insert_prerender("<html>", "x"), Err(SiteError::NoBody));
+        assert_eq!(insert_prerender("<html>", "", "x"), Err(SiteError::NoBody));
+        assert_eq!(
+            set_title("<head><title>Closer</title></head>", "Quiz & more · Closer").unwrap(),
+            "<head><title>Quiz &amp; more · Closer</title></head>"
+        );
+        assert_eq!(set_title("<head></head>", "x"), Err(SiteError::NoTitle));
     }
 
     #[test]
@@ -566,21 +475,14 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_waits_for_the_first_paint_except_on_deep_links() {
+    fn the_wasm_waits_for_the_first_paint_except_where_only_the_frame_shows() {
         let page = "<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
         let out = defer_wasm_until_painted(page).unwrap();
-        assert_eq!(
-            out,
-            "<script type=\"module\">\n\nif (!document.documentElement.classList.contains(\"deep-link\")) await new Promise((r) => { new PerformanceObserver((l) => { if (l.getEntriesByName(\"first-contentful-paint\").length) r(); }).observe({ type: \"paint\", buffered: true }); setTimeout(r, 500); });\nconst bindings = await import('/a.js'), init = bindings.default;\nconst wasm = await init({ module_or_path: '/a.wasm' });\nwindow.wasmBindings = bindings;\n</script>"
-        );
-        // The class it reads is the one the first-screen script sets.
-        assert!(first_screen_script("/a.js", "/a.wasm").contains("d.classList.add(\"deep-link\")"));
-        // There, with no paint to wait for, the glue and the wasm are preloaded at once.
+        assert!(out.starts_with("<script type=\"module\">\n\nif (!document.documentElement"));
+        assert!(out.contains("classList.contains(\"frame-only\")"));
+        assert!(out.contains("const bindings = await import(\"/a.js\"), init = bindings.default;\nconst wasm = await init({ module_or_path: '/a.wasm' });"));
         assert_eq!(loader_glue(page), Some("/a.js"));
         assert_eq!(loader_wasm(page), Some("/a.wasm"));
-        assert!(first_screen_script("/a.js", "/a.wasm")
-            .contains("k(\"modulepreload\",\"/a.js\");k(\"preload\",\"/a.wasm\");"));
-        assert!(!first_screen_script("", "").contains("modulepreload"));
         assert_eq!(out.matches(LOADER_INIT).count(), 1);
         assert!(
             !out.contains(LOADER_IMPORT),

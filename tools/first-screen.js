@@ -1,0 +1,56 @@
+// Closer's first-screen script. The build tool (tools/src/first_screen.rs)
+// inlines it into every prerendered page, before that page's first screen,
+// with the placeholders in capitals filled in, and hashes it into the page's
+// Content-Security-Policy. It runs before the first screen is parsed, so
+// nothing it hides is ever painted. What it reads from its own tag:
+//   data-path      the app path this page was rendered for ("/quiz");
+//   data-personal  present where the page shows a person's own state
+//                  (their quiz, their notes, their data);
+//   data-prose     the prose file the app will fetch for this page, if any;
+//   data-glue, data-wasm  the loader's JS glue and wasm.
+// What it does:
+// - marks a person with saved progress `returning` (style/layout.css then
+//   hides the parts of the home page that show a first visit's state);
+// - when this page is not the one asked for (a host's fallback for an
+//   address known only to the app, such as one relationship's page), or
+//   shows a first visit's state to a returning person, marks it `frame-only`:
+//   the header and footer stay, the page's own content waits for the app,
+//   and the loader's files are preloaded at once, as nothing else needs
+//   the network first;
+// - on the compare page opened by a shared link, marks the page so it says
+//   what is arriving instead of asking for a code;
+// - preloads the page's prose file beside the wasm.
+// Storage that throws (blocked) counts as a first visit.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var data = (script && script.dataset) || {};
+  var root = document.documentElement;
+  var base = new URL(document.baseURI).pathname.replace(/\/$/, "");
+  var here = location.pathname.replace(/\/$/, "").slice(base.length) || "/";
+  var returning = false;
+  try {
+    returning = localStorage.getItem(STORAGE_KEY) !== null;
+  } catch (e) {
+    returning = false;
+  }
+  var preload = function (rel, href) {
+    var link = document.createElement("link");
+    link.rel = rel;
+    if (rel === "preload") link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = href;
+    document.head.appendChild(link);
+  };
+  if (returning) root.classList.add(RETURNING_CLASS);
+  var frameOnly = here !== data.path || (returning && "personal" in data);
+  if (frameOnly) {
+    root.classList.add(FRAME_ONLY_CLASS);
+    if (data.glue && data.wasm) {
+      preload("modulepreload", data.glue);
+      preload("preload", data.wasm);
+    }
+  }
+  if (here === COMPARE_PATH && location.hash.length > 1) root.classList.add(SHARED_LINK_CLASS);
+  if (data.prose) preload("preload", data.prose);
+})();

@@ -1,0 +1,120 @@
+//! The first-screen script (`tools/first-screen.js`), with its constants
+//! filled in from the one place each is defined, and the tag that carries a
+//! page's own facts to it.
+
+use crate::site::{escape, without_comment_lines};
+
+/// The script as written, with placeholders in capitals.
+const SOURCE: &str = include_str!("../first-screen.js");
+
+/// On `<html>`: the person has saved progress (style/layout.css).
+pub const RETURNING_CLASS: &str = "returning";
+/// On `<html>`: the page's own content waits for the app (style/layout.css);
+/// the loader then fetches at once instead of after the first paint.
+pub const FRAME_ONLY_CLASS: &str = "frame-only";
+
+/// The script with every placeholder filled: the same text on every page, so
+/// one hash in the Content-Security-Policy allows it everywhere.
+pub fn script() -> String {
+    let json = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    [
+        ("STORAGE_KEY", json(closer_core::keys::KEY)),
+        ("RETURNING_CLASS", json(RETURNING_CLASS)),
+        ("FRAME_ONLY_CLASS", json(FRAME_ONLY_CLASS)),
+        ("COMPARE_PATH", json(closer::sharing::COMPARE)),
+        (
+            "SHARED_LINK_CLASS",
+            json(closer::sharing::SHARED_LINK_CLASS),
+        ),
+    ]
+    .iter()
+    .fold(without_comment_lines(SOURCE), |text, (name, value)| {
+        text.replace(name, value)
+    })
+}
+
+/// What one page tells the script about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageFacts {
+    /// The app path the page was rendered for.
+    pub path: String,
+    /// Whether it shows a person's own state (see the script).
+    pub personal: bool,
+    /// The prose file the app fetches on this page, relative to the base.
+    pub prose: Option<String>,
+    /// The loader's JS glue and wasm, as the loader names them.
+    pub glue: String,
+    /// See [`PageFacts::glue`].
+    pub wasm: String,
+}
+
+/// The `<script>` element for a page: the shared script, with the page's
+/// facts in `data-` attributes (which the CSP hash does not cover).
+pub fn script_element(facts: &PageFacts) -> String {
+    let mut attrs = format!(" data-path=\"{}\"", escape(&facts.path));
+    if facts.personal {
+        attrs.push_str(" data-personal");
+    }
+    if let Some(prose) = &facts.prose {
+        attrs.push_str(&format!(" data-prose=\"{}\"", escape(prose)));
+    }
+    if !facts.glue.is_empty() && !facts.wasm.is_empty() {
+        attrs.push_str(&format!(
+            " data-glue=\"{}\" data-wasm=\"{}\"",
+            escape(&facts.glue),
+            escape(&facts.wasm)
+        ));
+    }
+    format!("<script{attrs}>{}</script>", script())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_filled_with_a_string() {
+        let s = script();
+        for name in [
+            "STORAGE_KEY",
+            "RETURNING_CLASS",
+            "FRAME_ONLY_CLASS",
+            "COMPARE_PATH",
+            "SHARED_LINK_CLASS",
+        ] {
+            assert!(!s.contains(name), "{name} is left in the script");
+        }
+        assert!(s.contains(&format!(
+            "localStorage.getItem(\"{}\")",
+            closer_core::keys::KEY
+        )));
+        assert!(s.contains("here === \"/compare\""));
+    }
+
+    #[test]
+    fn the_classes_it_sets_are_the_ones_the_styles_read() {
+        let layout = include_str!("../../style/layout.css");
+        assert!(layout.contains(&format!(".{RETURNING_CLASS} .prerender")));
+        assert!(layout.contains(&format!(".{FRAME_ONLY_CLASS} .prerender")));
+        let checkin = include_str!("../../style/checkin.css");
+        assert!(checkin.contains(&format!(
+            ".{} .link-arriving",
+            closer::sharing::SHARED_LINK_CLASS
+        )));
+    }
+
+    #[test]
+    fn a_page_s_facts_go_in_attributes_escaped() {
+        let tag = script_element(&PageFacts {
+            path: "/quiz".into(),
+            personal: true,
+            prose: Some("guide/quiz.1.json".into()),
+            glue: "/a.js".into(),
+            wasm: "/a\"b.wasm".into(),
+        });
+        assert!(tag.starts_with(
+            "<script data-path=\"/quiz\" data-personal data-prose=\"guide/quiz.1.json\" data-glue=\"/a.js\" data-wasm=\"/a&quot;b.wasm\">"
+        ));
+        assert!(tag.ends_with("})();\n</script>"));
+    }
+}
