@@ -18,9 +18,12 @@
 //                 memory and JS heap after walking every lesson and the quiz;
 //   offline       a repeat visit with the server stopped (service worker only):
 //                 navigation start to closer-mounted, median of 5;
-//   deep-link     a lesson's link on a slow phone (Slow 4G, 4x CPU, empty
-//                 cache) until its card is usable, against a static copy of
-//                 that card, median of 3 each, and the ratio.
+//   deep-link     a lesson card's own link and a shared compare link
+//                 (/compare#<code>) on a slow phone (Slow 4G, 4x CPU, empty
+//                 cache): until painted (the card's words and "Next" link;
+//                 the arriving text) and until interactive (the app mounted;
+//                 its preview), against a static copy of each screen, median
+//                 and spread of 5 each, and the ratio painted / static copy.
 // Prints one table, writes bench-results/bench.json, then checks the budgets
 // (lib/budgets.mjs): exit 1 naming every budget that failed, 0 otherwise.
 //
@@ -134,7 +137,7 @@ async function main() {
       }
       try {
         if (phase('deep-link')) {
-          log('lesson deep link on a slow phone, against a static copy of its card');
+          log('deep links (a card, a compare link) on a slow phone, against static copies');
           results.deepLink = await measureDeepLink(browser, app, site, tmp);
         }
       } catch (e) {

@@ -14,6 +14,11 @@ use leptos_router::{
     path,
 };
 
+/// Id of the element that holds a page's prerendered first screen (the
+/// build tool writes it; src/main.rs removes it in the task in which the app
+/// mounts, so nothing paints between).
+pub const PRERENDER_ID: &str = "prerender";
+
 /// Moves focus to `<main>`. Done in code because `<base href>` would make
 /// `#main` point at the site's root rather than at this page.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {

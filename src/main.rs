@@ -8,7 +8,7 @@ fn main() {
     console_error_panic_hook::set_once();
     let first_screen = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerender"));
+        .and_then(|d| d.get_element_by_id(closer::app::PRERENDER_ID));
     match first_screen {
         None => mount(),
         // The build put the home page's HTML in the page so that it paints

@@ -18,7 +18,7 @@ export const RUNS = {
   lighthouseApplied: 1, // information only (see phases/lighthouse.mjs); a run takes about 25 s
   latency: QUICK ? 10 : 50, // minimum clicks of each kind
   offline: QUICK ? 2 : 5,
-  deepLink: QUICK ? 1 : 3, // each of the app and its static copy
+  deepLink: QUICK ? 1 : 5, // each link (card, compare), each of the app and its static copy
 };
 export const CPU_THROTTLE = 4;
 

@@ -1,4 +1,5 @@
 // The printed table, and how figures are written in it.
+import { DEEP_LINKS } from './budgets.mjs';
 import { CPU_THROTTLE, QUICK, RUNS } from './config.mjs';
 
 export const kib = (b) => (b == null ? 'n/a' : `${(b / 1024).toFixed(1)} KiB`);
@@ -46,6 +47,8 @@ export function table(r) {
     }
     row(`total (${pc.total.files} files)`, `${kib(pc.total.raw)} / ${kib(pc.total.sent)}`);
     row('  and the worker itself, sw.js', `${kib(pc.worker.raw)} / ${kib(pc.worker.sent)}`);
+    const lo = pc.pagesLeftOut;
+    if (lo) row(`  not precached: the other prerendered pages (${lo.files}), brotli 11 each`, `${kib(lo.raw)} / ${kib(lo.brotli)}`);
   } else row('precache', 'failed: see errors');
 
   const lh = r.lighthouse;
@@ -76,13 +79,24 @@ export function table(r) {
   } else row('Lighthouse', 'failed: see errors in bench.json');
 
   const dl = r.deepLink;
-  section(`Deep link ${dl?.path ?? ''}: Slow 4G, CPU ${CPU_THROTTLE}x, empty cache, median of ${RUNS.deepLink}`);
-  if (dl) {
-    const all = (xs) => xs.map((x) => ms(x.usable)).join(', ');
-    row('app: navigation → card usable (its words and "Next" shown, app mounted)', `${ms(dl.app)}  (${all(dl.allRuns.app)})`);
-    row('static copy of the card: navigation → its words and "Next" shown', `${ms(dl.static)}  (${all(dl.allRuns.static)})`);
-    row('usable card, app / static copy', dl.ratio?.toFixed(2) ?? 'n/a', budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
-  } else row('deep link', `${r.errors['deep-link'] ? 'failed: see errors' : 'not run'}`, budgetOf('deep link, usable card / static copy'), verdict('deep link, usable card / static copy'));
+  section(`Deep links: Slow 4G, CPU ${CPU_THROTTLE}x, empty cache, median (min–max) of ${RUNS.deepLink}`);
+  const spread = (x) => (x ? `${ms(x.median)}  (${ms(x.min)}–${ms(x.max)})` : 'n/a');
+  const what = {
+    card: ['its words and "Next" link shown', 'the card'],
+    compare: ['the arriving text shown', 'the arriving text'],
+  };
+  for (const [key, name] of DEEP_LINKS) {
+    const x = dl?.[key];
+    if (!x) {
+      row(`${key} link`, `${r.errors['deep-link'] ? 'failed: see errors' : 'not run'}`, budgetOf(name), verdict(name));
+      continue;
+    }
+    const [shown, copy] = what[key];
+    row(`${x.path}: app, navigation → painted (${shown})`, spread(x.painted.app));
+    row(`  static copy of ${copy}, navigation → painted`, spread(x.painted.static));
+    row('  painted, app / static copy', x.painted.ratio?.toFixed(2) ?? 'n/a', budgetOf(name), verdict(name));
+    row(`  app, navigation → interactive (${key === 'card' ? 'app mounted' : 'preview shown, app mounted'})`, `${spread(x.interactive.app)}  = ${x.interactive.ratioToStatic?.toFixed(2) ?? 'n/a'}x static`);
+  }
 
   section(`Interaction latency, CPU ${CPU_THROTTLE}x, p50 / p95`);
   for (const [key, name] of [['next', '"Next" in a lesson'], ['check', '"Check" in the quiz']]) {

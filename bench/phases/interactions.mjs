@@ -16,7 +16,8 @@ async function timedNext(page, mode) {
     const pos = document.getElementById('lesson-position').textContent.trim();
     const [, k, n] = pos.match(/^Card (\d+) of (\d+)$/);
     const want = `Card ${Number(k) + 1} of ${n}`;
-    const next = [...document.querySelectorAll('main button')].find((b) => /^Next/.test(b.textContent.trim()));
+    // "Next" is a link to the next card's page (`<a rel="next">Next →</a>`), which the router takes over.
+    const next = [...document.querySelectorAll('main a')].find((a) => /^Next(\s*→)?$/.test(a.textContent.trim()));
     await window.__bench.settle(mode);
     return window.__bench.timeClick(
       next,
@@ -27,15 +28,19 @@ async function timedNext(page, mode) {
   }, mode);
 }
 
-/** The state of the lesson screen: which buttons and links are there. */
+/**
+ * The state of the lesson screen: which links are there. "Next" and "Finish
+ * lesson" are links (`main a`), as is "Next lesson: …" on the completion
+ * screen, which "Next" must not match.
+ */
 async function lessonScreen(page) {
   return page.evaluate(() => {
-    const buttons = [...document.querySelectorAll('main button')].map((b) => b.textContent.trim());
+    const links = [...document.querySelectorAll('main a')].map((a) => a.textContent.trim());
     const nextLesson = [...document.querySelectorAll('main a')].find((a) => a.textContent.trim().startsWith('Next lesson'));
     return {
       position: document.getElementById('lesson-position')?.textContent.trim() ?? null,
-      hasNext: buttons.some((t) => /^Next/.test(t)),
-      hasFinish: buttons.includes('Finish lesson'),
+      hasNext: links.some((t) => /^Next(\s*→)?$/.test(t)),
+      hasFinish: links.includes('Finish lesson'),
       nextLesson: nextLesson ? new URL(nextLesson.href).pathname : null,
       path: location.pathname,
     };
@@ -72,7 +77,7 @@ async function walkLessons(page, base, lessons, samples) {
       } else if (s.hasFinish) {
         await clickAndWait(
           page,
-          () => [...document.querySelectorAll('main button')].find((b) => b.textContent.trim() === 'Finish lesson').click(),
+          () => [...document.querySelectorAll('main a')].find((a) => a.textContent.trim() === 'Finish lesson').click(),
           () => document.getElementById('lesson-position')?.textContent.trim() === 'Lesson complete',
         );
         done++;

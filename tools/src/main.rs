@@ -8,9 +8,7 @@
 //! id and file list. A development build gets a worker that removes itself,
 //! so an old release worker never gets in the way of `trunk serve`.
 
-use closer_build::first_screen::{script_element, PageFacts};
-use closer_build::pages::pages;
-use closer_build::prerender::render;
+use closer_build::assemble::build_pages;
 use closer_build::site::*;
 use std::{env, fs, path::Path};
 
@@ -52,38 +50,9 @@ fn run() -> Result<(), String> {
     }
 
     let index = read(&staging.join("index.html"))?;
-    let glue = loader_glue(&index).unwrap_or_default().to_string();
-    let wasm = loader_wasm(&index).unwrap_or_default().to_string();
-    let template =
-        defer_wasm_until_painted(&remove_loader_preloads(&index)).map_err(|e| e.to_string())?;
-
-    let mut built = Vec::new();
-    for page in pages(closer::content::course()) {
-        let screen = render(&page.path, &base);
-        let facts = PageFacts {
-            path: page.path.clone(),
-            personal: page.personal,
-            prose: page.prose.map(str::to_string),
-            glue: glue.clone(),
-            wasm: wasm.clone(),
-        };
-        let html = set_title(&template, &screen.title).map_err(|e| e.to_string())?;
-        let html = insert_prerender(&html, &script_element(&facts), &screen.body)
-            .map_err(|e| e.to_string())?;
-        built.push((page.file, html));
-    }
-    // Every page carries the same two inline scripts (the loader and the
-    // first-screen script), so one policy allows them all.
-    let hashes = inline_script_hashes(&built[0].1).map_err(|e| e.to_string())?;
-    let policy = content_security_policy(&hashes);
-    for (file, html) in &mut built {
-        if inline_script_hashes(html).map_err(|e| e.to_string())? != hashes {
-            return Err(format!(
-                "{file}: its inline scripts differ from index.html's"
-            ));
-        }
-        *html = insert_csp(html, &policy).map_err(|e| e.to_string())?;
-        write(&staging.join(&*file), html)?;
+    let built = build_pages(&index, &base).map_err(|e| e.to_string())?;
+    for (file, html) in &built {
+        write(&staging.join(file), html)?;
     }
 
     // The id covers every page as it is now; then each page learns its build.

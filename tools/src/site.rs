@@ -39,6 +39,8 @@ pub enum SiteError {
     NoLoader,
     /// `index.html` has no `<title>` for a page's own.
     NoTitle,
+    /// Two pages carry different inline scripts, so one policy cannot cover both.
+    ScriptsDiffer,
 }
 
 impl std::fmt::Display for SiteError {
@@ -49,6 +51,7 @@ impl std::fmt::Display for SiteError {
             SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
             SiteError::NoBody => write!(f, "index.html has no </body>"),
             SiteError::NoTitle => write!(f, "index.html has no <title>"),
+            SiteError::ScriptsDiffer => write!(f, "the pages' inline scripts differ"),
             SiteError::NoLoader => {
                 write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
             }
@@ -175,9 +178,7 @@ pub fn insert_build_meta(html: &str, build: &str) -> Result<String, SiteError> {
     Ok(format!("{}{meta}{}", &html[..end], &html[end..]))
 }
 
-/// Id of the element that holds the prerendered first screen; the app
-/// removes it in the same task in which it mounts, so nothing paints between.
-pub const PRERENDER_ID: &str = "prerender";
+pub use closer::app::PRERENDER_ID;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {

@@ -1,0 +1,44 @@
+//! The site's pages from Trunk's `index.html`: one per route known at build
+//! time, each with its first screen and the one policy they all share.
+
+use crate::first_screen::{script_element, PageFacts};
+use crate::pages::pages;
+use crate::prerender::render;
+use crate::site::{
+    content_security_policy, defer_wasm_until_painted, inline_script_hashes, insert_csp,
+    insert_prerender, loader_glue, loader_wasm, remove_loader_preloads, set_title, SiteError,
+};
+
+/// Every page as `(file relative to the site's root, HTML)`, from Trunk's
+/// `index.html` (`index`) for a site served under `base`, in the order of
+/// [`pages`]: the home page (`index.html`) first.
+pub fn build_pages(index: &str, base: &str) -> Result<Vec<(String, String)>, SiteError> {
+    let glue = loader_glue(index).unwrap_or_default().to_string();
+    let wasm = loader_wasm(index).unwrap_or_default().to_string();
+    let template = defer_wasm_until_painted(&remove_loader_preloads(index))?;
+    let mut built = Vec::new();
+    for page in pages(closer::content::course()) {
+        let screen = render(&page.path, base);
+        let facts = PageFacts {
+            path: page.path.clone(),
+            personal: page.personal,
+            prose: page.prose.map(str::to_string),
+            glue: glue.clone(),
+            wasm: wasm.clone(),
+        };
+        let html = set_title(&template, &screen.title)?;
+        let html = insert_prerender(&html, &script_element(&facts), &screen.body)?;
+        built.push((page.file, html));
+    }
+    // Every page carries the same two inline scripts (the loader and the
+    // first-screen script), so one policy allows them all.
+    let hashes = inline_script_hashes(&built[0].1)?;
+    let policy = content_security_policy(&hashes);
+    for (_, html) in &mut built {
+        if inline_script_hashes(html)? != hashes {
+            return Err(SiteError::ScriptsDiffer);
+        }
+        *html = insert_csp(html, &policy)?;
+    }
+    Ok(built)
+}

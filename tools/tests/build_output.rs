@@ -1,0 +1,81 @@
+//! Snapshots (insta) of what the build writes, from a copy of the
+//! `index.html` Trunk 0.21.14 writes (tests/fixtures/trunk-index.html): the
+//! head of the home page with its policy, one card's page, and the worker's
+//! file list. A change to any of them shows up here as a diff to review
+//! (`cargo insta review`, or INSTA_UPDATE=always to accept).
+
+use closer_build::assemble::build_pages;
+use closer_build::site::{precache_list, BuiltFile, PRERENDER_ID};
+
+const TRUNK_INDEX: &str = include_str!("fixtures/trunk-index.html");
+
+fn pages() -> Vec<(String, String)> {
+    build_pages(TRUNK_INDEX, "/").expect("the fixture is Trunk's page")
+}
+
+/// One element a line, so a diff shows what changed.
+fn lines(html: &str) -> String {
+    html.replace("><", ">\n<")
+}
+
+fn page<'a>(all: &'a [(String, String)], file: &str) -> &'a str {
+    &all.iter()
+        .find(|(f, _)| f == file)
+        .expect("the page is written")
+        .1
+}
+
+#[test]
+fn the_home_page_s_head_with_its_policy() {
+    let all = pages();
+    let html = page(&all, "index.html");
+    let head = &html[..html.find("</head>").expect("a head")];
+    insta::assert_snapshot!("index_head", head);
+}
+
+#[test]
+fn a_card_s_page() {
+    let all = pages();
+    let html = page(&all, "lessons/basics/what-is-intimacy/closeness.html");
+    assert!(html.contains("<title>What intimacy is (2 of 6) · Closer</title>"));
+    let start = html
+        .find(&format!("<div id=\"{PRERENDER_ID}\""))
+        .expect("the first screen");
+    insta::assert_snapshot!("card_page_body", lines(&html[start..]));
+}
+
+#[test]
+fn the_worker_s_file_list() {
+    let mut files: Vec<BuiltFile> = pages()
+        .into_iter()
+        .map(|(path, html)| BuiltFile {
+            path,
+            bytes: html.into_bytes(),
+        })
+        .collect();
+    let other = [
+        "closer-57e3951140c34cba.js",
+        "closer-57e3951140c34cba_bg.wasm",
+        "base-8db35e5ffa9fb00c.css",
+        "favicon-f5006c5859942ece.svg",
+        "icons/icon-192.png",
+        "manifest.webmanifest",
+        "sw.js",
+    ];
+    files.extend(other.iter().map(|p| BuiltFile {
+        path: (*p).into(),
+        bytes: Vec::new(),
+    }));
+    files.extend(
+        closer::content::prose_files()
+            .iter()
+            .map(|(_, p)| BuiltFile {
+                path: (*p).into(),
+                bytes: Vec::new(),
+            }),
+    );
+    let list = precache_list(&files).join("\n");
+    insta::with_settings!({ filters => vec![(r"\.[0-9a-f]{16}\.json", ".[hash].json")] }, {
+        insta::assert_snapshot!("worker_files", list);
+    });
+}
