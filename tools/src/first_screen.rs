@@ -103,6 +103,37 @@ mod tests {
         )));
     }
 
+    /// The filled script parses as JavaScript (Node's own parser: the same
+    /// language the browsers run), so a slip in the template or in a filled
+    /// value fails here and not on a phone.
+    #[test]
+    fn the_filled_scripts_parse() {
+        let dir = std::env::temp_dir().join(format!("closer-first-screen-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let classic = dir.join("first-screen.js");
+        std::fs::write(&classic, script()).expect("written");
+        // The loader's part is module code (top-level await).
+        let module = dir.join("wait-for-paint.mjs");
+        let loader = "<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });\n</script>";
+        let page = crate::site::defer_wasm_until_painted(loader).expect("the loader is there");
+        let body = &page["<script type=\"module\">".len()..page.len() - "</script>".len()];
+        std::fs::write(&module, body).expect("written");
+        for file in [&classic, &module] {
+            let out = std::process::Command::new("node")
+                .arg("--check")
+                .arg(file)
+                .output()
+                .expect("node runs (the project's tests need Node.js)");
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                file.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn a_page_s_facts_go_in_attributes_escaped() {
         let tag = script_element(&PageFacts {
