@@ -21,6 +21,7 @@ pub mod pages;
 pub mod paths;
 mod persist;
 mod prose;
+pub mod routes;
 pub mod sharing;
 
 pub use app::App;

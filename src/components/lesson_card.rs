@@ -1,11 +1,11 @@
 //! One card of a lesson, drawn according to its type.
 
 use crate::components::EvidenceList;
-use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson, Text};
+use crate::content::{shuffle, Card, ChoiceOption, Lesson, Text};
 use crate::env::now;
-use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::Response;
+use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -50,7 +50,7 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
                 <EvidenceList evidence/>
                 {link.as_ref().map(|l| view! {
                     <p class="card-link">
-                        <A href=app_path(&card_path(&l.lesson, &l.card))>{l.label.clone()}</A>
+                        <A href=Route::card(&l.lesson, &l.card).href()>{l.label.clone()}</A>
                     </p>
                 })}
             </div>

@@ -4,9 +4,9 @@
 use crate::components::EvidenceList;
 use crate::content::{course, ChoiceOption, Question, QuestionKind};
 use crate::env::now;
-use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::quiz::shuffled_options;
+use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -187,7 +187,7 @@ where
                         <p>{question.explanation.clone()}</p>
                         <EvidenceList evidence=&question.evidence/>
                         {lesson.map(|l| view! {
-                            <p><A href=app_path(&l.first_card_path())>"From the lesson: " {l.title.clone()}</A></p>
+                            <p><A href=Route::first_card(l).href()>"From the lesson: " {l.title.clone()}</A></p>
                         })}
                     </div>
                 })}

@@ -6,8 +6,8 @@ use crate::checkin::StepPlan;
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
 use crate::focus::focus_soon;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::Route;
 use crate::time::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -145,7 +145,7 @@ pub fn StepCard(
         "Chosen on {}.",
         long_date(plan.chosen_at, utc_offset_minutes())
     );
-    let page = app_path(&crate::pages::relationship_path(&relationship));
+    let page = Route::relationship(&relationship).href();
     let rel = relationship.clone();
     let drop_step = move |_| {
         state.update(|p| p.checkins.end_step(&rel, now()));
@@ -263,7 +263,7 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
         state.update(|p| p.checkins.choose_step(&id, &rel, &step, now()));
         focus_soon(format!("#{}", card_id(&rel)));
     };
-    let page = app_path(&crate::pages::relationship_path(&relationship));
+    let page = Route::relationship(&relationship).href();
     view! {
         <div class="reviewed" role="status">
             <p>{reply}</p>

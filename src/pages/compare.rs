@@ -15,14 +15,13 @@ use crate::components::{
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
 use crate::focus::{focus_first, focus_soon};
-use crate::pages::checkin::{shared_path, CheckinFormFor};
-use crate::paths::app_path;
+use crate::pages::checkin::CheckinFormFor;
 use crate::persist::Persistence;
+use crate::routes::{use_go, Route};
 use crate::share::{decode, Shared, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The choice of relationship that means "someone new".
 const NEW: &str = "new";
@@ -304,7 +303,7 @@ fn Compared(
     said: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let found = state.progress.with_untracked(|p| {
         let c = &p.checkins;
         let name = c.relationships.get(&rel).map(|r| r.name.clone())?;
@@ -329,7 +328,7 @@ fn Compared(
                 .keep_received(&keep_rel, &id, to_keep.clone(), now())
         });
         match outcome {
-            Ok(()) => navigate(&app_path(&shared_path(&keep_rel, &id)), Default::default()),
+            Ok(()) => go(&Route::shared(&keep_rel, &id), Default::default()),
             Err(_) => said.set(Some(
                 "This relationship is no longer here, so nothing was kept.",
             )),

@@ -6,12 +6,12 @@ use crate::components::{
 };
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
-use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::prose::{quiz_questions, Loaded};
 use crate::quiz::{questions_in, Scope, Session};
+use crate::routes::{use_go, Route};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
+use leptos_router::components::A;
 
 fn scope_title(scope: &Scope) -> String {
     match scope {
@@ -28,12 +28,12 @@ fn scope_title(scope: &Scope) -> String {
 
 /// Starts a quiz of this scope and opens it; a no-op for an empty scope.
 fn start(state: Persistence, scope: Scope) -> impl Fn() + Clone + 'static {
-    let navigate = use_navigate();
+    let go = use_go();
     move || {
         let mut started = false;
         state.update(|p| started = p.quiz.start(scope.clone(), course(), random_seed(), now()));
         if started {
-            navigate("/quiz/play", NavigateOptions::default());
+            go(&Route::QuizPlay, Default::default());
         }
     }
 }
@@ -90,7 +90,7 @@ pub fn QuizHome() -> impl IntoView {
                 <section class="panel" aria-labelledby="resume-title">
                     <h2 id="resume-title">"Quiz under way"</h2>
                     <p>{format!("{title}: question {k} of {n}.")}</p>
-                    <A href=app_path("/quiz/play") attr:class="button primary">"Resume the quiz"</A>
+                    <A href=Route::QuizPlay.href() attr:class="button primary">"Resume the quiz"</A>
                 </section>
             })}
             <section class="panel" aria-labelledby="choose-title">
@@ -107,7 +107,7 @@ pub fn QuizHome() -> impl IntoView {
                 <h2 id="mastery-title">"What you know"</h2>
                 <MasteryList/>
                 {move || has_last.get().then(|| view! {
-                    <p><A href=app_path("/quiz/results")>"See your last results"</A></p>
+                    <p><A href=Route::QuizResults.href()>"See your last results"</A></p>
                 })}
             </section>
         </div>
@@ -118,7 +118,7 @@ pub fn QuizHome() -> impl IntoView {
 #[component]
 pub fn QuizPlay() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     // Only the parts that change the screen: which question, of how many.
     let position = Memo::new(move |_| {
         state.progress.with(|p| {
@@ -138,7 +138,7 @@ pub fn QuizPlay() -> impl IntoView {
             finished = p.quiz.current.is_none();
         });
         if finished {
-            navigate("/quiz/results", NavigateOptions::default());
+            go(&Route::QuizResults, Default::default());
         }
     };
     view! {
@@ -151,7 +151,7 @@ pub fn QuizPlay() -> impl IntoView {
             {move || match position.get() {
                 None => view! {
                     <p>"There's no quiz under way."</p>
-                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some((id, i, n, seed)) => {
                     let position = move || view! {
@@ -201,7 +201,7 @@ pub fn QuizResults() -> impl IntoView {
             {move || match last.get() {
                 None => view! {
                     <p>"You haven't finished a quiz yet."</p>
-                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some(session) => view! { <ResultsBody session/> }.into_any(),
             }}
@@ -212,7 +212,7 @@ pub fn QuizResults() -> impl IntoView {
 #[component]
 fn ResultsBody(session: Session) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let (score, total) = (session.score(), session.total());
     let key = session.scope.key();
     let best = Memo::new(move |_| state.progress.with(|p| p.quiz.best.get(&key).copied()));
@@ -224,7 +224,7 @@ fn ResultsBody(session: Session) -> impl IntoView {
     let bank = Memo::new(|_| quiz_questions());
     let retry_session = session.clone();
     let retry = {
-        let navigate = navigate.clone();
+        let go = go.clone();
         move || {
             let mut started = false;
             state.update(|p| {
@@ -234,7 +234,7 @@ fn ResultsBody(session: Session) -> impl IntoView {
                 }
             });
             if started {
-                navigate("/quiz/play", NavigateOptions::default());
+                go(&Route::QuizPlay, Default::default());
             }
         }
     };
@@ -254,7 +254,7 @@ fn ResultsBody(session: Session) -> impl IntoView {
                 <button type="button" class="button" disabled=move || mistakes.get() == 0 on:click=move |_| review()>
                     {move || format!("Review my mistakes ({})", mistakes.get())}
                 </button>
-                <A href=app_path("/quiz") attr:class="button">"All quizzes"</A>
+                <A href=Route::Quiz.href() attr:class="button">"All quizzes"</A>
             </div>
         </section>
         <section class="panel" aria-labelledby="mastery-title">
@@ -309,7 +309,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             <p>{question.explanation.clone()}</p>
             <EvidenceList evidence=&question.evidence/>
             {lesson.map(|l| view! {
-                <p><A href=app_path(&l.first_card_path())>"Revisit the lesson: " {l.title.clone()}</A></p>
+                <p><A href=Route::first_card(l).href()>"Revisit the lesson: " {l.title.clone()}</A></p>
             })}
         </li>
     }

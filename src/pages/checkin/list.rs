@@ -1,14 +1,14 @@
 //! `/checkin`: the relationships a person checks in on, and a way to add one.
 
-use super::{date, new_check_in_path, relationship_path};
+use super::date;
 use crate::checkin::{clean_name, NAME_MAX_CHARS};
 use crate::components::{PageHeading, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, random_id};
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::{use_go, Route};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 
 /// The check-in's home page.
 #[component]
@@ -35,7 +35,7 @@ pub fn CheckinHome() -> impl IntoView {
             <p class="caveat-line">{guide.caveat.clone()}</p>
             <p class="care">
                 "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
-                <A href=app_path(&crate::content::card_path("support/getting-support", "if-unsafe"))>"What to do if you feel unsafe"</A>
+                <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
             </p>
             {move || {
                 let items = list.get();
@@ -52,9 +52,9 @@ pub fn CheckinHome() -> impl IntoView {
                                 let label = format!("Check in: {name}");
                                 view! {
                                     <li>
-                                        <A href=app_path(&relationship_path(&id)) attr:class="relationship-link">{name.clone()}</A>
+                                        <A href=Route::relationship(&id).href() attr:class="relationship-link">{name.clone()}</A>
                                         <span class="relationship-when">{when}</span>
-                                        <A href=app_path(&new_check_in_path(&id)) attr:class="button" attr:aria-label=label>"Check in"</A>
+                                        <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
                                     </li>
                                 }
                             }).collect_view()}
@@ -63,7 +63,7 @@ pub fn CheckinHome() -> impl IntoView {
                 })
             }}
             <AddRelationship/>
-            <p><A href=app_path("/reflections")>"My reflections"</A>": every private note you have written, in one place."</p>
+            <p><A href=Route::Reflections.href()>"My reflections"</A>": every private note you have written, in one place."</p>
         </div>
     }
 }
@@ -72,7 +72,7 @@ pub fn CheckinHome() -> impl IntoView {
 #[component]
 fn AddRelationship() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -85,7 +85,7 @@ fn AddRelationship() -> impl IntoView {
                     // clean_name passed, so add cannot fail.
                     let _ = p.checkins.add(&id, &clean, now());
                 });
-                navigate(&app_path(&new_check_in_path(&id)), Default::default());
+                go(&Route::new_check_in(&id), Default::default());
             }
         }
     };

@@ -2,13 +2,13 @@
 //! kept, compared with their own latest check-in on that relationship, and
 //! the way to delete them.
 
-use super::{new_check_in_path, relationship_path, use_record_ids, GonePage};
+use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
 use crate::components::{shared_day, their_label, Comparison, PageHeading, Title};
 use crate::env::now;
 use crate::focus::focus_soon;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -69,7 +69,7 @@ fn SharedView(
         id.with_value(|id| state.update(|p| p.checkins.delete_received(id, now())));
         focus_soon("h1".into());
     };
-    let back = app_path(&relationship_path(&rel));
+    let back = Route::relationship(&rel).href();
     view! {
         <Title text=heading.clone()/>
         <div class="page narrow checkin-page together-page">
@@ -82,7 +82,7 @@ fn SharedView(
                 Some(mine) => view! { <Comparison mine theirs=received.shared.clone() them=them.clone()/> }.into_any(),
                 None => view! {
                     <p>"You have no check-in of your own on this relationship yet, so there is nothing to compare with."</p>
-                    <p><A href=app_path(&new_check_in_path(&rel)) attr:class="button primary">"Check in now"</A></p>
+                    <p><A href=Route::new_check_in(&rel).href() attr:class="button primary">"Check in now"</A></p>
                 }.into_any(),
             }}
             <section class="panel" aria-labelledby="delete-shared-title">
