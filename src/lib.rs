@@ -16,7 +16,7 @@ pub mod components;
 mod download;
 pub mod env;
 mod focus;
-mod offline;
+pub mod offline;
 pub mod pages;
 pub mod paths;
 mod persist;
