@@ -3,8 +3,8 @@
 
 use crate::components::EvidenceList;
 use crate::content::{course, ChoiceOption, Question, QuestionKind};
-use crate::env::now;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::quiz::shuffled_options;
 use crate::routes::Route;
 use leptos::{html, prelude::*};
@@ -107,15 +107,16 @@ where
         }
     });
 
+    let refused = RwSignal::new(None::<String>);
     let check = move |_| {
         let picked = selected.get_untracked();
         if picked.is_empty() {
             return;
         }
-        state.update(|p| {
-            p.quiz.check(course(), picked, now());
-        });
-        just_checked.set(true);
+        match state.apply(Change::AnswerQuestion { selected: picked }) {
+            Ok(_) => just_checked.set(true),
+            Err(e) => refused.set(Some(e.to_string())),
+        }
     };
     let name = format!("q-{}", question.id);
     let lesson = course().lesson(&question.lesson);
@@ -176,6 +177,7 @@ where
                 })}
             </div>
             <div class="feedback-region" role="status" aria-live="polite">
+                {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 {move || answer.get().map(|a| view! {
                     <div class=if a.correct { "feedback correct" } else { "feedback wrong" }>
                         <p><strong>{verdict(a.correct)}</strong></p>

@@ -3,11 +3,11 @@
 //! The card is in the URL, so a reload or a shared link lands on the same card;
 //! without one, the lesson opens where the person left it.
 
-use crate::components::{LessonCard, PageHeading, ProsePending, Title};
+use crate::components::{LessonCard, PageHeading, ProsePending, Refusal, Title};
 use crate::content::{course, validate::RESERVED_CARD_ID, Lesson};
-use crate::env::now;
 use crate::pages::NotFound;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::prose::{lesson_cards, Loaded};
 use crate::routes::{use_go, LessonParams, Route};
 use leptos::prelude::*;
@@ -71,6 +71,16 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     let params = use_params::<LessonParams>();
     let go = use_go();
     let count = lesson.cards.len();
+    // Why a change was refused, if one was (the lesson or card left the guide).
+    let refused = RwSignal::new(None::<String>);
+    let complete = move || {
+        let done = Change::CompleteLesson {
+            lesson: lesson.id.to_string(),
+        };
+        if let Err(e) = state.apply(done) {
+            refused.set(Some(e.to_string()));
+        }
+    };
 
     let screen = Memo::new(move |_| {
         params.with(|p| match p.as_ref().ok().and_then(|p| p.card.clone()) {
@@ -106,7 +116,13 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // Remember the card on screen, so "Continue" comes back to it.
     Effect::new(move |_| {
         if let Screen::Card(i) = screen.get() {
-            state.update(|p| p.visit(&lesson.id, lesson.cards[i].id(), now()));
+            let visit = Change::VisitCard {
+                lesson: lesson.id.to_string(),
+                card: lesson.cards[i].id().to_string(),
+            };
+            if let Err(e) = state.apply(visit) {
+                refused.set(Some(e.to_string()));
+            }
         }
     });
 
@@ -118,7 +134,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
             move |step: isize| {
                 let target = match (screen.get_untracked(), step) {
                     (Screen::Card(i), 1) if i + 1 == count => {
-                        state.update(|p| p.complete(lesson, now()));
+                        complete();
                         Some(Route::done(&lesson.id))
                     }
                     (Screen::Card(i), 1) => Some(Route::card_at(lesson, i + 1)),
@@ -163,7 +179,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         Screen::Done => Some(Route::card_at(lesson, count - 1)),
         _ => None,
     };
-    let finish = move |_| state.update(|p| p.complete(lesson, now()));
+    let finish = move |_| complete();
     view! {
         <Title text=title/>
         <div class="page lesson">
@@ -223,6 +239,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                     _ => None,
                 }}
             </nav>
+            <Refusal said=refused/>
             <p class="key-hint">"Tip: the ← and → keys turn the cards."</p>
         </div>
     }

@@ -2,11 +2,12 @@
 //! question per screen with feedback that teaches, and see what stuck.
 
 use crate::components::{
-    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Title,
+    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Refusal, Title,
 };
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
 use crate::persist::Persistence;
+use crate::progress::{Applied, Change};
 use crate::prose::{quiz_questions, Loaded};
 use crate::quiz::{questions_in, Scope, Session};
 use crate::routes::{use_go, Route};
@@ -26,20 +27,33 @@ fn scope_title(scope: &Scope) -> String {
     }
 }
 
-/// Starts a quiz of this scope and opens it; a no-op for an empty scope.
-fn start(state: Persistence, scope: Scope) -> impl Fn() + Clone + 'static {
+/// Starts a quiz of this scope and opens it, or says in `said` why it cannot
+/// start (no questions in it).
+fn start(
+    state: Persistence,
+    scope: Scope,
+    said: RwSignal<Option<String>>,
+) -> impl Fn() + Clone + 'static {
     let go = use_go();
     move || {
-        let mut started = false;
-        state.update(|p| started = p.quiz.start(scope.clone(), course(), random_seed(), now()));
-        if started {
-            go(&Route::QuizPlay, Default::default());
+        let start = Change::StartQuiz {
+            scope: scope.clone(),
+            seed: random_seed(),
+        };
+        match state.apply(start) {
+            Ok(_) => go(&Route::QuizPlay, Default::default()),
+            Err(e) => said.set(Some(e.to_string())),
         }
     }
 }
 
 #[component]
-fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
+fn StartButton(
+    scope: Scope,
+    /// Where a quiz that cannot start says why.
+    said: RwSignal<Option<String>>,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let label = scope_title(&scope);
     let count_scope = scope.clone();
@@ -48,7 +62,7 @@ fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
             .progress
             .with(|p| questions_in(&count_scope, course(), &p.quiz, now()).len())
     });
-    let go = start(state, scope);
+    let go = start(state, scope, said);
     view! {
         <button
             type="button"
@@ -78,6 +92,7 @@ pub fn QuizHome() -> impl IntoView {
         })
     });
     let has_last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.is_some()));
+    let said = RwSignal::new(None::<String>);
     view! {
         <Title text="Quiz"/>
         <div class="page">
@@ -97,11 +112,12 @@ pub fn QuizHome() -> impl IntoView {
                 <h2 id="choose-title">"Start a quiz"</h2>
                 <p class="hint">"Starting a new quiz replaces one that is under way."</p>
                 <div class="quiz-choices">
-                    <StartButton scope=Scope::All primary=true/>
-                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string())/> }).collect_view()}
-                    <StartButton scope=Scope::Mistakes/>
-                    <StartButton scope=Scope::Due/>
+                    <StartButton scope=Scope::All said primary=true/>
+                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string()) said/> }).collect_view()}
+                    <StartButton scope=Scope::Mistakes said/>
+                    <StartButton scope=Scope::Due said/>
                 </div>
+                <Refusal said/>
             </section>
             <section class="panel" aria-labelledby="mastery-title">
                 <h2 id="mastery-title">"What you know"</h2>
@@ -131,15 +147,11 @@ pub fn QuizPlay() -> impl IntoView {
     let first = StoredValue::new(true);
     // The questions' prose (ids and answers are in the binary; the words are a file).
     let bank = Memo::new(|_| quiz_questions());
-    let next = move || {
-        let mut finished = false;
-        state.update(|p| {
-            p.quiz.advance(now());
-            finished = p.quiz.current.is_none();
-        });
-        if finished {
-            go(&Route::QuizResults, Default::default());
-        }
+    let said = RwSignal::new(None::<String>);
+    let next = move || match state.apply(Change::NextQuestion) {
+        Ok(Applied::Advanced { finished: true }) => go(&Route::QuizResults, Default::default()),
+        Ok(_) => said.set(None),
+        Err(e) => said.set(Some(e.to_string())),
     };
     view! {
         <Title text=move || match position.get() {
@@ -185,6 +197,7 @@ pub fn QuizPlay() -> impl IntoView {
                     }
                 }
             }}
+            <Refusal said/>
         </div>
     }
 }
@@ -222,23 +235,15 @@ fn ResultsBody(session: Session) -> impl IntoView {
         .filter_map(|id| Some((id.to_string(), session.answers.get(id)?.selected.clone())))
         .collect();
     let bank = Memo::new(|_| quiz_questions());
-    let retry_session = session.clone();
-    let retry = {
-        let go = go.clone();
-        move || {
-            let mut started = false;
-            state.update(|p| {
-                if let Some(s) = retry_session.retry(course(), &p.quiz, random_seed(), now()) {
-                    p.quiz.current = Some(s);
-                    started = true;
-                }
-            });
-            if started {
-                go(&Route::QuizPlay, Default::default());
-            }
-        }
+    let said = RwSignal::new(None::<String>);
+    // Retries the last finished session, which is the one on screen.
+    let retry = move || match state.apply(Change::RetryQuiz {
+        seed: random_seed(),
+    }) {
+        Ok(_) => go(&Route::QuizPlay, Default::default()),
+        Err(e) => said.set(Some(e.to_string())),
     };
-    let review = start(state, Scope::Mistakes);
+    let review = start(state, Scope::Mistakes, said);
     let mistakes = Memo::new(move |_| {
         state
             .progress
@@ -256,6 +261,7 @@ fn ResultsBody(session: Session) -> impl IntoView {
                 </button>
                 <A href=Route::Quiz.href() attr:class="button">"All quizzes"</A>
             </div>
+            <Refusal said/>
         </section>
         <section class="panel" aria-labelledby="mastery-title">
             <h2 id="mastery-title">"What you know"</h2>

@@ -4,13 +4,14 @@
 
 use super::use_relationship_id;
 use crate::charts::closeness_picture;
-use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
+use crate::checkin::{Rating, CLOSENESS_MAX, SCALE_MAX};
 use crate::components::{Drawing, PageHeading, Title};
 use crate::content::{checkin_guide, KindItem};
-use crate::env::{now, random_id};
+use crate::env::random_id;
 use crate::focus::focus_first;
 use crate::pages::NotFound;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
@@ -94,21 +95,20 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
             return;
         }
         missing.set(Vec::new());
-        let check_in = CheckIn {
-            at: now(),
+        let check_in_id = random_id();
+        let record = Change::RecordCheckIn {
+            relationship: rel.clone(),
+            id: check_in_id.clone(),
             closeness: closeness.get_untracked().unwrap_or(1),
             kinds,
         };
-        let check_in_id = random_id();
-        let mut outcome = Ok(());
-        state.update(|p| outcome = p.checkins.record(&rel, &check_in_id, check_in, guide));
-        match outcome {
-            Ok(()) if embedded => {
+        match state.apply(record) {
+            Ok(_) if embedded => {
                 if let Some(done) = on_saved {
                     done.run(check_in_id);
                 }
             }
-            Ok(()) => go(
+            Ok(_) => go(
                 &Route::check_in_result(&rel, &check_in_id),
                 Default::default(),
             ),

@@ -1,11 +1,12 @@
 //! `/checkin`: the relationships a person checks in on, and a way to add one.
 
 use super::date;
-use crate::checkin::{clean_name, NAME_MAX_CHARS};
+use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::{PageHeading, Title};
 use crate::content::checkin_guide;
-use crate::env::{now, random_id};
+use crate::env::random_id;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -77,16 +78,19 @@ fn AddRelationship() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match clean_name(&name.get_untracked()) {
-            Err(e) => error.set(Some(e.to_string())),
-            Ok(clean) => {
+        let added = RelationshipName::parse(&name.get_untracked())
+            .map_err(|e| e.to_string())
+            .and_then(|name| {
                 let id = random_id();
-                state.update(|p| {
-                    // clean_name passed, so add cannot fail.
-                    let _ = p.checkins.add(&id, &clean, now());
-                });
-                go(&Route::new_check_in(&id), Default::default());
-            }
+                let add = Change::AddRelationship {
+                    id: id.clone(),
+                    name,
+                };
+                state.apply(add).map(|_| id).map_err(|e| e.to_string())
+            });
+        match added {
+            Ok(id) => go(&Route::new_check_in(&id), Default::default()),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {

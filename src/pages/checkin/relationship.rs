@@ -5,13 +5,14 @@
 use super::{date, use_relationship_id, GonePage};
 use crate::charts::{over_time, TimePoint};
 use crate::checkin::{
-    change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
+    change_since, most_wished_for_more, wished_for_more, CheckIn, RelationshipName, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::{Chart, PageHeading, StepCard, Title};
+use crate::components::{Chart, PageHeading, Refusal, StepCard, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use crate::time::short_date;
 use leptos::{html, prelude::*};
@@ -263,16 +264,17 @@ fn Rename(id: String, name: String) -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = value.get_untracked();
-        match clean_name(&text) {
-            Err(e) => said.set(Some(e.to_string())),
-            Ok(clean) => {
-                state.update(|p| {
-                    let _ = p.checkins.rename(&id, &clean, now());
-                });
-                said.set(Some(format!("Renamed to {clean}.")));
-            }
-        }
+        let renamed = RelationshipName::parse(&value.get_untracked())
+            .map_err(|e| e.to_string())
+            .and_then(|name| {
+                let said = format!("Renamed to {name}.");
+                let rename = Change::RenameRelationship {
+                    id: id.clone(),
+                    name,
+                };
+                state.apply(rename).map(|_| said).map_err(|e| e.to_string())
+            });
+        said.set(Some(renamed.unwrap_or_else(|e| e)));
     };
     view! {
         <section class="panel" aria-labelledby="rename-title">
@@ -302,6 +304,7 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
     let state = expect_context::<Persistence>();
     let go = use_go();
     let asking = RwSignal::new(false);
+    let said = RwSignal::new(None::<String>);
     let confirm_button = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if asking.get() {
@@ -311,10 +314,15 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
         }
     });
     let delete = move |_| {
+        // Set first: the page turns to "Deleted" as soon as the change is made.
         deleted.set(true);
-        let id = id.clone();
-        state.update(|p| p.checkins.delete(&id, now()));
-        go(&Route::Checkin, Default::default());
+        match state.apply(Change::DeleteRelationship { id: id.clone() }) {
+            Ok(_) => go(&Route::Checkin, Default::default()),
+            Err(e) => {
+                deleted.set(false);
+                said.set(Some(e.to_string()));
+            }
+        }
     };
     let question = move || {
         format!(
@@ -339,6 +347,7 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
             } else {
                 view! { <button type="button" class="button" on:click=move |_| asking.set(true)>"Delete…"</button> }.into_any()
             }}
+            <Refusal said/>
         </section>
     }
 }

@@ -4,10 +4,10 @@
 
 use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
-use crate::components::{shared_day, their_label, Comparison, PageHeading, Title};
-use crate::env::now;
+use crate::components::{shared_day, their_label, Comparison, PageHeading, Refusal, Title};
 use crate::focus::focus_soon;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,11 +63,18 @@ fn SharedView(
     let them = their_label(&received.shared, &name);
     let heading = format!("You and {them}");
     let asking = RwSignal::new(false);
+    let said = RwSignal::new(None::<String>);
     let id = StoredValue::new(id);
     let delete = move |_| {
+        // Set first: the page turns to "Deleted" as soon as the change is made.
         deleted.set(true);
-        id.with_value(|id| state.update(|p| p.checkins.delete_received(id, now())));
-        focus_soon("h1".into());
+        match state.apply(Change::DeleteReceived { id: id.get_value() }) {
+            Ok(_) => focus_soon("h1".into()),
+            Err(e) => {
+                deleted.set(false);
+                said.set(Some(e.to_string()));
+            }
+        }
     };
     let back = Route::relationship(&rel).href();
     view! {
@@ -107,6 +114,7 @@ fn SharedView(
                         }>"Delete their answers"</button>
                     }.into_any()
                 }}
+                <Refusal said/>
             </section>
             <p><A href=back attr:class="button">{format!("All check-ins: {name}")}</A></p>
         </div>
