@@ -73,3 +73,48 @@ fn a_file_with_nothing_deleted_here_is_taken_as_it_is() {
     assert_eq!(imported, file);
 }
 
+#[test]
+fn an_imported_file_replaces_progress_keeping_the_deletions_made_here() {
+    use closer_core::progress::transfer::import;
+    use closer_core::progress::Progress;
+
+    // The file holds "r" (with a check-in) and "s".
+    let mut file = Progress::default();
+    file.checkins.add("r", valid_name("my sister"), 1.0);
+    file.checkins
+        .record("r", "c", check_in(2.0), checkin_guide())
+        .unwrap();
+    file.checkins.add("s", valid_name("Sam"), 3.0);
+    let found = import(&file.encode(), guide::course(), checkin_guide()).unwrap();
+
+    // This browser has since deleted "r", and has "t" the file lacks.
+    let mut here = file.clone();
+    here.checkins.delete("r", 10.0);
+    here.checkins.add("t", valid_name("T."), 11.0);
+
+    let mut ids = ["fresh".to_string()].into_iter();
+    let replaced = found.replacing(&here, || ids.next().expect("one id is needed"));
+    let c = &replaced.checkins;
+    assert_eq!(
+        c.relationships.keys().collect::<Vec<_>>(),
+        ["fresh", "s"],
+        "the file's relationships, the deleted one under a fresh id; not this browser's own"
+    );
+    assert_eq!(c.relationships["fresh"].name, "my sister");
+    assert_eq!(c.history("fresh").len(), 1);
+    assert_eq!(c.deleted.get("r"), Some(&10.0), "the deletion is kept");
+    // Another tab that still holds the deletion keeps what the file brought back.
+    assert_eq!(
+        here.merge(&replaced, guide::course())
+            .checkins
+            .relationships
+            .len(),
+        3
+    );
+
+    // With nothing deleted here, the file is taken as it is.
+    let found = import(&file.encode(), guide::course(), checkin_guide()).unwrap();
+    let as_is = found.progress.clone();
+    let replaced = found.replacing(&Progress::default(), || unreachable!("no id is needed"));
+    assert_eq!(replaced, as_is);
+}
