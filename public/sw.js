@@ -1,6 +1,8 @@
 // Closer's service worker: the app works offline after the first visit.
-// The build hook (src/bin/post_build.rs) fills in the two placeholders below:
-// a build id, so each build gets its own cache, and the list of built files.
+// The build hook (render_worker in tools/src/site.rs) fills in the
+// placeholders below: a build id, so each build gets its own cache, the list
+// of built files, and the names of the messages between the pages and this
+// worker, which src/offline.rs defines (`message`, `WORKER_MESSAGES`).
 //
 // The rules it keeps (each has an end-to-end test in e2e/offline.spec.ts):
 // - install is all or nothing: one missing file fails it, the old version stays;
@@ -13,6 +15,10 @@
 //   index.html; a file's URL gets that file or the network's answer.
 const BUILD = "__CLOSER_BUILD__";
 const FILES = __CLOSER_FILES__;
+const MSG_ACTIVATED = "__CLOSER_MSG_ACTIVATED__";
+const MSG_SKIP_WAITING = "__CLOSER_MSG_SKIP_WAITING__";
+const MSG_TIDY = "__CLOSER_MSG_TIDY__";
+const MSG_CLAIM = "__CLOSER_MSG_CLAIM__";
 const PREFIX = "closer-";
 const CACHE = PREFIX + BUILD;
 // Not a build cache (no "closer-" prefix): which build each open page runs,
@@ -65,7 +71,7 @@ self.addEventListener("activate", (event) => {
       // Every open page learns which build now answers it; a page running
       // another build offers to reload (src/offline.rs).
       for (const client of await self.clients.matchAll({ type: "window" })) {
-        client.postMessage({ type: "activated", build: BUILD });
+        client.postMessage({ type: MSG_ACTIVATED, build: BUILD });
       }
     })(),
   );
@@ -73,11 +79,11 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   // A new version waits until the person chooses "Reload" (see src/offline.rs).
-  if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data === MSG_SKIP_WAITING) self.skipWaiting();
   // A page started: pages that have closed since may have freed a cache.
-  if (event.data === "tidy") event.waitUntil(tidy());
+  if (event.data === MSG_TIDY) event.waitUntil(tidy());
   // A page that loaded while this worker activated was missed by its claim.
-  if (event.data === "claim") event.waitUntil(self.clients.claim());
+  if (event.data === MSG_CLAIM) event.waitUntil(self.clients.claim());
 });
 
 function isAppRoute(url) {

@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
     // Once the first screen has painted, fetch the rest of the guide's prose
     // in the background (on a first visit; see `prose::prefetch`).
     Effect::new(|_| request_animation_frame(crate::prose::prefetch));
+    // One pattern per shape of `crate::routes::Route`, which builds and reads
+    // every path (a test there checks that the two lists agree).
     view! {
         <Router base=router_base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>

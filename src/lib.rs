@@ -16,11 +16,12 @@ pub mod components;
 mod download;
 pub mod env;
 mod focus;
-mod offline;
+pub mod offline;
 pub mod pages;
 pub mod paths;
 mod persist;
 mod prose;
+pub mod routes;
 pub mod sharing;
 
 pub use app::App;

@@ -6,6 +6,9 @@
 //! registers, still installing then, or found later; and every open page
 //! hears when one takes control (public/sw.js claims pages on activation and
 //! tells them its build), so no tab goes on unaware that it runs an old build.
+//!
+//! The messages the page and the worker exchange are named once, in
+//! [`message`]; the build writes them into the worker (see [`WORKER_MESSAGES`]).
 
 use crate::paths::base_href;
 use leptos::prelude::*;
@@ -15,6 +18,29 @@ use web_sys::{
     MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer,
     ServiceWorkerRegistration, ServiceWorkerState,
 };
+
+/// The messages between the pages and the service worker (public/sw.js).
+pub mod message {
+    /// Worker to page, as `{ type, build }`: a worker took over the page,
+    /// and this is its build.
+    pub const ACTIVATED: &str = "activated";
+    /// Page to worker: the waiting version may take over (the person chose "Reload").
+    pub const SKIP_WAITING: &str = "skip-waiting";
+    /// Page to worker: pages closed since may have freed an old build's cache.
+    pub const TIDY: &str = "tidy";
+    /// Page to worker: claim this page, which its activation missed.
+    pub const CLAIM: &str = "claim";
+}
+
+/// Every message as the worker spells it: `(placeholder in public/sw.js,
+/// message)`. The build tool (`render_worker` in tools/src/site.rs) puts
+/// each message in place of its placeholder, so the two sides cannot drift.
+pub const WORKER_MESSAGES: [(&str, &str); 4] = [
+    ("__CLOSER_MSG_ACTIVATED__", message::ACTIVATED),
+    ("__CLOSER_MSG_SKIP_WAITING__", message::SKIP_WAITING),
+    ("__CLOSER_MSG_TIDY__", message::TIDY),
+    ("__CLOSER_MSG_CLAIM__", message::CLAIM),
+];
 
 /// What the page knows about a newer version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +134,7 @@ impl Offline {
                     .ok()
                     .and_then(|v| v.as_string())
             };
-            if field("type").as_deref() != Some("activated") {
+            if field("type").as_deref() != Some(message::ACTIVATED) {
                 return;
             }
             // A first install claims the page that installed it: same build, nothing to offer.
@@ -136,7 +162,7 @@ impl Offline {
             self.watch(&reg, &container);
             // Pages closed since the last start may have freed an old build's cache.
             if let Some(active) = container.controller() {
-                let _ = active.post_message(&JsValue::from_str("tidy"));
+                let _ = active.post_message(&JsValue::from_str(message::TIDY));
             }
             // A page whose navigation was under way while the worker activated
             // is missed by that activation's claim: once a worker is active,
@@ -146,7 +172,7 @@ impl Offline {
             }
             if container.controller().is_none() {
                 if let Some(active) = reg.active() {
-                    let _ = active.post_message(&JsValue::from_str("claim"));
+                    let _ = active.post_message(&JsValue::from_str(message::CLAIM));
                 }
             }
             // A page left open for long asks for updates now and then.
@@ -223,7 +249,7 @@ impl Offline {
             Some(worker) => {
                 self.reloading.set_value(true);
                 if worker
-                    .post_message(&JsValue::from_str("skip-waiting"))
+                    .post_message(&JsValue::from_str(message::SKIP_WAITING))
                     .is_err()
                 {
                     reload_page();

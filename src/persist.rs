@@ -2,14 +2,16 @@
 //! (notes a moment later, and at once when the page is hidden or closed),
 //! merges what other tabs save, and feeds the notice policy.
 //!
-//! Views change progress only through [`Persistence::update`] (or
-//! [`Persistence::update_soon`] for typing). Another tab's saves arrive
-//! through the `storage` event and are merged in, never written over.
+//! Views change progress only through [`Persistence::apply`] (or
+//! [`Persistence::apply_soon`] for typing): a [`Change`] that the core
+//! makes or refuses, with the result going back to the view to put in
+//! words. Another tab's saves arrive through the `storage` event and are
+//! merged in, never written over.
 
-use crate::content::course;
+use crate::content::{checkin_guide, course};
 use crate::env::now;
 use crate::notice::{Event, Notice, NoticePolicy};
-use crate::progress::{DecodeError, Progress};
+use crate::progress::{Applied, Change, ChangeError, DecodeError, Guides, Progress};
 use crate::storage::{Loaded, ProgressStore, SaveOutcome, StorageError, KEY, PREVIOUS_KEY};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -21,7 +23,7 @@ pub const NOTE_SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Shared by every view through Leptos context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Persistence {
-    /// The person's progress. Read it freely; change it with [`Persistence::update`].
+    /// The person's progress. Read it freely; change it with [`Persistence::apply`].
     pub progress: ReadSignal<Progress>,
     set_progress: WriteSignal<Progress>,
     policy: RwSignal<NoticePolicy>,
@@ -135,18 +137,42 @@ impl Persistence {
         result
     }
 
-    /// Changes progress and saves it at once. A failed save keeps the change
-    /// in memory, says so once, and is retried with the next change.
-    pub fn update(&self, change: impl FnOnce(&mut Progress)) {
-        self.set_progress.update(change);
+    /// Makes a change (see [`Progress::apply`]) and saves it at once. A
+    /// refused change leaves progress as it was, saves nothing, and its
+    /// reason is for the view to say. A failed save keeps the change in
+    /// memory, says so once, and is retried with the next change.
+    pub fn apply(&self, change: Change) -> Result<Applied, ChangeError> {
+        let applied = self.make(change)?;
         self.save();
+        Ok(applied)
     }
 
-    /// Changes progress now and saves it once changes pause for
+    /// Makes a change now and saves it once changes pause for
     /// [`NOTE_SAVE_DELAY`] (typing), or when the page is hidden or closed,
     /// whichever comes first. Nothing typed is lost on closing the tab.
-    pub fn update_soon(&self, change: impl FnOnce(&mut Progress)) {
-        self.set_progress.update(change);
+    pub fn apply_soon(&self, change: Change) -> Result<Applied, ChangeError> {
+        let applied = self.make(change)?;
+        self.save_soon();
+        Ok(applied)
+    }
+
+    /// Applies a change to the progress in memory; only a change that was
+    /// made tells the views (a refused one re-renders nothing).
+    fn make(&self, change: Change) -> Result<Applied, ChangeError> {
+        let guides = Guides {
+            course: course(),
+            checkin: checkin_guide(),
+        };
+        self.set_progress
+            .try_maybe_update(|p| {
+                let result = p.apply(change, now(), guides);
+                (result.is_ok(), result)
+            })
+            .expect("progress lives as long as the app")
+    }
+
+    /// Saves once changes pause for [`NOTE_SAVE_DELAY`].
+    fn save_soon(&self) {
         self.cancel_pending();
         let this = *self;
         let handle = set_timeout_with_handle(

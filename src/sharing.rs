@@ -2,12 +2,9 @@
 //! the `#` fragment, the clipboard and the Web Share API. Every failure is
 //! a value for the view to put in words; nothing is written to the console.
 
-use crate::paths::app_path;
+use crate::routes::Route;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// The route that opens a shared code.
-pub const COMPARE: &str = "/compare";
 
 /// The link that carries `code` after the `#`, on this very site (so it
 /// works under a sub-path, and offline once the site is cached).
@@ -15,7 +12,7 @@ pub fn link_for(code: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}#{code}", app_path(COMPARE))
+    format!("{origin}{}#{code}", Route::Compare.href())
 }
 
 /// Reads the fragment of the address, if there is one, and removes it from

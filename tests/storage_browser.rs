@@ -9,7 +9,7 @@
 //! the address and from history.
 #![cfg(target_arch = "wasm32")]
 
-use closer::checkin::{CheckIn, Rating};
+use closer::checkin::{CheckIn, Rating, RelationshipName};
 use closer::content::{checkin_guide, course};
 use closer::progress::{Progress, SCHEMA};
 use closer::storage::{
@@ -365,7 +365,8 @@ fn a_deletion_saved_in_one_tab_survives_the_other_tabs_older_save() {
     clear();
     // Both tabs know the relationship and one check-in.
     let mut both = Progress::default();
-    both.checkins.add("r", "my sister", 1.0).unwrap();
+    both.checkins
+        .add("r", RelationshipName::parse("my sister").unwrap(), 1.0);
     both.checkins
         .record("r", "c1", check_in(2.0), checkin_guide())
         .unwrap();

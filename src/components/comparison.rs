@@ -6,8 +6,8 @@ use super::chart::rating_words;
 use super::{Chart, Drawing, EvidenceList};
 use crate::charts::{closeness_picture, closeness_picture_of, side_by_side, PairRow};
 use crate::checkin::{CheckIn, SCALE_MAX};
-use crate::content::{card_path, checkin_guide, course, together_guide};
-use crate::paths::app_path;
+use crate::content::{checkin_guide, course, together_guide};
+use crate::routes::Route;
 use crate::share::{
     in_group, kinds_to_start_with, pairs, questions_for, KindPair, Shared, Together,
 };
@@ -82,7 +82,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             }
         })
         .collect_view();
-    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    let unsafe_card = Route::if_unsafe().href();
     let group = |title: &'static str, id: &'static str, blurb: &str, which: Together| {
         let members: Vec<&KindPair> = in_group(&all, which);
         (!members.is_empty()).then(|| {
@@ -140,9 +140,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             .flat_map(|p| p.kind.practices.iter())
             .filter(|id| seen.insert(id.to_string()))
             .filter_map(|id| course().lesson(id))
-            .map(
-                |l| view! { <li><A href=app_path(&l.first_card_path())>{l.title.clone()}</A></li> },
-            )
+            .map(|l| view! { <li><A href=Route::first_card(l).href()>{l.title.clone()}</A></li> })
             .collect()
     };
     let start_with = kinds_to_start_with(&all);

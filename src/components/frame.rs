@@ -1,7 +1,7 @@
 //! The header and footer around every page.
 
 use crate::content::course;
-use crate::paths::app_path;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +10,7 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
-            <A href=app_path("/") attr:class="brand">
+            <A href=Route::Home.href() attr:class="brand">
                 <svg class="brand-mark" viewBox="0 0 32 20" aria-hidden="true" focusable="false">
                     <circle cx="11" cy="10" r="8"/>
                     <circle cx="21" cy="10" r="8"/>
@@ -18,9 +18,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <span>{course().title.clone()}</span>
             </A>
             <nav class="site-nav" aria-label="Main">
-                <A href=app_path("/") exact=true>"Lessons"</A>
-                <A href=app_path("/quiz")>"Quiz"</A>
-                <A href=app_path("/checkin")>"Check in"</A>
+                <A href=Route::Home.href() exact=true>"Lessons"</A>
+                <A href=Route::Quiz.href()>"Quiz"</A>
+                <A href=Route::Checkin.href()>"Check in"</A>
             </nav>
         </header>
     }
@@ -33,9 +33,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>{course().disclaimer.clone()}</p>
             <p>
-                <A href=app_path("/lessons/support/getting-support")>"Getting support"</A>
+                <A href=Route::support().href()>"Getting support"</A>
                 " · "
-                <A href=app_path("/data")>"Your data"</A>
+                <A href=Route::Data.href()>"Your data"</A>
                 ": your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself."
             </p>
         </footer>

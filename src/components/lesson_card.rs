@@ -1,11 +1,10 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::components::EvidenceList;
-use crate::content::{card_path, shuffle, Card, ChoiceOption, Lesson, Text};
-use crate::env::now;
-use crate::paths::app_path;
+use crate::components::{EvidenceList, Refusal};
+use crate::content::{shuffle, Card, ChoiceOption, Lesson, Text};
 use crate::persist::Persistence;
-use crate::progress::Response;
+use crate::progress::{Change, Response};
+use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -50,7 +49,7 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
                 <EvidenceList evidence/>
                 {link.as_ref().map(|l| view! {
                     <p class="card-link">
-                        <A href=app_path(&card_path(&l.lesson, &l.card))>{l.label.clone()}</A>
+                        <A href=Route::card(&l.lesson, &l.card).href()>{l.label.clone()}</A>
                     </p>
                 })}
             </div>
@@ -110,8 +109,16 @@ fn RevealBody(
     // "Show the answer" disables itself, which would drop keyboard focus to the
     // page: hand it to the answer, so keyboard and screen reader users land on it.
     let answer_ref = NodeRef::<html::Div>::new();
+    let refused = RwSignal::new(None::<String>);
     let reveal = move |_| {
-        state.update(|p| p.respond(&lesson.id, card_id, Response::Revealed { at: now() }));
+        let reveal = Change::Reveal {
+            lesson: lesson.id.to_string(),
+            card: card_id.to_string(),
+        };
+        if let Err(e) = state.apply(reveal) {
+            refused.set(Some(e.to_string()));
+            return;
+        }
         // After the next render, once the answer is no longer hidden.
         request_animation_frame(move || {
             if let Some(a) = answer_ref.get_untracked() {
@@ -141,6 +148,7 @@ fn RevealBody(
             >
                 {paragraphs(answer)}
             </div>
+            <Refusal said=refused/>
         </div>
     }
 }
@@ -166,18 +174,15 @@ fn ChoiceBody(
     // The option currently selected, before "Check".
     let selected = RwSignal::new(checked.get_untracked().map(|o| o.id.as_ref()));
     let name = format!("choice-{card_id}");
+    let refused = RwSignal::new(None::<String>);
     let check = move |_| {
         if let Some(option) = selected.get_untracked() {
-            state.update(|p| {
-                p.respond(
-                    &lesson.id,
-                    card_id,
-                    Response::Chose {
-                        option: option.to_string(),
-                        at: now(),
-                    },
-                )
-            });
+            let choose = Change::Choose {
+                lesson: lesson.id.to_string(),
+                card: card_id.to_string(),
+                option: option.to_string(),
+            };
+            refused.set(state.apply(choose).err().map(|e| e.to_string()));
         }
     };
     view! {
@@ -219,6 +224,7 @@ fn ChoiceBody(
                         </p>
                     }
                 })}
+                {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
         </div>
     }
@@ -240,11 +246,18 @@ fn ReflectBody(
             Some(Response::Reflected { text, .. }) => text.clone(),
             _ => String::new(),
         });
+    let refused = RwSignal::new(None::<String>);
     let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        state.update_soon(|p| {
-            p.respond(&lesson.id, card_id, Response::Reflected { text, at: now() })
-        });
+        let note = Change::WriteNote {
+            lesson: lesson.id.to_string(),
+            card: card_id.to_string(),
+            text: event_target_value(&ev),
+        };
+        // Typing saves on every key: the line changes only when what it says does.
+        let said = state.apply_soon(note).err().map(|e| e.to_string());
+        if refused.with_untracked(|r| *r != said) {
+            refused.set(said);
+        }
     };
     view! {
         <div class="card-body">
@@ -261,6 +274,7 @@ fn ReflectBody(
             <p id="reflection-privacy" class="hint">
                 "Private: your note is kept in this browser only and is never sent anywhere."
             </p>
+            <Refusal said=refused/>
         </div>
     }
 }

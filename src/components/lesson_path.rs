@@ -1,9 +1,9 @@
 //! The path of lessons on the home page, with each lesson's state.
 
 use crate::content::{course, Lesson};
-use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::LessonState;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,7 +31,7 @@ fn LessonStep(lesson: &'static Lesson) -> impl IntoView {
     let lesson_state = Memo::new(move |_| state.progress.with(|p| p.lesson_state(lesson)));
     let href = move || {
         let card = state.progress.with(|p| p.resume_card(lesson));
-        app_path(&lesson.card_path_at(card))
+        Route::card_at(lesson, card).href()
     };
     view! {
         <li class=move || state_class(lesson_state.get())>

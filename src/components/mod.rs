@@ -11,6 +11,7 @@ mod notice_banner;
 mod page_heading;
 mod prose_pending;
 mod quiz_question;
+mod refusal;
 mod share_panel;
 mod small_step;
 mod title;
@@ -27,6 +28,7 @@ pub use notice_banner::NoticeBanner;
 pub use page_heading::PageHeading;
 pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
+pub use refusal::Refusal;
 pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,8 +2,8 @@
 
 use crate::download::download_kept_copy;
 use crate::notice::Notice;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -66,7 +66,7 @@ pub fn NoticeBanner() -> impl IntoView {
                                     <button type="button" class="button subtle" on:click=download>
                                         "Download the unreadable data"
                                     </button>
-                                    <A href=app_path("/data") attr:class="button subtle">"Your data"</A>
+                                    <A href=Route::Data.href() attr:class="button subtle">"Your data"</A>
                                 }
                             })}
                             <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>

@@ -3,10 +3,10 @@
 
 use crate::components::EvidenceList;
 use crate::content::{course, ChoiceOption, Question, QuestionKind};
-use crate::env::now;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::quiz::shuffled_options;
+use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -107,15 +107,16 @@ where
         }
     });
 
+    let refused = RwSignal::new(None::<String>);
     let check = move |_| {
         let picked = selected.get_untracked();
         if picked.is_empty() {
             return;
         }
-        state.update(|p| {
-            p.quiz.check(course(), picked, now());
-        });
-        just_checked.set(true);
+        match state.apply(Change::AnswerQuestion { selected: picked }) {
+            Ok(_) => just_checked.set(true),
+            Err(e) => refused.set(Some(e.to_string())),
+        }
     };
     let name = format!("q-{}", question.id);
     let lesson = course().lesson(&question.lesson);
@@ -176,6 +177,7 @@ where
                 })}
             </div>
             <div class="feedback-region" role="status" aria-live="polite">
+                {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 {move || answer.get().map(|a| view! {
                     <div class=if a.correct { "feedback correct" } else { "feedback wrong" }>
                         <p><strong>{verdict(a.correct)}</strong></p>
@@ -187,7 +189,7 @@ where
                         <p>{question.explanation.clone()}</p>
                         <EvidenceList evidence=&question.evidence/>
                         {lesson.map(|l| view! {
-                            <p><A href=app_path(&l.first_card_path())>"From the lesson: " {l.title.clone()}</A></p>
+                            <p><A href=Route::first_card(l).href()>"From the lesson: " {l.title.clone()}</A></p>
                         })}
                     </div>
                 })}

@@ -6,9 +6,9 @@
 use super::Chart;
 use crate::charts::qr_code;
 use crate::checkin::CheckIn;
-use crate::content::{card_path, checkin_guide, together_guide};
+use crate::content::{checkin_guide, together_guide};
 use crate::env::utc_offset_minutes;
-use crate::paths::app_path;
+use crate::routes::Route;
 use crate::share::{grouped, Shared, FIRST_NAME_MAX_CHARS};
 use crate::sharing::{can_share, copy, link_for, share, Shared as ShareOutcome};
 use crate::time::long_date;
@@ -34,7 +34,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
             .and_then(|s| s.encode())
             .map_err(|e| e.to_string())
     });
-    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    let unsafe_card = Route::if_unsafe().href();
     let say = move |text: &str| said.set(Some(text.to_string()));
     let copy_text = move |text: String, what: &'static str| {
         spawn_local(async move {

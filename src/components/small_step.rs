@@ -3,11 +3,13 @@
 //! never scores: a step can be kept, changed or let go at any time.
 
 use crate::checkin::StepPlan;
+use crate::components::Refusal;
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
 use crate::focus::focus_soon;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::Route;
 use crate::time::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,12 +65,19 @@ pub fn StepChooser(
             said.set(Some("Pick one of the steps first.".into()));
             return;
         };
-        let plan = random_id();
-        state.update(|p| p.checkins.choose_step(&plan, &rel, &step, now()));
-        said.set(Some(format!(
+        let saved = format!(
             "Saved: “{}” is your step for this week. You will find it on the home page.",
             step_text(&step)
-        )));
+        );
+        let choose = Change::ChooseStep {
+            relationship: rel.clone(),
+            plan: random_id(),
+            step,
+        };
+        said.set(Some(match state.apply(choose) {
+            Ok(_) => saved,
+            Err(e) => e.to_string(),
+        }));
     };
     let groups = practices
         .iter()
@@ -145,11 +154,17 @@ pub fn StepCard(
         "Chosen on {}.",
         long_date(plan.chosen_at, utc_offset_minutes())
     );
-    let page = app_path(&crate::pages::relationship_path(&relationship));
+    let page = Route::relationship(&relationship).href();
     let rel = relationship.clone();
+    let refused = RwSignal::new(None::<String>);
     let drop_step = move |_| {
-        state.update(|p| p.checkins.end_step(&rel, now()));
-        focus_soon(after_drop.to_string());
+        let drop = Change::DropStep {
+            relationship: rel.clone(),
+        };
+        match state.apply(drop) {
+            Ok(_) => focus_soon(after_drop.to_string()),
+            Err(e) => refused.set(Some(e.to_string())),
+        }
     };
     let card_id = card_id(&relationship);
     let heading = match &name {
@@ -169,6 +184,7 @@ pub fn StepCard(
                         {name.is_some().then(|| view! { <A href=page.clone() attr:class="button">"Change it"</A> })}
                         <button type="button" class="button" on:click=drop_step>"Drop this step"</button>
                     </div>
+                    <Refusal said=refused/>
                 }.into_any(),
             }}
         </article>
@@ -187,6 +203,7 @@ fn FollowUpForm(
     let answer = RwSignal::new(None::<String>);
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
+    let refused = RwSignal::new(None::<String>);
     let group = format!("follow-up-{plan_id}");
     let chosen = format!(
         "You chose this step on {}.",
@@ -197,13 +214,17 @@ fn FollowUpForm(
         ev.prevent_default();
         match answer.get_untracked() {
             None => missing.set(true),
-            Some(a) => {
-                let text = note.get_untracked();
-                state.update(|p| {
-                    p.checkins
-                        .review_step(&relationship, &plan_id, &a, &text, now())
-                });
-                focus_soon(format!("#{}", card_id(&relationship)));
+            Some(answer) => {
+                let follow_up = Change::FollowUp {
+                    relationship: relationship.clone(),
+                    plan: plan_id.clone(),
+                    answer,
+                    note: note.get_untracked(),
+                };
+                match state.apply(follow_up) {
+                    Ok(_) => focus_soon(format!("#{}", card_id(&relationship))),
+                    Err(e) => refused.set(Some(e.to_string())),
+                }
             }
         }
     };
@@ -221,7 +242,7 @@ fn FollowUpForm(
                         name=group.clone()
                         id=input.clone()
                         prop:checked=move || answer.with(|x| x.as_deref() == Some(id.as_ref()))
-                        on:change=move |_| { missing.set(false); answer.set(Some(id2.to_string())) }
+                        on:change=move |_| { missing.set(false); refused.set(None); answer.set(Some(id2.to_string())) }
                     />
                     <label for=input>{a.label.clone()}</label>
                 </div>
@@ -243,6 +264,7 @@ fn FollowUpForm(
             ></textarea>
             <div class="notice-region" role="status" aria-live="polite">
                 {move || missing.get().then(|| view! { <p class="said">"Pick the answer that fits; any of them is fine."</p> })}
+                {move || refused.get().map(|m| view! { <p class="said">{m}</p> })}
             </div>
             <button type="submit" class="button primary">"Save"</button>
         </form>
@@ -258,12 +280,19 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
         .map(|a| a.reply.clone())
         .unwrap_or_default();
     let (rel, step) = (relationship.clone(), plan.step.clone());
+    let refused = RwSignal::new(None::<String>);
     let keep = move |_| {
-        let id = random_id();
-        state.update(|p| p.checkins.choose_step(&id, &rel, &step, now()));
-        focus_soon(format!("#{}", card_id(&rel)));
+        let keep = Change::ChooseStep {
+            relationship: rel.clone(),
+            plan: random_id(),
+            step: step.clone(),
+        };
+        match state.apply(keep) {
+            Ok(_) => focus_soon(format!("#{}", card_id(&rel))),
+            Err(e) => refused.set(Some(e.to_string())),
+        }
     };
-    let page = app_path(&crate::pages::relationship_path(&relationship));
+    let page = Route::relationship(&relationship).href();
     view! {
         <div class="reviewed" role="status">
             <p>{reply}</p>
@@ -275,5 +304,6 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
             <button type="button" class="button" on:click=keep>"Keep it for another week"</button>
             <A href=page attr:class="button">"Choose a different step"</A>
         </div>
+        <Refusal said=refused/>
     }
 }

@@ -7,22 +7,22 @@
 //! chooses to keep the answers.
 
 use crate::charts::closeness_picture_of;
-use crate::checkin::{clean_name, NAME_MAX_CHARS};
+use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
     sender_name, shared_day, their_label, Comparison, Drawing, PageHeading, Title,
 };
 use crate::content::checkin_guide;
-use crate::env::{now, random_id};
+use crate::env::random_id;
 use crate::focus::{focus_first, focus_soon};
-use crate::pages::checkin::{shared_path, CheckinFormFor};
-use crate::paths::app_path;
+use crate::pages::checkin::CheckinFormFor;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::{use_go, Route};
 use crate::share::{decode, Shared, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The choice of relationship that means "someone new".
 const NEW: &str = "new";
@@ -44,7 +44,7 @@ enum Stage {
 pub fn ComparePage() -> impl IntoView {
     let stage = RwSignal::new(Stage::Paste);
     let error = RwSignal::new(None::<String>);
-    let said = RwSignal::new(None::<&'static str>);
+    let said = RwSignal::new(None::<String>);
     let input = RwSignal::new(String::new());
     let open = move |text: &str| match decode(text) {
         Ok(shared) => {
@@ -150,10 +150,10 @@ fn PasteForm(
 /// "Close without keeping", from the preview or the comparison: back to
 /// the empty form, saying so, with focus at the top of the page (the
 /// button that had it is gone).
-fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<&'static str>>) {
+fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<String>>) {
     stage.set(Stage::Paste);
     said.set(Some(
-        "Their answers were closed. Nothing of theirs was kept.",
+        "Their answers were closed. Nothing of theirs was kept.".into(),
     ));
     focus_soon("h1".into());
 }
@@ -163,7 +163,7 @@ fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<&'static 
 fn Preview(
     shared: Shared,
     stage: RwSignal<Stage>,
-    said: RwSignal<Option<&'static str>>,
+    said: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
@@ -203,7 +203,7 @@ fn Preview(
                 focus_first("input[name=about]");
                 return;
             }
-            Some(c) if c == NEW => match clean_name(&new_name.get_untracked()) {
+            Some(c) if c == NEW => match RelationshipName::parse(&new_name.get_untracked()) {
                 Err(e) => {
                     problem.set(Some(e.to_string()));
                     focus_first("#about-name");
@@ -211,9 +211,11 @@ fn Preview(
                 }
                 Ok(name) => {
                     let id = random_id();
-                    let mut added = Ok(());
-                    state.update(|p| added = p.checkins.add(&id, &name, now()));
-                    if let Err(e) = added {
+                    let add = Change::AddRelationship {
+                        id: id.clone(),
+                        name,
+                    };
+                    if let Err(e) = state.apply(add) {
                         problem.set(Some(e.to_string()));
                         return;
                     }
@@ -301,10 +303,10 @@ fn Compared(
     shared: Shared,
     rel: String,
     stage: RwSignal<Stage>,
-    said: RwSignal<Option<&'static str>>,
+    said: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let found = state.progress.with_untracked(|p| {
         let c = &p.checkins;
         let name = c.relationships.get(&rel).map(|r| r.name.clone())?;
@@ -322,17 +324,14 @@ fn Compared(
     let keep_rel = rel.clone();
     let keep = move |_| {
         let id = random_id();
-        let mut outcome = Ok(());
-        state.update(|p| {
-            outcome = p
-                .checkins
-                .keep_received(&keep_rel, &id, to_keep.clone(), now())
-        });
-        match outcome {
-            Ok(()) => navigate(&app_path(&shared_path(&keep_rel, &id)), Default::default()),
-            Err(_) => said.set(Some(
-                "This relationship is no longer here, so nothing was kept.",
-            )),
+        let keep = Change::KeepReceived {
+            relationship: keep_rel.clone(),
+            id: id.clone(),
+            shared: to_keep.clone(),
+        };
+        match state.apply(keep) {
+            Ok(_) => go(&Route::shared(&keep_rel, &id), Default::default()),
+            Err(e) => said.set(Some(format!("{e} Nothing was kept."))),
         }
     };
     let discard = move |_| close_without_keeping(stage, said);

@@ -234,12 +234,10 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
         let ImportStep::Preview(found) = step.get_untracked() else {
             return;
         };
-        let mut progress = found.progress;
-        state.progress.with_untracked(|current| {
-            progress
-                .checkins
-                .keep_deletions_of(&current.checkins, crate::env::random_id)
-        });
+        // The file's progress, keeping every deletion made here (see `Import::replacing`).
+        let progress = state
+            .progress
+            .with_untracked(|current| found.replacing(current, crate::env::random_id));
         match state.import(progress) {
             Ok(()) => {
                 step.set(ImportStep::Done);

@@ -3,8 +3,8 @@
 use crate::components::{LessonPath, PageHeading, StepCard, Title};
 use crate::content::course;
 use crate::env::now;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +20,7 @@ pub fn Home() -> impl IntoView {
         state.progress.with(|p| {
             p.continue_at(c).map(|(lesson, card)| {
                 (
-                    app_path(&lesson.card_path_at(card)),
+                    Route::card_at(lesson, card).href(),
                     lesson.title.clone(),
                     card,
                     lesson.cards.len(),
@@ -28,7 +28,7 @@ pub fn Home() -> impl IntoView {
             })
         })
     });
-    let first = c.lessons().next().map(|l| app_path(&l.first_card_path()));
+    let first = c.lessons().next().map(|l| Route::first_card(l).href());
     view! {
         <Title text=""/>
         <div class="page">
@@ -84,7 +84,7 @@ fn QuizPanel() -> impl IntoView {
                     n => format!("{n} reviews are due."),
                 }}
             </p>
-            <A href=app_path("/quiz") attr:class="button">
+            <A href=Route::Quiz.href() attr:class="button">
                 {move || if under_way.get() { "Resume the quiz" } else { "Go to the quiz" }}
             </A>
         </section>
@@ -116,9 +116,9 @@ fn CheckinPanel() -> impl IntoView {
             <h2 id="checkin-title">"Your own relationships"</h2>
             <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
             <p class="panel-actions">
-                <A href=app_path("/checkin") attr:class="button">"Check in on a relationship"</A>
-                <A href=app_path("/compare")>"Compare with someone"</A>
-                <A href=app_path("/reflections")>"My reflections"</A>
+                <A href=Route::Checkin.href() attr:class="button">"Check in on a relationship"</A>
+                <A href=Route::Compare.href()>"Compare with someone"</A>
+                <A href=Route::Reflections.href()>"My reflections"</A>
             </p>
             {move || {
                 let steps = week.get();

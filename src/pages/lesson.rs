@@ -3,19 +3,15 @@
 //! The card is in the URL, so a reload or a shared link lands on the same card;
 //! without one, the lesson opens where the person left it.
 
-use crate::components::{LessonCard, PageHeading, ProsePending, Title};
-use crate::content::{course, done_path, validate::RESERVED_CARD_ID, Lesson};
-use crate::env::now;
+use crate::components::{LessonCard, PageHeading, ProsePending, Refusal, Title};
+use crate::content::{course, validate::RESERVED_CARD_ID, Lesson};
 use crate::pages::NotFound;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
 use crate::prose::{lesson_cards, Loaded};
+use crate::routes::{use_go, LessonParams, Route};
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-    NavigateOptions,
-};
+use leptos_router::{components::A, hooks::use_params, NavigateOptions};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
@@ -33,10 +29,10 @@ enum Screen {
 /// Finds the lesson named in the URL, or says there is none.
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params::<LessonParams>();
     let lesson_id = Memo::new(move |_| {
         params.with(|p| {
-            let id = format!("{}/{}", p.get("section")?, p.get("slug")?);
+            let id = p.as_ref().ok()?.lesson_id();
             course().lesson(&id).map(|l| l.id.clone())
         })
     });
@@ -72,12 +68,22 @@ fn arrow_direction(ev: &web_sys::KeyboardEvent) -> Option<isize> {
 #[component]
 fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let params = use_params_map();
-    let navigate = use_navigate();
+    let params = use_params::<LessonParams>();
+    let go = use_go();
     let count = lesson.cards.len();
+    // Why a change was refused, if one was (the lesson or card left the guide).
+    let refused = RwSignal::new(None::<String>);
+    let complete = move || {
+        let done = Change::CompleteLesson {
+            lesson: lesson.id.to_string(),
+        };
+        if let Err(e) = state.apply(done) {
+            refused.set(Some(e.to_string()));
+        }
+    };
 
     let screen = Memo::new(move |_| {
-        params.with(|p| match p.get("card") {
+        params.with(|p| match p.as_ref().ok().and_then(|p| p.card.clone()) {
             None => Screen::Resume,
             // The completion screen only for a lesson that was finished: a
             // link to it from elsewhere opens the lesson where it was left.
@@ -93,12 +99,12 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     });
 
     // Put the card in the URL (replacing, so Back does not bounce here again).
-    let nav = navigate.clone();
+    let nav = go.clone();
     Effect::new(move |_| {
         if screen.get() == Screen::Resume {
             let card = state.progress.with_untracked(|p| p.resume_card(lesson));
             nav(
-                &lesson.card_path_at(card),
+                &Route::card_at(lesson, card),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -110,35 +116,41 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // Remember the card on screen, so "Continue" comes back to it.
     Effect::new(move |_| {
         if let Screen::Card(i) = screen.get() {
-            state.update(|p| p.visit(&lesson.id, lesson.cards[i].id(), now()));
+            let visit = Change::VisitCard {
+                lesson: lesson.id.to_string(),
+                card: lesson.cards[i].id().to_string(),
+            };
+            if let Err(e) = state.apply(visit) {
+                refused.set(Some(e.to_string()));
+            }
         }
     });
 
     // Natively (the build's prerender) there is no window to listen to.
     #[cfg(target_arch = "wasm32")]
     {
-        let go = {
-            let navigate = navigate.clone();
+        let turn = {
+            let go = go.clone();
             move |step: isize| {
                 let target = match (screen.get_untracked(), step) {
                     (Screen::Card(i), 1) if i + 1 == count => {
-                        state.update(|p| p.complete(lesson, now()));
-                        Some(done_path(&lesson.id))
+                        complete();
+                        Some(Route::done(&lesson.id))
                     }
-                    (Screen::Card(i), 1) => Some(lesson.card_path_at(i + 1)),
-                    (Screen::Card(i), -1) if i > 0 => Some(lesson.card_path_at(i - 1)),
-                    (Screen::Done, -1) => Some(lesson.card_path_at(count - 1)),
+                    (Screen::Card(i), 1) => Some(Route::card_at(lesson, i + 1)),
+                    (Screen::Card(i), -1) if i > 0 => Some(Route::card_at(lesson, i - 1)),
+                    (Screen::Done, -1) => Some(Route::card_at(lesson, count - 1)),
                     _ => None,
                 };
-                if let Some(path) = target {
-                    navigate(&path, NavigateOptions::default());
+                if let Some(route) = target {
+                    go(&route, NavigateOptions::default());
                 }
             }
         };
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             if let Some(step) = arrow_direction(&ev) {
                 ev.prevent_default();
-                go(step);
+                turn(step);
             }
         });
         on_cleanup(move || keys.remove());
@@ -163,16 +175,16 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // on the prerendered page before the app has started; the router takes
     // them over once it has.
     let previous = move || match screen.get() {
-        Screen::Card(i) if i > 0 => Some(lesson.card_path_at(i - 1)),
-        Screen::Done => Some(lesson.card_path_at(count - 1)),
+        Screen::Card(i) if i > 0 => Some(Route::card_at(lesson, i - 1)),
+        Screen::Done => Some(Route::card_at(lesson, count - 1)),
         _ => None,
     };
-    let finish = move |_| state.update(|p| p.complete(lesson, now()));
+    let finish = move |_| complete();
     view! {
         <Title text=title/>
         <div class="page lesson">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href=app_path("/")>"All lessons"</A>
+                <A href=Route::Home.href()>"All lessons"</A>
                 {section.map(|s| view! { <span aria-hidden="true">" / "</span><span>{s.title.clone()}</span> })}
             </nav>
             <PageHeading text=lesson.title.to_string()/>
@@ -201,8 +213,8 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
             }}
             <nav class="card-nav" aria-label="Lesson navigation">
                 {move || match previous() {
-                    Some(path) => view! {
-                        <a href=app_path(&path) class="button" rel="prev">
+                    Some(route) => view! {
+                        <a href=route.href() class="button" rel="prev">
                             <span aria-hidden="true">"← "</span>"Previous"
                         </a>
                     }.into_any(),
@@ -215,18 +227,19 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 }}
                 {move || match screen.get() {
                     Screen::Card(i) if i + 1 == count => Some(view! {
-                        <a href=app_path(&done_path(&lesson.id)) class="button primary" on:click=finish>
+                        <a href=Route::done(&lesson.id).href() class="button primary" on:click=finish>
                             "Finish lesson"
                         </a>
                     }.into_any()),
                     Screen::Card(i) => Some(view! {
-                        <a href=app_path(&lesson.card_path_at(i + 1)) class="button primary" rel="next">
+                        <a href=Route::card_at(lesson, i + 1).href() class="button primary" rel="next">
                             "Next"<span aria-hidden="true">" →"</span>
                         </a>
                     }.into_any()),
                     _ => None,
                 }}
             </nav>
+            <Refusal said=refused/>
             <p class="key-hint">"Tip: the ← and → keys turn the cards."</p>
         </div>
     }
@@ -254,13 +267,13 @@ fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
             <div class="done-actions">
                 {match next {
                     Some(n) => view! {
-                        <A href=app_path(&n.first_card_path()) attr:class="button primary">
+                        <A href=Route::first_card(n).href() attr:class="button primary">
                             "Next lesson: " {n.title.clone()}
                         </A>
                     }.into_any(),
                     None => view! { <p>"That was the last lesson of the guide."</p> }.into_any(),
                 }}
-                <A href=app_path("/") attr:class="button">"Back to all lessons"</A>
+                <A href=Route::Home.href() attr:class="button">"Back to all lessons"</A>
             </div>
         </article>
     }

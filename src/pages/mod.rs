@@ -9,9 +9,7 @@ mod not_found;
 mod quiz;
 mod reflections;
 
-pub use checkin::{
-    relationship_path, CheckinForm, CheckinHome, CheckinResult, RelationshipPage, SharedPage,
-};
+pub use checkin::{CheckinForm, CheckinHome, CheckinResult, RelationshipPage, SharedPage};
 pub use compare::ComparePage;
 pub use data::DataPage;
 pub use home::Home;

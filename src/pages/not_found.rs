@@ -1,7 +1,7 @@
 //! Any path the app does not know.
 
 use crate::components::{PageHeading, Title};
-use crate::paths::app_path;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="page narrow">
             <PageHeading text="Page not found"/>
             <p>"There's no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href=app_path("/") attr:class="button">"Go to the lessons"</A></p>
+            <p><A href=Route::Home.href() attr:class="button">"Go to the lessons"</A></p>
         </div>
     }
 }

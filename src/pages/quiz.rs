@@ -2,16 +2,17 @@
 //! question per screen with feedback that teaches, and see what stuck.
 
 use crate::components::{
-    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Title,
+    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Refusal, Title,
 };
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::{Applied, Change};
 use crate::prose::{quiz_questions, Loaded};
 use crate::quiz::{questions_in, Scope, Session};
+use crate::routes::{use_go, Route};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate, NavigateOptions};
+use leptos_router::components::A;
 
 fn scope_title(scope: &Scope) -> String {
     match scope {
@@ -26,20 +27,33 @@ fn scope_title(scope: &Scope) -> String {
     }
 }
 
-/// Starts a quiz of this scope and opens it; a no-op for an empty scope.
-fn start(state: Persistence, scope: Scope) -> impl Fn() + Clone + 'static {
-    let navigate = use_navigate();
+/// Starts a quiz of this scope and opens it, or says in `said` why it cannot
+/// start (no questions in it).
+fn start(
+    state: Persistence,
+    scope: Scope,
+    said: RwSignal<Option<String>>,
+) -> impl Fn() + Clone + 'static {
+    let go = use_go();
     move || {
-        let mut started = false;
-        state.update(|p| started = p.quiz.start(scope.clone(), course(), random_seed(), now()));
-        if started {
-            navigate("/quiz/play", NavigateOptions::default());
+        let start = Change::StartQuiz {
+            scope: scope.clone(),
+            seed: random_seed(),
+        };
+        match state.apply(start) {
+            Ok(_) => go(&Route::QuizPlay, Default::default()),
+            Err(e) => said.set(Some(e.to_string())),
         }
     }
 }
 
 #[component]
-fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
+fn StartButton(
+    scope: Scope,
+    /// Where a quiz that cannot start says why.
+    said: RwSignal<Option<String>>,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let label = scope_title(&scope);
     let count_scope = scope.clone();
@@ -48,7 +62,7 @@ fn StartButton(scope: Scope, #[prop(optional)] primary: bool) -> impl IntoView {
             .progress
             .with(|p| questions_in(&count_scope, course(), &p.quiz, now()).len())
     });
-    let go = start(state, scope);
+    let go = start(state, scope, said);
     view! {
         <button
             type="button"
@@ -78,6 +92,7 @@ pub fn QuizHome() -> impl IntoView {
         })
     });
     let has_last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.is_some()));
+    let said = RwSignal::new(None::<String>);
     view! {
         <Title text="Quiz"/>
         <div class="page">
@@ -90,24 +105,25 @@ pub fn QuizHome() -> impl IntoView {
                 <section class="panel" aria-labelledby="resume-title">
                     <h2 id="resume-title">"Quiz under way"</h2>
                     <p>{format!("{title}: question {k} of {n}.")}</p>
-                    <A href=app_path("/quiz/play") attr:class="button primary">"Resume the quiz"</A>
+                    <A href=Route::QuizPlay.href() attr:class="button primary">"Resume the quiz"</A>
                 </section>
             })}
             <section class="panel" aria-labelledby="choose-title">
                 <h2 id="choose-title">"Start a quiz"</h2>
                 <p class="hint">"Starting a new quiz replaces one that is under way."</p>
                 <div class="quiz-choices">
-                    <StartButton scope=Scope::All primary=true/>
-                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string())/> }).collect_view()}
-                    <StartButton scope=Scope::Mistakes/>
-                    <StartButton scope=Scope::Due/>
+                    <StartButton scope=Scope::All said primary=true/>
+                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string()) said/> }).collect_view()}
+                    <StartButton scope=Scope::Mistakes said/>
+                    <StartButton scope=Scope::Due said/>
                 </div>
+                <Refusal said/>
             </section>
             <section class="panel" aria-labelledby="mastery-title">
                 <h2 id="mastery-title">"What you know"</h2>
                 <MasteryList/>
                 {move || has_last.get().then(|| view! {
-                    <p><A href=app_path("/quiz/results")>"See your last results"</A></p>
+                    <p><A href=Route::QuizResults.href()>"See your last results"</A></p>
                 })}
             </section>
         </div>
@@ -118,7 +134,7 @@ pub fn QuizHome() -> impl IntoView {
 #[component]
 pub fn QuizPlay() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     // Only the parts that change the screen: which question, of how many.
     let position = Memo::new(move |_| {
         state.progress.with(|p| {
@@ -131,15 +147,11 @@ pub fn QuizPlay() -> impl IntoView {
     let first = StoredValue::new(true);
     // The questions' prose (ids and answers are in the binary; the words are a file).
     let bank = Memo::new(|_| quiz_questions());
-    let next = move || {
-        let mut finished = false;
-        state.update(|p| {
-            p.quiz.advance(now());
-            finished = p.quiz.current.is_none();
-        });
-        if finished {
-            navigate("/quiz/results", NavigateOptions::default());
-        }
+    let said = RwSignal::new(None::<String>);
+    let next = move || match state.apply(Change::NextQuestion) {
+        Ok(Applied::Advanced { finished: true }) => go(&Route::QuizResults, Default::default()),
+        Ok(_) => said.set(None),
+        Err(e) => said.set(Some(e.to_string())),
     };
     view! {
         <Title text=move || match position.get() {
@@ -151,7 +163,7 @@ pub fn QuizPlay() -> impl IntoView {
             {move || match position.get() {
                 None => view! {
                     <p>"There's no quiz under way."</p>
-                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some((id, i, n, seed)) => {
                     let position = move || view! {
@@ -185,6 +197,7 @@ pub fn QuizPlay() -> impl IntoView {
                     }
                 }
             }}
+            <Refusal said/>
         </div>
     }
 }
@@ -201,7 +214,7 @@ pub fn QuizResults() -> impl IntoView {
             {move || match last.get() {
                 None => view! {
                     <p>"You haven't finished a quiz yet."</p>
-                    <p><A href=app_path("/quiz") attr:class="button primary">"Choose a quiz"</A></p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
                 }.into_any(),
                 Some(session) => view! { <ResultsBody session/> }.into_any(),
             }}
@@ -212,7 +225,7 @@ pub fn QuizResults() -> impl IntoView {
 #[component]
 fn ResultsBody(session: Session) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let (score, total) = (session.score(), session.total());
     let key = session.scope.key();
     let best = Memo::new(move |_| state.progress.with(|p| p.quiz.best.get(&key).copied()));
@@ -222,23 +235,15 @@ fn ResultsBody(session: Session) -> impl IntoView {
         .filter_map(|id| Some((id.to_string(), session.answers.get(id)?.selected.clone())))
         .collect();
     let bank = Memo::new(|_| quiz_questions());
-    let retry_session = session.clone();
-    let retry = {
-        let navigate = navigate.clone();
-        move || {
-            let mut started = false;
-            state.update(|p| {
-                if let Some(s) = retry_session.retry(course(), &p.quiz, random_seed(), now()) {
-                    p.quiz.current = Some(s);
-                    started = true;
-                }
-            });
-            if started {
-                navigate("/quiz/play", NavigateOptions::default());
-            }
-        }
+    let said = RwSignal::new(None::<String>);
+    // Retries the last finished session, which is the one on screen.
+    let retry = move || match state.apply(Change::RetryQuiz {
+        seed: random_seed(),
+    }) {
+        Ok(_) => go(&Route::QuizPlay, Default::default()),
+        Err(e) => said.set(Some(e.to_string())),
     };
-    let review = start(state, Scope::Mistakes);
+    let review = start(state, Scope::Mistakes, said);
     let mistakes = Memo::new(move |_| {
         state
             .progress
@@ -254,8 +259,9 @@ fn ResultsBody(session: Session) -> impl IntoView {
                 <button type="button" class="button" disabled=move || mistakes.get() == 0 on:click=move |_| review()>
                     {move || format!("Review my mistakes ({})", mistakes.get())}
                 </button>
-                <A href=app_path("/quiz") attr:class="button">"All quizzes"</A>
+                <A href=Route::Quiz.href() attr:class="button">"All quizzes"</A>
             </div>
+            <Refusal said/>
         </section>
         <section class="panel" aria-labelledby="mastery-title">
             <h2 id="mastery-title">"What you know"</h2>
@@ -309,7 +315,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             <p>{question.explanation.clone()}</p>
             <EvidenceList evidence=&question.evidence/>
             {lesson.map(|l| view! {
-                <p><A href=app_path(&l.first_card_path())>"Revisit the lesson: " {l.title.clone()}</A></p>
+                <p><A href=Route::first_card(l).href()>"Revisit the lesson: " {l.title.clone()}</A></p>
             })}
         </li>
     }

@@ -4,13 +4,12 @@
 
 use crate::components::PageHeading;
 use crate::components::{step_text, Title};
-use crate::content::{card_path, checkin_guide, course, Card};
+use crate::content::{checkin_guide, course, Card};
 use crate::pages::checkin::date;
-use crate::pages::relationship_path;
-use crate::paths::app_path;
 use crate::persist::Persistence;
 use crate::progress::Response;
 use crate::prose::{lesson_cards, Loaded};
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -45,7 +44,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                                     || "Reflection".to_string(),
                                     |c| c.title().to_string(),
                                 ),
-                                app_path(&card_path(&lesson.id, card.id())),
+                                Route::card(&lesson.id, card.id()).href(),
                                 text.clone(),
                                 *at,
                             )),
@@ -80,7 +79,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                         })
                         .collect();
                     (!notes.is_empty())
-                        .then(|| (r.name.clone(), app_path(&relationship_path(id)), notes))
+                        .then(|| (r.name.clone(), Route::relationship(id).href(), notes))
                 })
                 .collect::<Vec<StepNotes>>()
         })

@@ -21,7 +21,7 @@ pub fn script() -> String {
         ("STORAGE_KEY", json(closer_core::keys::KEY)),
         ("RETURNING_CLASS", json(RETURNING_CLASS)),
         ("FRAME_ONLY_CLASS", json(FRAME_ONLY_CLASS)),
-        ("COMPARE_PATH", json(closer::sharing::COMPARE)),
+        ("COMPARE_PATH", json(&closer::routes::Route::Compare.path())),
         (
             "SHARED_LINK_CLASS",
             json(closer::sharing::SHARED_LINK_CLASS),

@@ -2,6 +2,7 @@
 //! time, each with its file name and what the first-screen script needs.
 
 use closer::content::{prose_file, Course, QUIZ_PROSE};
+use closer::routes::Route;
 
 /// One page of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,30 +38,35 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 /// Every page, in a stable order: home, the lessons' cards, the quiz, the
 /// check-in, compare, reflections, data, and not-found.
 pub fn pages(course: &Course) -> Vec<Page> {
-    let page = |path: String, personal: bool, prose: Option<&'static str>| Page {
-        file: file_for(&path),
-        path,
-        personal,
-        prose,
+    let page = |route: Route, personal: bool, prose: Option<&'static str>| {
+        let path = route.path();
+        Page {
+            file: file_for(&path),
+            path,
+            personal,
+            prose,
+        }
     };
-    let mut out = vec![page("/".into(), false, None)];
+    let mut out = vec![page(Route::Home, false, None)];
     for lesson in course.lessons() {
         let prose = prose_file(&lesson.id);
         // Without a card, the app opens the lesson where the person left it.
-        out.push(page(format!("/lessons/{}", lesson.id), true, prose));
+        out.push(page(Route::lesson(&lesson.id), true, prose));
         for i in 0..lesson.cards.len() {
-            out.push(page(lesson.card_path_at(i), false, prose));
+            out.push(page(Route::card_at(lesson, i), false, prose));
         }
     }
     let quiz = prose_file(QUIZ_PROSE);
-    out.push(page("/quiz".into(), true, None));
-    out.push(page("/quiz/play".into(), true, quiz));
-    out.push(page("/quiz/results".into(), true, quiz));
-    out.push(page("/checkin".into(), true, None));
-    out.push(page(closer::sharing::COMPARE.into(), false, None));
-    out.push(page("/reflections".into(), true, None));
-    out.push(page("/data".into(), true, None));
-    let mut not_found = page("/404".into(), false, None);
+    out.push(page(Route::Quiz, true, None));
+    out.push(page(Route::QuizPlay, true, quiz));
+    out.push(page(Route::QuizResults, true, quiz));
+    out.push(page(Route::Checkin, true, None));
+    out.push(page(Route::Compare, false, None));
+    out.push(page(Route::Reflections, true, None));
+    out.push(page(Route::Data, true, None));
+    // Any path the app does not know renders its not-found page.
+    let mut not_found = page(Route::Home, false, None);
+    not_found.path = "/404".into();
     not_found.file = NOT_FOUND_FILE.into();
     out.push(not_found);
     out

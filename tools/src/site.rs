@@ -2,7 +2,7 @@
 //! worker's precache list and build id, and the Content-Security-Policy with
 //! a hash for each inline script (Trunk writes its loader inline).
 //!
-//! Native only: it runs in `src/bin/post_build.rs`, never in the browser.
+//! Native only: it runs in `tools/src/main.rs`, never in the browser.
 
 use crate::first_screen::FRAME_ONLY_CLASS;
 use base64::Engine;
@@ -98,18 +98,26 @@ pub fn build_id(files: &[BuiltFile]) -> String {
         .collect()
 }
 
-/// The worker's source with its build id and file list filled in.
+/// The worker's source with its build id, file list and message names
+/// filled in (the messages as the app defines them,
+/// [`closer::offline::WORKER_MESSAGES`]).
 pub fn render_worker(template: &str, build: &str, files: &[String]) -> Result<String, SiteError> {
-    if !template.contains(BUILD_MARKER) {
-        return Err(SiteError::MissingMarker(BUILD_MARKER));
-    }
-    if !template.contains(FILES_MARKER) {
-        return Err(SiteError::MissingMarker(FILES_MARKER));
+    let messages = closer::offline::WORKER_MESSAGES;
+    let markers = [BUILD_MARKER, FILES_MARKER]
+        .into_iter()
+        .chain(messages.iter().map(|(marker, _)| *marker));
+    for marker in markers {
+        if !template.contains(marker) {
+            return Err(SiteError::MissingMarker(marker));
+        }
     }
     let list = serde_json::to_string(files).expect("a list of strings serialises");
-    Ok(template
+    let source = template
         .replace(BUILD_MARKER, build)
-        .replace(FILES_MARKER, &list))
+        .replace(FILES_MARKER, &list);
+    Ok(messages
+        .iter()
+        .fold(source, |s, (marker, message)| s.replace(marker, message)))
 }
 
 /// CSP source expressions (`'sha256-…'`) for every inline `<script>` in the page.
@@ -390,22 +398,69 @@ mod tests {
         assert_eq!(a.len(), 16);
     }
 
+    /// A template with every message's placeholder, after `head`.
+    fn with_messages(head: &str) -> String {
+        closer::offline::WORKER_MESSAGES
+            .iter()
+            .fold(head.to_string(), |t, (marker, _)| {
+                format!("{t} \"{marker}\";")
+            })
+    }
+
     #[test]
     fn the_worker_gets_its_id_and_list() {
         let out = render_worker(
-            "const BUILD = \"__CLOSER_BUILD__\"; const FILES = __CLOSER_FILES__;",
+            &with_messages("const BUILD = \"__CLOSER_BUILD__\"; const FILES = __CLOSER_FILES__;"),
             "0123",
             &["index.html".into(), "a b.js".into()],
         )
         .unwrap();
-        assert_eq!(
-            out,
-            r#"const BUILD = "0123"; const FILES = ["index.html","a b.js"];"#
+        assert!(
+            out.starts_with(r#"const BUILD = "0123"; const FILES = ["index.html","a b.js"];"#),
+            "{out}"
         );
         assert_eq!(
             render_worker("no markers", "1", &[]),
             Err(SiteError::MissingMarker(BUILD_MARKER))
         );
+        assert_eq!(
+            render_worker("__CLOSER_BUILD__ __CLOSER_FILES__", "1", &[]),
+            Err(SiteError::MissingMarker(
+                closer::offline::WORKER_MESSAGES[0].0
+            ))
+        );
+    }
+
+    #[test]
+    fn the_worker_gets_the_messages_the_app_sends_and_hears() {
+        let out = render_worker(
+            &with_messages("__CLOSER_BUILD__ __CLOSER_FILES__"),
+            "1",
+            &[],
+        )
+        .unwrap();
+        for (marker, message) in closer::offline::WORKER_MESSAGES {
+            assert!(!out.contains(marker), "{marker} is left in {out}");
+            assert!(
+                out.contains(&format!("\"{message}\";")),
+                "{message} is not in {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_placeholder_of_the_shipped_worker_is_filled() {
+        let template = include_str!("../../public/sw.js");
+        let out = render_worker(template, "0123abcd", &["index.html".into()]).unwrap();
+        assert!(!out.contains("__CLOSER_"), "a placeholder is left:\n{out}");
+        for (_, message) in closer::offline::WORKER_MESSAGES {
+            assert!(
+                out.contains(&format!("\"{message}\"")),
+                "{message} is not in the worker"
+            );
+        }
+        assert!(out.contains(r#"const BUILD = "0123abcd";"#));
+        assert!(out.contains(r#"const FILES = ["index.html"];"#));
     }
 
     #[test]

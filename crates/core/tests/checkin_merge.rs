@@ -18,7 +18,7 @@
 
 mod guide;
 
-use closer_core::checkin::{CheckIn, CheckIns, Rating, StepPlan};
+use closer_core::checkin::{CheckIn, CheckInError, CheckIns, Rating, RelationshipName, StepPlan};
 use closer_core::share::{clean_first_name, Shared, FIRST_DAY};
 use guide::checkin_guide;
 use proptest::prelude::*;
@@ -30,6 +30,11 @@ const CHECK_INS: [&str; 3] = ["c0", "c1", "c2"];
 /// Plan ids, shared by every relationship.
 const PLANS: [&str; 3] = ["p0", "p1", "p2"];
 const NAMES: [&str; 4] = ["Ann", "Bo", "  Cy  ", "my sister"];
+
+/// A name that keeps the rules, as the views parse it.
+fn valid_name(text: &str) -> RelationshipName {
+    RelationshipName::parse(text).expect("a valid name")
+}
 const STEPS: [&str; 3] = ["phones-away", "fixed-time", "say-yes-once"];
 const ANSWERS: [&str; 3] = ["tried", "partly", "not-this-week"];
 const NOTES: [&str; 3] = ["", "went well", "  <b>we laughed</b> "];
@@ -149,13 +154,21 @@ fn apply(c: &mut CheckIns, op: &Op) {
             // may come round again: adding it must change nothing.
             if !c.relationships.contains_key(id) {
                 let before = c.clone();
-                c.add(id, NAMES[name], at(t)).unwrap();
+                c.add(id, valid_name(NAMES[name]), at(t));
                 if c.deleted.contains_key(id) {
                     assert_eq!(*c, before, "adding a deleted id changes nothing");
                 }
             }
         }
-        Op::Rename { r, name, t } => c.rename(RELATIONSHIPS[r], NAMES[name], at(t)).unwrap(),
+        Op::Rename { r, name, t } => {
+            // Renaming someone not here (never added, or deleted) is refused.
+            let id = RELATIONSHIPS[r];
+            let before = c.clone();
+            if let Err(e) = c.rename(id, valid_name(NAMES[name]), at(t)) {
+                assert_eq!(e, CheckInError::NoRelationship);
+                assert_eq!(*c, before, "a refused rename changes nothing");
+            }
+        }
         Op::Delete { r, t } => c.delete(RELATIONSHIPS[r], at(t)),
         Op::Record {
             r,
@@ -411,7 +424,7 @@ proptest! {
         // The other tab works on that very relationship, under a name only it gave.
         let secret = "Secret Name";
         let mut other = base.clone();
-        other.rename(rel, secret, at(5)).unwrap();
+        other.rename(rel, valid_name(secret), at(5)).unwrap();
         let focused: Vec<Op> = other_ops.iter().cloned().map(|op| retarget(op, r)).collect();
         let other = run(&other, &focused);
         prop_assert!(other.relationships.contains_key(rel));
@@ -566,19 +579,19 @@ fn retarget(op: Op, r: usize) -> Op {
 fn a_rename_in_one_tab_and_a_check_in_in_the_other_both_survive() {
     let g = checkin_guide();
     let mut base = CheckIns::default();
-    base.add("r", "J.", 1.0).unwrap();
+    base.add("r", valid_name("J."), 1.0);
     let mut a = base.clone();
     let mut b = base.clone();
-    a.rename("r", "Jo", 5.0).unwrap();
+    a.rename("r", valid_name("Jo"), 5.0).unwrap();
     b.record("r", "c", check_in(4, 77, 3), g).unwrap();
-    b.rename("r", "Joe", 4.0).unwrap();
+    b.rename("r", valid_name("Joe"), 4.0).unwrap();
     for m in [a.merge(&b), b.merge(&a)] {
         assert_eq!(m.relationships["r"].name, "Jo", "the later name wins");
         assert_eq!(m.relationships["r"].added, 1.0);
         assert_eq!(m.history("r").len(), 1);
     }
     // Named at the same moment: both tabs pick the same one.
-    b.rename("r", "Joe", 5.0).unwrap();
+    b.rename("r", valid_name("Joe"), 5.0).unwrap();
     assert_eq!(a.merge(&b), b.merge(&a));
 }
 
@@ -586,13 +599,13 @@ fn a_rename_in_one_tab_and_a_check_in_in_the_other_both_survive() {
 fn a_check_in_made_after_a_deletion_elsewhere_does_not_bring_it_back() {
     let g = checkin_guide();
     let mut base = CheckIns::default();
-    base.add("r", "Zanzibar Aunt", 1.0).unwrap();
+    base.add("r", valid_name("Zanzibar Aunt"), 1.0);
     let mut a = base.clone();
     let mut b = base.clone();
     a.delete("r", 2.0);
     // Later by the clock, in the tab that has not heard of the deletion.
     b.record("r", "c-late", check_in(6, 1, 5), g).unwrap();
-    b.rename("r", "Zanzibar", 9.0).unwrap();
+    b.rename("r", valid_name("Zanzibar"), 9.0).unwrap();
     b.choose_step("p", "r", "phones-away", 9.0);
     for m in [
         a.merge(&b),
@@ -618,15 +631,15 @@ fn a_check_in_made_after_a_deletion_elsewhere_does_not_bring_it_back() {
 #[test]
 fn a_copy_merged_with_itself_is_unchanged_even_after_an_id_is_added_again() {
     let mut a = CheckIns::default();
-    a.add("r", "J.", 1.0).unwrap();
+    a.add("r", valid_name("J."), 1.0);
     a.delete("r", 2.0);
-    a.add("r", "K.", 3.0).unwrap();
+    a.add("r", valid_name("K."), 3.0);
     assert!(a.relationships.is_empty(), "the deleted id stays deleted");
     assert_eq!(a.deleted["r"], 2.0);
     assert_eq!(a.merge(&a), a);
     // Also when the other copy still has the relationship, from before.
     let mut older = CheckIns::default();
-    older.add("r", "J.", 1.0).unwrap();
+    older.add("r", valid_name("J."), 1.0);
     assert_eq!(a.merge(&older), a);
     assert_eq!(older.merge(&a), a);
 }
@@ -637,13 +650,13 @@ fn a_copy_merged_with_itself_is_unchanged_even_after_an_id_is_added_again() {
 fn merge_is_associative_even_when_one_id_names_two_check_ins() {
     let g = checkin_guide();
     let mut a = CheckIns::default();
-    a.add("r1", "J.", 0.0).unwrap();
+    a.add("r1", valid_name("J."), 0.0);
     a.record("r1", "c", check_in(3, 0, 2), g).unwrap();
     a.choose_step("p", "r1", "phones-away", at(2));
     let mut b = CheckIns::default();
     b.delete("r1", 1000.0);
     let mut c = CheckIns::default();
-    c.add("r2", "K.", 0.0).unwrap();
+    c.add("r2", valid_name("K."), 0.0);
     c.record("r2", "c", check_in(3, 0, 1), g).unwrap();
     c.choose_step("p", "r2", "fixed-time", at(1));
     // Once, (a + b) + c kept r2's check-in "c" while a + (b + c) preferred
@@ -672,7 +685,7 @@ fn merge_is_associative_even_when_one_id_names_two_check_ins() {
 fn kept_answers_stay_deleted_and_go_with_their_relationship() {
     let g = checkin_guide();
     let mut base = CheckIns::default();
-    base.add("r", "J.", 1.0).unwrap();
+    base.add("r", valid_name("J."), 1.0);
     base.record("r", "c", check_in(4, 77, 1), g).unwrap();
     let shared = |seed| {
         let a = check_in(3, seed, 2);

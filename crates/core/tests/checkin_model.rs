@@ -7,7 +7,7 @@ mod guide;
 
 use closer_core::checkin::{
     change_since, clean_name, gaps, ranked_gaps, CheckIn, CheckInError, CheckIns, NameError,
-    Rating, Relationship, StepPlan, CLOSENESS_MAX, NAME_MAX_CHARS, SCALE_MAX,
+    Rating, Relationship, RelationshipName, StepPlan, CLOSENESS_MAX, NAME_MAX_CHARS, SCALE_MAX,
 };
 use closer_core::content::CheckinGuide;
 use closer_core::time::DAY;
@@ -16,6 +16,11 @@ use std::collections::BTreeMap;
 
 fn guide() -> &'static CheckinGuide {
     checkin_guide()
+}
+
+/// A name that keeps the rules, as the views parse it.
+fn valid_name(text: &str) -> RelationshipName {
+    RelationshipName::parse(text).expect("a valid name")
 }
 
 /// The guide's kind ids, in its order.
@@ -65,6 +70,26 @@ fn names_are_trimmed_and_limited_in_characters_not_bytes() {
     assert_eq!(clean_name(&cjk), Ok(cjk));
     assert_eq!(clean_name(&"妹".repeat(41)), Err(NameError::TooLong));
     // The refusals say what to do.
+    // A relationship's name is parsed by the same rules, once.
+    for text in [
+        "  my sister \t",
+        "J.",
+        "",
+        "   ",
+        &"a".repeat(41),
+        &"妹".repeat(40),
+    ] {
+        assert_eq!(
+            RelationshipName::parse(text).map(String::from),
+            clean_name(text),
+            "{text:?}"
+        );
+    }
+    let name = valid_name("  Sam ");
+    assert_eq!(
+        (name.as_str(), name.to_string()),
+        ("Sam", "Sam".to_string())
+    );
     assert!(NameError::Empty.to_string().contains("name"));
     assert!(NameError::TooLong.to_string().contains("40 characters"));
 }
@@ -73,7 +98,7 @@ fn names_are_trimmed_and_limited_in_characters_not_bytes() {
 fn adding_keeps_the_trimmed_name_and_refuses_a_bad_one() {
     let mut c = CheckIns::default();
     assert!(c.is_empty());
-    c.add("r1", "  my sister ", T).unwrap();
+    assert!(c.add("r1", valid_name("  my sister "), T));
     assert_eq!(
         c.relationships["r1"],
         Relationship {
@@ -83,25 +108,25 @@ fn adding_keeps_the_trimmed_name_and_refuses_a_bad_one() {
         }
     );
     assert!(!c.is_empty());
-    assert_eq!(c.add("r2", "   ", T), Err(NameError::Empty));
-    assert_eq!(c.add("r3", &"x".repeat(41), T), Err(NameError::TooLong));
+    // A refused name is refused when it is read, before anything can be added.
+    assert_eq!(RelationshipName::parse("   "), Err(NameError::Empty));
     assert_eq!(
-        c.relationships.keys().collect::<Vec<_>>(),
-        ["r1"],
-        "nothing is added when the name is refused"
+        RelationshipName::parse(&"x".repeat(41)),
+        Err(NameError::TooLong)
     );
+    assert_eq!(c.relationships.keys().collect::<Vec<_>>(), ["r1"]);
 }
 
 #[test]
 fn renaming_keeps_the_id_the_check_ins_and_the_step() {
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("r1", "J.", T).unwrap();
+    c.add("r1", valid_name("J."), T);
     c.record("r1", "c1", flat(T + 1.0), g).unwrap();
     c.choose_step("p1", "r1", "phones-away", T + 2.0);
     let before = c.clone();
 
-    c.rename("r1", "  Jo  ", T + 10.0).unwrap();
+    c.rename("r1", valid_name("  Jo  "), T + 10.0).unwrap();
     assert_eq!(
         c.relationships["r1"],
         Relationship {
@@ -117,18 +142,14 @@ fn renaming_keeps_the_id_the_check_ins_and_the_step() {
     assert_eq!(c.history("r1").len(), 1);
     assert_eq!(c.current_step("r1").map(|(id, _)| id), Some("p1"));
 
-    // A refused name changes nothing.
-    assert_eq!(c.rename("r1", " ", T + 20.0), Err(NameError::Empty));
+    // Renaming someone who is not there is refused, and adds no one.
     assert_eq!(
-        c.rename("r1", &"y".repeat(41), T + 20.0),
-        Err(NameError::TooLong)
+        c.rename("nobody", valid_name("Ghost"), T + 30.0),
+        Err(CheckInError::NoRelationship)
     );
+    assert!(!c.relationships.contains_key("nobody"));
     assert_eq!(c.relationships["r1"].name, "Jo");
     assert_eq!(c.relationships["r1"].named_at, T + 10.0);
-
-    // Renaming someone who is not there adds no one.
-    c.rename("nobody", "Ghost", T + 30.0).unwrap();
-    assert!(!c.relationships.contains_key("nobody"));
 }
 
 #[test]
@@ -136,8 +157,8 @@ fn deleting_leaves_only_a_marker_with_the_id() {
     let g = guide();
     let name = "Zanzibar Aunt";
     let mut c = CheckIns::default();
-    c.add("gone", name, T).unwrap();
-    c.add("kept", "Kept Friend", T + 1.0).unwrap();
+    c.add("gone", valid_name(name), T);
+    c.add("kept", valid_name("Kept Friend"), T + 1.0);
     c.record("gone", "c-gone-1", flat(T + 2.0), g).unwrap();
     c.record("gone", "c-gone-2", flat(T + 3.0), g).unwrap();
     c.record("kept", "c-kept", flat(T + 4.0), g).unwrap();
@@ -195,7 +216,10 @@ fn deleting_leaves_only_a_marker_with_the_id() {
     c.choose_step("p-late", "gone", "phones-away", T + 200.0);
     assert!(!c.steps.contains_key("gone"));
     assert!(!c.check_ins.contains_key("gone"));
-    c.rename("gone", "Back again", T + 200.0).unwrap();
+    assert_eq!(
+        c.rename("gone", valid_name("Back again"), T + 200.0),
+        Err(CheckInError::NoRelationship)
+    );
     assert!(!c.relationships.contains_key("gone"));
 
     // Deleting again keeps the later time, whichever comes first.
@@ -213,7 +237,7 @@ fn deleting_leaves_only_a_marker_with_the_id() {
 fn a_check_in_is_kept_only_when_complete_and_in_range() {
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("r1", "J.", T).unwrap();
+    c.add("r1", valid_name("J."), T);
     let names: Vec<String> = g.kinds.iter().map(|k| k.name.to_string()).collect();
     let ids = kind_ids();
 
@@ -308,8 +332,8 @@ fn a_check_in_is_kept_only_when_complete_and_in_range() {
 fn history_is_oldest_first_with_ties_in_id_order() {
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("r1", "J.", T).unwrap();
-    c.add("r2", "K.", T).unwrap();
+    c.add("r1", valid_name("J."), T);
+    c.add("r2", valid_name("K."), T);
     assert!(c.history("r1").is_empty());
     assert!(c.latest("r1").is_none());
     // Recorded out of order, with two at the same moment.
@@ -358,8 +382,8 @@ fn one_check_in_id_under_two_relationships_names_two_check_ins() {
     // relationship keeps its own, and a deletion takes only its own.
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("r1", "J.", T).unwrap();
-    c.add("r2", "K.", T + 1.0).unwrap();
+    c.add("r1", valid_name("J."), T);
+    c.add("r2", valid_name("K."), T + 1.0);
     c.record("r1", "same", check_in(T + 10.0, 2, [(1, 1); 5]), g)
         .unwrap();
     c.record("r2", "same", check_in(T + 20.0, 6, [(3, 3); 5]), g)
@@ -408,7 +432,7 @@ fn one_check_in_id_under_two_relationships_names_two_check_ins() {
     assert_eq!(c.current_step("r2").map(|(id, _)| id), Some("plan"));
     // And a merge with a copy that still has r1 keeps it that way.
     let mut older = CheckIns::default();
-    older.add("r1", "J.", T).unwrap();
+    older.add("r1", valid_name("J."), T);
     older
         .record("r1", "same", check_in(T + 60.0, 7, [(4, 4); 5]), g)
         .unwrap();
@@ -421,13 +445,12 @@ fn one_check_in_id_under_two_relationships_names_two_check_ins() {
 fn an_id_that_was_deleted_stays_deleted_when_added_again() {
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("r", "J.", T).unwrap();
+    c.add("r", valid_name("J."), T);
     c.delete("r", T + 1.0);
     let deleted = c.clone();
-    assert_eq!(
-        c.add("r", "K.", T + 2.0),
-        Ok(()),
-        "not an error to the caller"
+    assert!(
+        !c.add("r", valid_name("K."), T + 2.0),
+        "it says it was not added"
     );
     assert_eq!(c, deleted, "but nothing is added");
     assert!(!c.relationships.contains_key("r"));
@@ -437,24 +460,22 @@ fn an_id_that_was_deleted_stays_deleted_when_added_again() {
     );
     c.choose_step("p", "r", "phones-away", T + 4.0);
     assert_eq!(c, deleted);
-    // A bad name is still refused first.
-    assert_eq!(c.add("r", " ", T + 5.0), Err(NameError::Empty));
     // The copy merges with itself into itself.
     assert_eq!(c.merge(&c), c);
     // Another id is added as usual.
-    c.add("r-new", "K.", T + 6.0).unwrap();
+    c.add("r-new", valid_name("K."), T + 6.0);
     assert_eq!(c.relationships.keys().collect::<Vec<_>>(), ["r-new"]);
 }
 
 #[test]
 fn relationships_are_listed_in_the_order_they_were_added() {
     let mut c = CheckIns::default();
-    c.add("z", "Zed", T).unwrap();
-    c.add("b", "Bee", T + 5.0).unwrap();
-    c.add("a", "Ay", T + 5.0).unwrap();
-    c.add("m", "Em", T - 5.0).unwrap();
+    c.add("z", valid_name("Zed"), T);
+    c.add("b", valid_name("Bee"), T + 5.0);
+    c.add("a", valid_name("Ay"), T + 5.0);
+    c.add("m", valid_name("Em"), T - 5.0);
     // Renaming does not move anyone.
-    c.rename("m", "Emma", T + 100.0).unwrap();
+    c.rename("m", valid_name("Emma"), T + 100.0).unwrap();
     let order: Vec<&str> = c
         .relationships_in_order()
         .into_iter()
@@ -598,7 +619,7 @@ fn change_since_lists_what_moved_in_gentle_sentences() {
 fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
     let g = guide();
     let mut c = CheckIns::default();
-    c.add("good", "Good", T).unwrap();
+    c.add("good", valid_name("Good"), T);
     c.record("good", "ci-good", flat(T + 1.0), g).unwrap();
     c.choose_step("st-good", "good", "phones-away", T + 2.0);
     // A name with spaces around it, as a hand-edited file might have.

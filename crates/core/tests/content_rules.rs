@@ -5,7 +5,7 @@ mod guide;
 
 use closer_core::content::{
     validate::validate, Card, ChoiceOption, Course, EvidenceKind, Lesson, Question, QuestionKind,
-    Section,
+    Section, SUPPORT_LESSON, UNSAFE_CARD,
 };
 use guide::{course, course_with_names};
 use std::collections::HashSet;
@@ -59,7 +59,7 @@ fn the_guide_covers_the_brief() {
         "practices/listen",
         "practices/quality-time",
         "practices/trust",
-        "support/getting-support",
+        SUPPORT_LESSON,
     ];
     for id in required {
         assert!(course().lesson(id).is_some(), "missing lesson {id}");
@@ -603,15 +603,15 @@ fn the_safety_cards_link_to_the_support_lessons_part_on_feeling_unsafe() {
         let l = course().lesson(lesson).unwrap();
         let linked = l.cards.iter().any(|c| {
             matches!(c, Card::Explain { link: Some(link), .. }
-                if link.lesson == "support/getting-support" && link.card == "if-unsafe")
+                if link.lesson == SUPPORT_LESSON && link.card == UNSAFE_CARD)
         });
         assert!(
             linked,
             "{lesson} has no card linking to the part on feeling unsafe"
         );
     }
-    let support = course().lesson("support/getting-support").unwrap();
-    let text = serde_json::to_string(&support.cards[support.card_index("if-unsafe").unwrap()])
+    let support = course().lesson(SUPPORT_LESSON).unwrap();
+    let text = serde_json::to_string(&support.cards[support.card_index(UNSAFE_CARD).unwrap()])
         .unwrap()
         .to_lowercase();
     for needle in [

@@ -5,7 +5,7 @@
 
 mod guide;
 
-use closer_core::checkin::{CheckIn, CheckIns, Rating};
+use closer_core::checkin::{CheckIn, CheckIns, Rating, RelationshipName};
 use closer_core::content::Lesson;
 use closer_core::progress::{Progress, Response};
 use closer_core::quiz::{
@@ -176,10 +176,16 @@ fn checkins() -> impl Strategy<Value = CheckIns> {
             match op {
                 // Adding a deleted id again changes nothing.
                 0 if !c.relationships.contains_key(rel) => {
-                    c.add(rel, ["Ann", " Bo ", "my sister"][usize::from(x % 3)], at)
-                        .unwrap();
+                    let name = ["Ann", " Bo ", "my sister"][usize::from(x % 3)];
+                    c.add(rel, RelationshipName::parse(name).unwrap(), at);
                 }
-                0 | 1 => c.rename(rel, ["Cy", "Di"][usize::from(x % 2)], at).unwrap(),
+                // Renaming someone not here is refused, and changes nothing.
+                0 | 1 => {
+                    let name = RelationshipName::parse(["Cy", "Di"][usize::from(x % 2)]).unwrap();
+                    if c.rename(rel, name, at).is_err() {
+                        assert!(!c.relationships.contains_key(rel));
+                    }
+                }
                 2 => c.delete(rel, at),
                 3 => {
                     let check_in = CheckIn {

@@ -2,18 +2,19 @@
 //! picture, then each kind now and wished for. Native radio groups
 //! throughout, so arrow keys move within a group and Tab between groups.
 
-use super::{relationship_path, result_path, use_relationship_id};
+use super::use_relationship_id;
 use crate::charts::closeness_picture;
-use crate::checkin::{CheckIn, Rating, CLOSENESS_MAX, SCALE_MAX};
+use crate::checkin::{Rating, CLOSENESS_MAX, SCALE_MAX};
 use crate::components::{Drawing, PageHeading, Title};
 use crate::content::{checkin_guide, KindItem};
-use crate::env::{now, random_id};
+use crate::env::random_id;
 use crate::focus::focus_first;
 use crate::pages::NotFound;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::{use_go, Route};
 use leptos::{html, prelude::*};
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 use std::collections::BTreeMap;
 
 /// Finds the relationship in the URL, or says there is none. The form is
@@ -44,7 +45,7 @@ struct KindAnswer {
 pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) -> impl IntoView {
     let embedded = on_saved.is_some();
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let guide = checkin_guide();
     let closeness = RwSignal::new(None::<u8>);
     let answers: Vec<KindAnswer> = guide
@@ -94,22 +95,21 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
             return;
         }
         missing.set(Vec::new());
-        let check_in = CheckIn {
-            at: now(),
+        let check_in_id = random_id();
+        let record = Change::RecordCheckIn {
+            relationship: rel.clone(),
+            id: check_in_id.clone(),
             closeness: closeness.get_untracked().unwrap_or(1),
             kinds,
         };
-        let check_in_id = random_id();
-        let mut outcome = Ok(());
-        state.update(|p| outcome = p.checkins.record(&rel, &check_in_id, check_in, guide));
-        match outcome {
-            Ok(()) if embedded => {
+        match state.apply(record) {
+            Ok(_) if embedded => {
                 if let Some(done) = on_saved {
                     done.run(check_in_id);
                 }
             }
-            Ok(()) => navigate(
-                &app_path(&result_path(&rel, &check_in_id)),
+            Ok(_) => go(
+                &Route::check_in_result(&rel, &check_in_id),
                 Default::default(),
             ),
             Err(e) => failed.set(Some(e.to_string())),
@@ -131,7 +131,7 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
             }
         })
     });
-    let back = app_path(&relationship_path(&id));
+    let back = Route::relationship(&id).href();
     let top = move || {
         if embedded {
             view! { <h2 class="embedded-heading" tabindex="-1">{move || heading.get()}</h2> }

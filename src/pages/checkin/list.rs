@@ -1,14 +1,15 @@
 //! `/checkin`: the relationships a person checks in on, and a way to add one.
 
-use super::{date, new_check_in_path, relationship_path};
-use crate::checkin::{clean_name, NAME_MAX_CHARS};
+use super::date;
+use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::{PageHeading, Title};
 use crate::content::checkin_guide;
-use crate::env::{now, random_id};
-use crate::paths::app_path;
+use crate::env::random_id;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::{use_go, Route};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 
 /// The check-in's home page.
 #[component]
@@ -35,7 +36,7 @@ pub fn CheckinHome() -> impl IntoView {
             <p class="caveat-line">{guide.caveat.clone()}</p>
             <p class="care">
                 "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
-                <A href=app_path(&crate::content::card_path("support/getting-support", "if-unsafe"))>"What to do if you feel unsafe"</A>
+                <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
             </p>
             {move || {
                 let items = list.get();
@@ -52,9 +53,9 @@ pub fn CheckinHome() -> impl IntoView {
                                 let label = format!("Check in: {name}");
                                 view! {
                                     <li>
-                                        <A href=app_path(&relationship_path(&id)) attr:class="relationship-link">{name.clone()}</A>
+                                        <A href=Route::relationship(&id).href() attr:class="relationship-link">{name.clone()}</A>
                                         <span class="relationship-when">{when}</span>
-                                        <A href=app_path(&new_check_in_path(&id)) attr:class="button" attr:aria-label=label>"Check in"</A>
+                                        <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
                                     </li>
                                 }
                             }).collect_view()}
@@ -63,7 +64,7 @@ pub fn CheckinHome() -> impl IntoView {
                 })
             }}
             <AddRelationship/>
-            <p><A href=app_path("/reflections")>"My reflections"</A>": every private note you have written, in one place."</p>
+            <p><A href=Route::Reflections.href()>"My reflections"</A>": every private note you have written, in one place."</p>
         </div>
     }
 }
@@ -72,21 +73,24 @@ pub fn CheckinHome() -> impl IntoView {
 #[component]
 fn AddRelationship() -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match clean_name(&name.get_untracked()) {
-            Err(e) => error.set(Some(e.to_string())),
-            Ok(clean) => {
+        let added = RelationshipName::parse(&name.get_untracked())
+            .map_err(|e| e.to_string())
+            .and_then(|name| {
                 let id = random_id();
-                state.update(|p| {
-                    // clean_name passed, so add cannot fail.
-                    let _ = p.checkins.add(&id, &clean, now());
-                });
-                navigate(&app_path(&new_check_in_path(&id)), Default::default());
-            }
+                let add = Change::AddRelationship {
+                    id: id.clone(),
+                    name,
+                };
+                state.apply(add).map(|_| id).map_err(|e| e.to_string())
+            });
+        match added {
+            Ok(id) => go(&Route::new_check_in(&id), Default::default()),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {

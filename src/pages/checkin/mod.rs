@@ -16,42 +16,20 @@ pub use shared::SharedPage;
 
 use crate::components::{PageHeading, Title};
 use crate::env::utc_offset_minutes;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::routes::{RecordParams, RelationshipParams, Route};
 use crate::time::{long_date, Millis};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
-
-/// The list of relationships.
-pub const HOME: &str = "/checkin";
-
-/// A relationship's page.
-pub fn relationship_path(id: &str) -> String {
-    format!("{HOME}/{id}")
-}
-
-/// The form for a new check-in on a relationship.
-pub fn new_check_in_path(id: &str) -> String {
-    format!("{HOME}/{id}/new")
-}
-
-/// A check-in's result.
-pub fn result_path(relationship: &str, check_in: &str) -> String {
-    format!("{HOME}/{relationship}/results/{check_in}")
-}
-
-/// Answers someone shared and this person kept.
-pub fn shared_path(relationship: &str, received: &str) -> String {
-    format!("{HOME}/{relationship}/shared/{received}")
-}
+use leptos_router::{components::A, hooks::use_params};
 
 /// The relationship id in the URL (`:rel`), while that relationship exists.
 /// It changes only when the id or its existence does, so a page keyed on it
 /// is built once per relationship and survives renames and new check-ins.
 pub fn use_relationship_id() -> Memo<Option<String>> {
     let state = expect_context::<Persistence>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("rel")).unwrap_or_default());
+    let params = use_params::<RelationshipParams>();
+    let id =
+        Memo::new(move |_| params.with(|p| p.as_ref().map(|p| p.rel.clone()).unwrap_or_default()));
     Memo::new(move |_| {
         let id = id.get();
         let here = state
@@ -63,13 +41,12 @@ pub fn use_relationship_id() -> Memo<Option<String>> {
 
 /// The relationship id and the record id in the URL (`:rel`, `:id`).
 pub fn use_record_ids() -> Memo<(String, String)> {
-    let params = use_params_map();
+    let params = use_params::<RecordParams>();
     Memo::new(move |_| {
         params.with(|p| {
-            (
-                p.get("rel").unwrap_or_default(),
-                p.get("id").unwrap_or_default(),
-            )
+            p.as_ref()
+                .map(|p| (p.rel.clone(), p.id.clone()))
+                .unwrap_or_default()
         })
     })
 }
@@ -83,7 +60,7 @@ pub fn GonePage(title: &'static str, text: &'static str) -> impl IntoView {
         <div class="page narrow">
             <PageHeading text=title/>
             <p role="status">{text}</p>
-            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
+            <p><A href=Route::Checkin.href() attr:class="button">"Go to your check-ins"</A></p>
         </div>
     }
 }

@@ -2,22 +2,21 @@
 //! and the wish for more have moved, what changed since last time, the
 //! step that stands, every check-in, and renaming or deleting it.
 
-use super::{
-    date, new_check_in_path, result_path, shared_path, use_relationship_id, GonePage, HOME,
-};
+use super::{date, use_relationship_id, GonePage};
 use crate::charts::{over_time, TimePoint};
 use crate::checkin::{
-    change_since, clean_name, most_wished_for_more, wished_for_more, CheckIn, CLOSENESS_MAX,
+    change_since, most_wished_for_more, wished_for_more, CheckIn, RelationshipName, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::{Chart, PageHeading, StepCard, Title};
+use crate::components::{Chart, PageHeading, Refusal, StepCard, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::{use_go, Route};
 use crate::time::short_date;
 use leptos::{html, prelude::*};
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 
 /// A date for a table cell: `2 Dec 2026`.
 fn long_date_short(at: crate::time::Millis) -> String {
@@ -103,7 +102,7 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
         <div class="page narrow checkin-page relationship-page">
             <PageHeading text=Signal::derive(move || name.get())/>
             <p>{count}</p>
-            <p><A href=app_path(&new_check_in_path(&id)) attr:class="button primary">"Check in now"</A></p>
+            <p><A href=Route::new_check_in(&id).href() attr:class="button primary">"Check in now"</A></p>
 
             {move || step.get().map(|(plan_id, plan)| view! {
                 <section class="panel" aria-labelledby="week-title">
@@ -171,13 +170,13 @@ fn SharedWithYou(id: String) -> impl IntoView {
                     view! {
                         <ul class="shared-list">
                             {kept.into_iter().map(|(rid, from, day)| view! {
-                                <li><A href=app_path(&shared_path(&id, &rid))>{format!("{from}'s check-in from {day}")}</A></li>
+                                <li><A href=Route::shared(&id, &rid).href()>{format!("{from}'s check-in from {day}")}</A></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
                 }
             }}
-            <p><A href=app_path(crate::sharing::COMPARE)>"Compare with someone"</A></p>
+            <p><A href=Route::Compare.href()>"Compare with someone"</A></p>
         </section>
     }
 }
@@ -227,7 +226,7 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
                 .map_or_else(|| "none".to_string(), |g| g.kind.name.to_string());
             view! {
                 <tr>
-                    <th scope="row"><A href=app_path(&result_path(&id, &cid))>{long_date_short(c.at)}</A></th>
+                    <th scope="row"><A href=Route::check_in_result(&id, &cid).href()>{long_date_short(c.at)}</A></th>
                     <td>{format!("{} of {CLOSENESS_MAX}", c.closeness)}</td>
                     <td>{wish_for_more(&c)}</td>
                     <td>{biggest}</td>
@@ -265,16 +264,17 @@ fn Rename(id: String, name: String) -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = value.get_untracked();
-        match clean_name(&text) {
-            Err(e) => said.set(Some(e.to_string())),
-            Ok(clean) => {
-                state.update(|p| {
-                    let _ = p.checkins.rename(&id, &clean, now());
-                });
-                said.set(Some(format!("Renamed to {clean}.")));
-            }
-        }
+        let renamed = RelationshipName::parse(&value.get_untracked())
+            .map_err(|e| e.to_string())
+            .and_then(|name| {
+                let said = format!("Renamed to {name}.");
+                let rename = Change::RenameRelationship {
+                    id: id.clone(),
+                    name,
+                };
+                state.apply(rename).map(|_| said).map_err(|e| e.to_string())
+            });
+        said.set(Some(renamed.unwrap_or_else(|e| e)));
     };
     view! {
         <section class="panel" aria-labelledby="rename-title">
@@ -302,8 +302,9 @@ fn Rename(id: String, name: String) -> impl IntoView {
 #[component]
 fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let navigate = use_navigate();
+    let go = use_go();
     let asking = RwSignal::new(false);
+    let said = RwSignal::new(None::<String>);
     let confirm_button = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if asking.get() {
@@ -313,10 +314,15 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
         }
     });
     let delete = move |_| {
+        // Set first: the page turns to "Deleted" as soon as the change is made.
         deleted.set(true);
-        let id = id.clone();
-        state.update(|p| p.checkins.delete(&id, now()));
-        navigate(&app_path(HOME), Default::default());
+        match state.apply(Change::DeleteRelationship { id: id.clone() }) {
+            Ok(_) => go(&Route::Checkin, Default::default()),
+            Err(e) => {
+                deleted.set(false);
+                said.set(Some(e.to_string()));
+            }
+        }
     };
     let question = move || {
         format!(
@@ -341,6 +347,7 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
             } else {
                 view! { <button type="button" class="button" on:click=move |_| asking.set(true)>"Delete…"</button> }.into_any()
             }}
+            <Refusal said/>
         </section>
     }
 }

@@ -3,15 +3,15 @@
 //! gaps in words with the practice lessons that fit them, what changed
 //! since last time, and the choice of one small step.
 
-use super::{date, relationship_path, use_record_ids, HOME};
+use super::{date, use_record_ids};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
 use crate::components::{
     Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser, Title,
 };
-use crate::content::{card_path, checkin_guide, course};
-use crate::paths::app_path;
+use crate::content::{checkin_guide, course};
 use crate::persist::Persistence;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,7 +49,7 @@ fn Gone() -> impl IntoView {
         <div class="page narrow">
             <PageHeading text="This check-in is not here"/>
             <p>"It may have been deleted, here or in another tab, or the link may be mistyped."</p>
-            <p><A href=app_path(HOME) attr:class="button">"Go to your check-ins"</A></p>
+            <p><A href=Route::Checkin.href() attr:class="button">"Go to your check-ins"</A></p>
         </div>
     }
 }
@@ -81,7 +81,7 @@ fn ResultView(
         p.retain(|x| seen.insert(x.clone()));
         p
     };
-    let unsafe_card = app_path(&card_path("support/getting-support", "if-unsafe"));
+    let unsafe_card = Route::if_unsafe().href();
     view! {
         <Title text=heading.clone()/>
         <div class="page narrow checkin-page result-page">
@@ -110,7 +110,7 @@ fn ResultView(
                         <ul class="gaps">
                             {wanted.iter().map(|g| {
                                 let links = g.kind.practices.iter().filter_map(|id| course().lesson(id)).map(|l| view! {
-                                    <li><A href=app_path(&l.first_card_path())>{l.title.clone()}</A></li>
+                                    <li><A href=Route::first_card(l).href()>{l.title.clone()}</A></li>
                                 }).collect_view();
                                 view! {
                                     <li class="gap">
@@ -162,7 +162,7 @@ fn ResultView(
             </section>
 
             <div class="done-actions">
-                <A href=app_path(&relationship_path(&rel)) attr:class="button primary">{format!("All check-ins: {name}")}</A>
+                <A href=Route::relationship(&rel).href() attr:class="button primary">{format!("All check-ins: {name}")}</A>
             </div>
         </div>
     }

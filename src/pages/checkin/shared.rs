@@ -2,13 +2,13 @@
 //! kept, compared with their own latest check-in on that relationship, and
 //! the way to delete them.
 
-use super::{new_check_in_path, relationship_path, use_record_ids, GonePage};
+use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
-use crate::components::{shared_day, their_label, Comparison, PageHeading, Title};
-use crate::env::now;
+use crate::components::{shared_day, their_label, Comparison, PageHeading, Refusal, Title};
 use crate::focus::focus_soon;
-use crate::paths::app_path;
 use crate::persist::Persistence;
+use crate::progress::Change;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -63,13 +63,20 @@ fn SharedView(
     let them = their_label(&received.shared, &name);
     let heading = format!("You and {them}");
     let asking = RwSignal::new(false);
+    let said = RwSignal::new(None::<String>);
     let id = StoredValue::new(id);
     let delete = move |_| {
+        // Set first: the page turns to "Deleted" as soon as the change is made.
         deleted.set(true);
-        id.with_value(|id| state.update(|p| p.checkins.delete_received(id, now())));
-        focus_soon("h1".into());
+        match state.apply(Change::DeleteReceived { id: id.get_value() }) {
+            Ok(_) => focus_soon("h1".into()),
+            Err(e) => {
+                deleted.set(false);
+                said.set(Some(e.to_string()));
+            }
+        }
     };
-    let back = app_path(&relationship_path(&rel));
+    let back = Route::relationship(&rel).href();
     view! {
         <Title text=heading.clone()/>
         <div class="page narrow checkin-page together-page">
@@ -82,7 +89,7 @@ fn SharedView(
                 Some(mine) => view! { <Comparison mine theirs=received.shared.clone() them=them.clone()/> }.into_any(),
                 None => view! {
                     <p>"You have no check-in of your own on this relationship yet, so there is nothing to compare with."</p>
-                    <p><A href=app_path(&new_check_in_path(&rel)) attr:class="button primary">"Check in now"</A></p>
+                    <p><A href=Route::new_check_in(&rel).href() attr:class="button primary">"Check in now"</A></p>
                 }.into_any(),
             }}
             <section class="panel" aria-labelledby="delete-shared-title">
@@ -107,6 +114,7 @@ fn SharedView(
                         }>"Delete their answers"</button>
                     }.into_any()
                 }}
+                <Refusal said/>
             </section>
             <p><A href=back attr:class="button">{format!("All check-ins: {name}")}</A></p>
         </div>

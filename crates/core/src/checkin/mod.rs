@@ -191,6 +191,37 @@ pub fn clean_name(name: &str) -> Result<String, NameError> {
     }
 }
 
+/// A relationship's name that keeps the rules: trimmed, not empty, at most
+/// [`NAME_MAX_CHARS`] characters. Made only by [`RelationshipName::parse`],
+/// so whatever takes one ([`CheckIns::add`], [`CheckIns::rename`]) need
+/// not check it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationshipName(String);
+
+impl RelationshipName {
+    /// Reads a name as typed: trimmed, then refused if empty or too long.
+    pub fn parse(text: &str) -> Result<RelationshipName, NameError> {
+        clean_name(text).map(RelationshipName)
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RelationshipName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<RelationshipName> for String {
+    fn from(name: RelationshipName) -> String {
+        name.0
+    }
+}
+
 impl CheckIn {
     /// Checks a check-in against the guide: a picture in range, and every
     /// kind rated within the scale, no more and no fewer.
@@ -212,31 +243,38 @@ impl CheckIn {
 }
 
 impl CheckIns {
-    /// Adds a relationship under a fresh random `id`. An id that was
-    /// deleted stays deleted (ids are random, so only a reused id can be).
-    pub fn add(&mut self, id: &str, name: &str, now: Millis) -> Result<(), NameError> {
-        let name = clean_name(name)?;
+    /// Adds a relationship under a fresh random `id`; whether it was
+    /// added. An id that was deleted stays deleted (ids are random, so only
+    /// a reused id can be), and is not added.
+    pub fn add(&mut self, id: &str, name: RelationshipName, now: Millis) -> bool {
         if self.deleted.contains_key(id) {
-            return Ok(());
+            return false;
         }
         self.relationships.insert(
             id.to_string(),
             Relationship {
-                name,
+                name: name.into(),
                 named_at: now,
                 added: now,
             },
         );
-        Ok(())
+        true
     }
 
     /// Gives a relationship a new label; its id, check-ins and step stay.
-    pub fn rename(&mut self, id: &str, name: &str, now: Millis) -> Result<(), NameError> {
-        let name = clean_name(name)?;
-        if let Some(r) = self.relationships.get_mut(id) {
-            r.name = name;
-            r.named_at = now;
-        }
+    /// A relationship that is not here (never was, or deleted) is not added.
+    pub fn rename(
+        &mut self,
+        id: &str,
+        name: RelationshipName,
+        now: Millis,
+    ) -> Result<(), CheckInError> {
+        let r = self
+            .relationships
+            .get_mut(id)
+            .ok_or(CheckInError::NoRelationship)?;
+        r.name = name.into();
+        r.named_at = now;
         Ok(())
     }
 

@@ -123,6 +123,13 @@ impl Lesson {
     }
 }
 
+/// The lesson on getting support: every page's footer links to it.
+pub const SUPPORT_LESSON: &str = "support/getting-support";
+
+/// The card of [`SUPPORT_LESSON`] on what to do when someone feels unsafe:
+/// the check-in, its result and comparing with someone link to it.
+pub const UNSAFE_CARD: &str = "if-unsafe";
+
 /// The app path of a card: `/lessons/<section>/<slug>/<card>`.
 pub fn card_path(lesson_id: &str, card_id: &str) -> String {
     format!("/lessons/{lesson_id}/{card_id}")

@@ -3,7 +3,10 @@
 //! Everything is keyed by content ids, never by position, so content can be
 //! reordered, added to or trimmed without corrupting anyone's saved progress.
 
+mod change;
 pub mod transfer;
+
+pub use change::{Applied, Change, ChangeError, Guides};
 
 use crate::checkin::CheckIns;
 use crate::content::{Course, Lesson};

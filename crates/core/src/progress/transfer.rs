@@ -113,6 +113,24 @@ pub struct Import {
     pub ignored: Vec<String>,
 }
 
+impl Import {
+    /// The progress to store in place of `current`: the file's, keeping
+    /// every deletion `current` knows. A relationship of the file that was
+    /// deleted here comes back under a fresh id from `fresh_id`, with its
+    /// check-ins and steps (see [`CheckIns::keep_deletions_of`]), so the
+    /// person gets what the file holds and no other tab, still holding the
+    /// deletion, removes it again.
+    ///
+    /// [`CheckIns::keep_deletions_of`]: crate::checkin::CheckIns::keep_deletions_of
+    pub fn replacing(self, current: &Progress, fresh_id: impl FnMut() -> String) -> Progress {
+        let mut progress = self.progress;
+        progress
+            .checkins
+            .keep_deletions_of(&current.checkins, fresh_id);
+        progress
+    }
+}
+
 /// The file name of an export made at `millis` by someone whose clock is
 /// `offset_minutes` ahead of UTC: named for their own date, not Greenwich's
 /// (`closer-progress-2026-11-25.json`).
