@@ -20,7 +20,7 @@ pub mod offline;
 pub mod pages;
 pub mod paths;
 mod persist;
-mod prose;
+pub mod prose;
 pub mod routes;
 pub mod sharing;
 

@@ -11,17 +11,23 @@ fn main() {
         .and_then(|d| d.get_element_by_id(closer::app::PRERENDER_ID));
     match first_screen {
         None => mount(),
-        // The build put the home page's HTML in the page so that it paints
-        // before the wasm arrives (the loader fetches the wasm only after that
-        // paint). Swap two frames later, once the browser has recorded that
-        // paint: a screen removed before then would make the app's identical
-        // one count as the largest paint. Removing it and mounting happen in
-        // one task, so nothing paints in between: no flash, and as the app's
-        // markup is the same, nothing moves.
-        Some(first_screen) => request_animation_frame(move || {
+        // The build rendered this page's first screen into it, so that it
+        // paints before the wasm arrives (the loader fetches the wasm only
+        // after that paint). The app takes over once the page's prose (a
+        // card's words, preloaded by the first-screen script) is here, so
+        // its screen has the same words and not "Loading…", and two frames
+        // later, once the browser has recorded that paint: a screen removed
+        // before then would make the app's identical one count as the
+        // largest paint. Removing it and mounting happen in one task, so
+        // nothing paints in between: no flash, and as the app's markup is
+        // the same, nothing moves.
+        Some(first_screen) => wasm_bindgen_futures::spawn_local(async move {
+            closer::prose::of_this_page().await;
             request_animation_frame(move || {
-                first_screen.remove();
-                mount();
+                request_animation_frame(move || {
+                    first_screen.remove();
+                    mount();
+                })
             })
         }),
     }

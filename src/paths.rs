@@ -36,6 +36,27 @@ fn read_base_href() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// Whether this page was opened from `route`'s page by a link (the
+/// document's referrer, same origin). Natively (the prerender), never.
+pub fn arrived_from(route: &crate::routes::Route) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let referrer = window.document().map(|d| d.referrer()).unwrap_or_default();
+        let origin = window.location().origin().unwrap_or_default();
+        referrer
+            .strip_prefix(&origin)
+            .is_some_and(|path| path.trim_end_matches('/') == route.href())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = route;
+        false
+    }
+}
+
 /// The router's base: the base path without its trailing slash (empty at the root).
 pub fn router_base() -> String {
     base_href().trim_end_matches('/').to_string()

@@ -71,6 +71,46 @@ fn read<T>(key: &'static str, ready: impl Fn(Slot) -> Option<T>) -> Loaded<T> {
     }
 }
 
+/// The prose that the page at `route` shows: its lesson's, or the quiz's.
+pub fn key_of(route: &crate::routes::Route) -> Option<&'static str> {
+    use crate::routes::Route;
+    match route {
+        Route::Lesson { lesson } | Route::Card { lesson, .. } | Route::LessonDone { lesson } => {
+            course().lesson(lesson).map(|l| &*l.id)
+        }
+        Route::QuizPlay | Route::QuizResults => Some(QUIZ_PROSE),
+        _ => None,
+    }
+}
+
+/// Loads the prose for `key` unless it is here or on its way, and returns
+/// once it is here or has failed. The app waits on it before it takes over
+/// a prerendered page that shows that prose, so the page's words never
+/// give way to "Loading…" (src/main.rs).
+pub async fn arrived(key: &'static str) {
+    if slot(key).is_none() {
+        SLOTS.with(|s| s.borrow_mut().insert(key, Slot::Loading));
+        load(key).await;
+    }
+}
+
+/// Waits for the prose of the page the browser shows (see [`arrived`]).
+#[cfg(target_arch = "wasm32")]
+pub async fn of_this_page() {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = crate::paths::router_base();
+    let path = path.strip_prefix(base.as_str()).unwrap_or(&path);
+    let path = match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    };
+    if let Some(key) = crate::routes::Route::parse(path).and_then(|r| key_of(&r)) {
+        arrived(key).await;
+    }
+}
+
 /// A lesson's cards with their prose.
 pub fn lesson_cards(lesson: &'static Lesson) -> Loaded<&'static [Card]> {
     // The native build (the prerender) embeds the whole text.

@@ -11,10 +11,17 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <A href=Route::Home.href() attr:class="brand">
-                <svg class="brand-mark" viewBox="0 0 32 20" aria-hidden="true" focusable="false">
-                    <circle cx="11" cy="10" r="8"/>
-                    <circle cx="21" cy="10" r="8"/>
-                </svg>
+                // The circles as the svg's inner HTML: written as elements,
+                // the browser build would create them inside a wrapping <g>
+                // (Leptos builds static svg children that way), and the page
+                // prerendered from this same view would differ from the app's.
+                <svg
+                    class="brand-mark"
+                    viewBox="0 0 32 20"
+                    aria-hidden="true"
+                    focusable="false"
+                    inner_html=r#"<circle cx="11" cy="10" r="8"></circle><circle cx="21" cy="10" r="8"></circle>"#
+                ></svg>
                 <span>{course().title.clone()}</span>
             </A>
             <nav class="site-nav" aria-label="Main">

@@ -98,6 +98,33 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         })
     });
 
+    // What is on screen: to resume is to show the card the person left off
+    // at (the effect below then puts it in the URL), so a lesson's link
+    // without a card, prerendered for a first visit, is its first card.
+    let shown = Memo::new(move |_| match screen.get() {
+        Screen::Resume => Screen::Card(
+            state
+                .progress
+                .with(|p| p.resume_card(lesson))
+                .min(count.saturating_sub(1)),
+        ),
+        other => other,
+    });
+
+    // "Finish lesson" followed before the app had started (a plain link
+    // from the last card's prerendered page): the app arrives on the
+    // completion screen of a lesson it has not seen finished. The page it
+    // came from says it was: mark it done, as the click would have.
+    #[cfg(target_arch = "wasm32")]
+    if params.with_untracked(|p| {
+        p.as_ref()
+            .is_ok_and(|p| p.card.as_deref() == Some(RESERVED_CARD_ID))
+    }) && !state.progress.with_untracked(|p| p.is_done(&lesson.id))
+        && crate::paths::arrived_from(&Route::card_at(lesson, count.saturating_sub(1)))
+    {
+        complete();
+    }
+
     // Put the card in the URL (replacing, so Back does not bounce here again).
     let nav = go.clone();
     Effect::new(move |_| {
@@ -132,7 +159,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         let turn = {
             let go = go.clone();
             move |step: isize| {
-                let target = match (screen.get_untracked(), step) {
+                let target = match (shown.get_untracked(), step) {
                     (Screen::Card(i), 1) if i + 1 == count => {
                         complete();
                         Some(Route::done(&lesson.id))
@@ -157,11 +184,11 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     }
 
     let section = course().section_of(&lesson.id);
-    let position = move || match screen.get() {
+    let position = move || match shown.get() {
         Screen::Card(i) => i + 1,
         _ => count,
     };
-    let title = move || match screen.get() {
+    let title = move || match shown.get() {
         Screen::Done => format!("{}: complete", lesson.title),
         _ => format!("{} ({} of {count})", lesson.title, position()),
     };
@@ -174,7 +201,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     // "Previous" and "Next" are links to the cards' own pages, so they work
     // on the prerendered page before the app has started; the router takes
     // them over once it has.
-    let previous = move || match screen.get() {
+    let previous = move || match shown.get() {
         Screen::Card(i) if i > 0 => Some(Route::card_at(lesson, i - 1)),
         Screen::Done => Some(Route::card_at(lesson, count - 1)),
         _ => None,
@@ -190,7 +217,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
             <PageHeading text=lesson.title.to_string()/>
             <div class="lesson-progress">
                 <span id="lesson-position">
-                    {move || if screen.get() == Screen::Done {
+                    {move || if shown.get() == Screen::Done {
                         "Lesson complete".to_string()
                     } else {
                         format!("Card {} of {count}", position())
@@ -198,7 +225,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 </span>
                 <progress aria-labelledby="lesson-position" max=count value=position></progress>
             </div>
-            {move || match screen.get() {
+            {move || match shown.get() {
                 Screen::Card(i) => match cards.get() {
                     Loaded::Ready(cards) => {
                         let focus = !first_card.get_value();
@@ -225,7 +252,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                         </a>
                     }.into_any(),
                 }}
-                {move || match screen.get() {
+                {move || match shown.get() {
                     Screen::Card(i) if i + 1 == count => Some(view! {
                         <a href=Route::done(&lesson.id).href() class="button primary" on:click=finish>
                             "Finish lesson"

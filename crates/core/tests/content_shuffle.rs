@@ -49,3 +49,18 @@ fn shuffled_returns_every_item_once() {
     out.sort_unstable();
     assert_eq!(out, items);
 }
+
+/// Pinned orders: the browser's wasm (32-bit) and the build's prerender
+/// (native, 64-bit) must draw the same numbers, so the prerendered card and
+/// the app show the options in one order (e2e/prerender.spec.ts compares the
+/// two pages). `fastrand`'s own shuffle drew a 64-bit number natively; these
+/// are the orders of its 32-bit draw, which the app has always shown.
+#[test]
+fn the_order_is_the_same_on_every_platform() {
+    assert_eq!(option_order("kinds/physical", "which", 3), [0, 1, 2]);
+    assert_eq!(option_order("kinds/physical", "which", 5), [0, 1, 3, 4, 2]);
+    assert_eq!(
+        option_order("basics/what-is-intimacy", "which-is-intimate", 3),
+        [1, 0, 2]
+    );
+}

@@ -22,8 +22,21 @@ pub fn option_order(lesson_id: &str, card_id: &str, n: usize) -> Vec<usize> {
     let seed = fnv1a(format!("{lesson_id}#{card_id}").as_bytes());
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut order: Vec<usize> = (0..n).collect();
-    rng.shuffle(&mut order);
+    shuffle(&mut rng, &mut order);
     order
+}
+
+/// Shuffles `items` the same way on every platform: a Fisher-Yates shuffle
+/// that draws 32-bit numbers. `fastrand::Rng::shuffle` draws a `usize`,
+/// which is 32 bits in the browser's wasm and 64 natively, so the same seed
+/// gave the build's prerendered page (native) another order than the app
+/// (wasm). This draws exactly what the wasm's `shuffle` draws, so the order
+/// people have seen is kept.
+pub fn shuffle<T>(rng: &mut fastrand::Rng, items: &mut [T]) {
+    for i in 1..items.len() {
+        let j = rng.u32(..=u32::try_from(i).expect("fewer than 2^32 items"));
+        items.swap(i, j as usize);
+    }
 }
 
 /// The items of `items` in their display order for this card.

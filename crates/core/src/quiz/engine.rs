@@ -136,7 +136,10 @@ pub fn shuffled_options(question: &Question, seed: u64) -> Vec<&ChoiceOption> {
     if question.kind == QuestionKind::TrueFalse {
         options.sort_by_key(|o| o.id != "true");
     } else {
-        fastrand::Rng::with_seed(mix(seed, &question.id)).shuffle(&mut options);
+        crate::content::shuffle::shuffle(
+            &mut fastrand::Rng::with_seed(mix(seed, &question.id)),
+            &mut options,
+        );
     }
     options
 }
@@ -177,7 +180,7 @@ impl Session {
         if order.is_empty() {
             return None;
         }
-        fastrand::Rng::with_seed(seed).shuffle(&mut order);
+        crate::content::shuffle::shuffle(&mut fastrand::Rng::with_seed(seed), &mut order);
         Some(Session {
             started: now,
             scope,
