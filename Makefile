@@ -17,7 +17,7 @@ FIREFOX := /usr/bin/firefox-esr
 WEBKIT_WEBDRIVER := /usr/bin/WebKitWebDriver
 MINIBROWSER := /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
-.PHONY: help run build build-sub test test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit geckodriver test-wasm-firefox test-engines test-firefox test-webkit clean bench
+.PHONY: help run build build-sub test test-dev test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit geckodriver test-wasm-firefox test-engines test-firefox test-webkit clean bench
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
@@ -102,13 +102,14 @@ run: build
 
 ## ---- tests ----
 
-test: test-native test-fuzz test-wasm test-wasm-firefox test-e2e test-engines
+test: test-native test-fuzz test-wasm test-wasm-firefox test-e2e test-dev test-engines
 	@echo "All test layers passed."
 
 lint: wasm-target
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --package closer --package closer-core --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --package closer --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --package closer-core --lib -- -D warnings
 
 test-native: lint
 	cargo test --workspace
@@ -142,6 +143,15 @@ test-wasm-firefox: wasm-target wasm-bindgen firefox geckodriver
 
 test-e2e: build build-sub chromium
 	npx playwright test
+
+# A development build, as `trunk serve` makes it (debug wasm, no prerendered
+# pages; the post-build hook still writes the prose files), in its own folder,
+# and a Playwright check that its cards and quiz show their words
+# (playwright.dev.config.ts, e2e-dev/, port 4175). The debug wasm takes a few
+# minutes on 2 cores.
+test-dev: tools chromium
+	trunk build --dist dist-dev
+	npx playwright test -c playwright.dev.config.ts
 
 # The main journeys in Firefox and in WebKit, against the same release build
 # and static server (e2e-engines/; Playwright drives Chromium only).

@@ -14,7 +14,7 @@
 //   close()
 // Every wait polls for what a person would see, with a timeout; none sleeps.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appStarted, findElement, storedProgress, workerControls } from './page.mjs';
 
@@ -103,19 +103,24 @@ async function click(s, q) {
 const cardAt = (k) => ({ role: 'text', name: re(new RegExp(`^Card ${k} of \\d+$`)) });
 const cardHeading = (name) => ({ role: 'heading', level: 2, within: 'article', name });
 const LESSON_DONE = { role: 'heading', level: 2, name: 'Lesson complete' };
+// A lesson's "Previous", "Next" and "Finish lesson" are links to the cards'
+// pages (and to the completion screen), so they work before the app runs.
+const LESSON_NAV = 'nav[aria-label="Lesson navigation"]';
+const NEXT = { role: 'link', within: LESSON_NAV, name: re(/^Next\b/) };
+const FINISH = { role: 'link', within: LESSON_NAV, name: 'Finish lesson' };
 const lessonsDone = (k) => ({ role: 'text', name: re(new RegExp(`^${k} of \\d+ lessons done$`)) });
 
 /** Walks the open lesson to "Lesson complete" by clicks. */
 async function finishByClicks(s) {
   for (let k = 1; k < 40; k++) {
     await see(s, cardAt(k));
-    const finish = await s.element(findElement, { role: 'button', name: 'Finish lesson' });
+    const finish = await s.element(findElement, FINISH);
     if (finish) {
       await s.click(finish);
       await see(s, LESSON_DONE);
       return;
     }
-    await click(s, { role: 'button', name: re(/^Next/) });
+    await click(s, NEXT);
   }
   throw new Error('the lesson never ended');
 }
@@ -166,6 +171,12 @@ export const JOURNEYS = [
       await open(s, `${origin}${LESSON}`);
       // The page's h1 takes focus on arrival, so Tab starts from the top of the content.
       await see(s, { role: 'heading', level: 1, name: LESSON_TITLE, focused: true });
+      // Nothing comes before the first card: its "Previous" is a link that says it goes nowhere.
+      const previous = await s.evaluate(() => {
+        const a = [...document.querySelectorAll('nav[aria-label="Lesson navigation"] a')].find((el) => el.innerText.includes('Previous'));
+        return a ? { disabled: a.getAttribute('aria-disabled'), role: a.getAttribute('role'), href: a.hasAttribute('href') } : null;
+      });
+      assert.deepEqual(previous, { disabled: 'true', role: 'link', href: false }, 'the first card\'s "Previous"');
       for (let k = 1; k < 40; k++) {
         await see(s, cardAt(k));
         if (await s.element(findElement, { role: 'radio', within: 'article' })) {
@@ -192,8 +203,8 @@ export const JOURNEYS = [
           await see(s, cardAt(k));
           await until(async () => (await s.evaluate(() => document.querySelector('article textarea').value)) === NOTE, 'the note typed');
         }
-        if (await s.element(findElement, { role: 'button', name: 'Finish lesson' })) {
-          await tabTo(s, { role: 'button', name: 'Finish lesson' });
+        if (await s.element(findElement, FINISH)) {
+          await tabTo(s, FINISH);
           await s.press('Enter');
           break;
         }
@@ -201,7 +212,7 @@ export const JOURNEYS = [
           // The key the lesson's hint names: → turns the card.
           await s.press('ArrowRight');
         } else {
-          await tabTo(s, { role: 'button', name: re(/^Next/) });
+          await tabTo(s, NEXT);
           await focusRing(s, 'Next');
           await s.press('Enter');
         }
@@ -212,7 +223,7 @@ export const JOURNEYS = [
       await see(s, { ...LESSON_DONE, focused: true });
       // ← goes back to the last card, → returns.
       await s.press('ArrowLeft');
-      await see(s, { role: 'button', name: 'Finish lesson' });
+      await see(s, FINISH);
       await s.press('ArrowRight');
       await see(s, { ...LESSON_DONE, focused: true });
       await tabTo(s, { role: 'link', name: 'Back to all lessons' });
@@ -287,7 +298,7 @@ export const JOURNEYS = [
       await see(s, { role: 'link', name: re(/^Continue: /) });
       // A lesson half walked is kept too, at its card.
       await open(s, `${origin}${LESSON}`);
-      await click(s, { role: 'button', name: re(/^Next/) });
+      await click(s, NEXT);
       await see(s, cardAt(2));
       await s.reload();
       await ready(s);
@@ -322,7 +333,7 @@ export const JOURNEYS = [
       await s.reload();
       await ready(s);
       await see(s, cardHeading(CHOICE_TITLE));
-      await click(s, { role: 'button', name: re(/^Next/) });
+      await click(s, NEXT);
       await see(s, cardAt(5));
     },
   },
@@ -338,23 +349,26 @@ export const JOURNEYS = [
       await see(s, cardAt(1));
       // Deploy a second build to the same origin: a new worker (new build id) and a new page.
       const sw = join(site.dir, 'sw.js');
-      const index = join(site.dir, 'index.html');
       writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
-      const html = readFileSync(index, 'utf8');
-      // The page names its build in a meta tag where the build writes one; otherwise the test adds it.
-      const named = html.match(/<meta name="closer-build" content="([^"]+)"/);
-      writeFileSync(
-        index,
-        named
-          ? html.replace(`content="${named[1]}"`, 'content="second-build"')
-          : html.replace('<title>', '<meta name="closer-build" content="second-build" /><title>'),
-      );
+      // Every page the build wrote (index.html and the prerendered ones).
+      for (const file of readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        const page = join(site.dir, file);
+        const html = readFileSync(page, 'utf8');
+        // The page names its build in a meta tag where the build writes one; otherwise the test adds it.
+        const named = html.match(/<meta name="closer-build" content="([^"]+)"/);
+        writeFileSync(
+          page,
+          named
+            ? html.replace(`content="${named[1]}"`, 'content="second-build"')
+            : html.replace('<title>', '<meta name="closer-build" content="second-build" /><title>'),
+        );
+      }
       const build = () => s.evaluate(() => document.querySelector('meta[name="closer-build"]')?.content ?? null);
       // Browsers look for a new worker on navigation and now and then; ask now.
       await s.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true));
       await see(s, { role: 'text', name: re(/^A new version of Closer is ready/) });
       // The open page keeps working, on the old build.
-      await click(s, { role: 'button', name: re(/^Next/) });
+      await click(s, NEXT);
       await see(s, cardAt(2));
       assert.notEqual(await build(), 'second-build');
       await click(s, { role: 'button', name: 'Reload' });

@@ -32,7 +32,7 @@ export function findElement(q) {
   };
   const selectors = {
     button: 'button, [role="button"]',
-    link: 'a[href]',
+    link: 'a[href], [role="link"]',
     heading: q.level ? `h${q.level}` : 'h1, h2, h3, h4, h5, h6',
     radio: 'input[type="radio"]',
     checkbox: 'input[type="checkbox"]',

@@ -12,6 +12,7 @@ import {
   expect,
   open,
   h1,
+  nextCard,
   nextQuestion,
   questionAt,
   questionOptions,
@@ -100,7 +101,7 @@ test('home, with progress, and the lesson-complete screen', async ({ page }) => 
   // One lesson done, one under way, and a quiz answered in part.
   await page.getByRole('link', { name: /^Next lesson: / }).click();
   await expect(cardPosition(page, 1)).toBeVisible();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(cardPosition(page, 2)).toBeVisible();
   await startEverything(page);
   const o = await questionOptions(page);
@@ -228,7 +229,7 @@ test('"Your data": fresh, with a kept copy, an import preview, the erase confirm
   await seedStorage(page, { 'closer.progress': '{not json' });
   await open(page, cards.get('explain')!.path);
   await expect(cardPosition(page, 1)).toBeVisible();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   // The turn is saved once the next card shows; only then leave the page.
   await expect(cardPosition(page, 2)).toBeVisible();
   await open(page, '/data');

@@ -7,7 +7,7 @@
 // panic or request to another origin.
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { cardPosition, expect, h1, open, reload, storageEntries, tabTo, test } from './helpers';
+import { cardPosition, expect, h1, nextCard, open, reload, storageEntries, tabTo, test } from './helpers';
 import {
   COUNTING,
   KEY,
@@ -428,7 +428,7 @@ test('a relationship deleted in one tab stays deleted in the other', async ({ pa
   await expect(homeWeek(other)).toHaveCount(0);
   await other.getByRole('link', { name: 'Start the guide' }).click();
   await expect(cardPosition(other, 1)).toBeVisible();
-  await other.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(other).click();
   await expect(cardPosition(other, 2)).toBeVisible();
   await expect.poll(async () => JSON.parse((await storageEntries(other))[KEY]).last_lesson).toBeTruthy();
 

@@ -94,8 +94,9 @@ async function noteStart(context: BrowserContext): Promise<void> {
 }
 
 /**
- * Waits until the app itself runs and has drawn a page: the build may put a
- * prerendered first screen in index.html, which looks the same but does nothing yet.
+ * Waits until the app itself runs and has drawn a page: every page the build
+ * writes holds a prerendered first screen, which looks the same but does not
+ * answer input yet (its links are plain links, its buttons do nothing).
  */
 export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { closerStarted?: boolean }).closerStarted === true);
@@ -168,17 +169,36 @@ export async function cardCount(page: Page): Promise<{ k: number; n: number }> {
 }
 
 /**
- * Walks the open lesson to its completion screen with the Next / Finish buttons,
+ * A lesson's "Next" (to the next card's page). "Previous", "Next" and
+ * "Finish lesson" are links, so that they work on a prerendered page before
+ * the app runs; the router takes them over once it does.
+ */
+export function nextCard(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Lesson navigation' }).getByRole('link', { name: 'Next', exact: true });
+}
+
+/** A lesson's "Previous": a link, or on the first card one marked aria-disabled, without an href. */
+export function previousCard(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Lesson navigation' }).getByRole('link', { name: 'Previous', exact: true });
+}
+
+/** The last card's "Finish lesson" link (to the lesson's completion screen). */
+export function finishLesson(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Lesson navigation' }).getByRole('link', { name: 'Finish lesson', exact: true });
+}
+
+/**
+ * Walks the open lesson to its completion screen with the Next / Finish links,
  * returning every card seen. The lesson must be open at its first card.
  */
 export async function walkLesson(page: Page): Promise<CardInfo[]> {
   const cards: CardInfo[] = [];
   await expect(cardPosition(page, 1)).toBeVisible();
   const { n } = await cardCount(page);
-  const next = page.getByRole('button', { name: /^Next/ });
-  const finish = page.getByRole('button', { name: 'Finish lesson' });
+  const next = nextCard(page);
+  const finish = finishLesson(page);
   for (let k = 1; k <= n; k++) {
-    // What a person sees says which card this is, and so which button ends it.
+    // What a person sees says which card this is, and so which link ends it.
     await expect(cardPosition(page, k)).toBeVisible();
     const title = (await cardHeading(page).innerText()).trim();
     cards.push({ path: pathOf(page), kind: await currentKind(page), title });

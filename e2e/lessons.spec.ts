@@ -1,14 +1,16 @@
 // Lessons: a whole lesson by keyboard only, reloads and deep links that land
 // on the same card, the home page's state and "Continue", every lesson
 // reachable from home, "Page not found", titles and focus on navigation.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { contentLessons } from './content-helpers';
 import {
   cardHeading,
   cardPosition,
   exploreCourse,
   expect,
+  finishLesson,
+  nextCard,
+  previousCard,
   open,
   reload,
   h1,
@@ -22,42 +24,6 @@ import {
 } from './helpers';
 
 const HOME_TITLE = 'Closer: an interactive guide to intimacy';
-
-const CONTENT = join(__dirname, '..', 'content');
-
-/** The value of a top-level `key = "..."` line of TOML text (the first one), if any. */
-function tomlString(text: string, key: string): string | undefined {
-  const m = text.match(new RegExp(`^${key} = ("(?:[^"\\\\]|\\\\.)*")\\s*$`, 'm'));
-  // A TOML basic string escapes like JSON does (\" \\ \n \uXXXX).
-  return m ? (JSON.parse(m[1]) as string) : undefined;
-}
-
-interface ContentLesson {
-  /** Path of the lesson: /lessons/<section>/<slug>. */
-  path: string;
-  cards: { id: string; kind: string }[];
-}
-
-/** Every lesson of content/course.toml, in path order, with its cards' ids and kinds. */
-function contentLessons(): ContentLesson[] {
-  const course = readFileSync(join(CONTENT, 'course.toml'), 'utf8');
-  return course
-    .split(/^\[\[sections\]\]\s*$/m)
-    .slice(1)
-    .flatMap((section) => {
-      const id = tomlString(section, 'id')!;
-      const slugs = JSON.parse(section.match(/^lessons = (\[.*\])\s*$/m)![1]) as string[];
-      return slugs.map((slug) => {
-        const toml = readFileSync(join(CONTENT, 'lessons', id, `${slug}.toml`), 'utf8');
-        // Each card's own type and id come before its options' lines.
-        const cards = toml
-          .split(/^\[\[cards\]\]\s*$/m)
-          .slice(1)
-          .map((card) => ({ id: tomlString(card, 'id')!, kind: tomlString(card, 'type')! }));
-        return { path: `/lessons/${id}/${slug}`, cards };
-      });
-    });
-}
 
 /**
  * The lesson these tests walk: the first on the path whose content has a
@@ -80,7 +46,7 @@ test.beforeAll(async ({ browser }) => {
   lesson = seen.find((l) => l.path === RICH!.path)!;
   expect(lesson, `${RICH!.path} is on the home page's path`).toBeDefined();
   // The app shows exactly the content's cards, in order, each of its kind.
-  expect(lesson.cards.map((c) => ({ id: c.path.split('/').pop(), kind: c.kind }))).toEqual(RICH!.cards);
+  expect(lesson.cards.map((c) => ({ id: c.path.split('/').pop(), kind: c.kind }))).toEqual(RICH!.cards.map(({ id, kind }) => ({ id, kind })));
 });
 
 /** Escapes text for a RegExp. */
@@ -153,12 +119,23 @@ test('a whole lesson by keyboard only, to "Lesson complete"; home then shows it 
       await page.keyboard.press('Tab');
     }
 
+    if (i === 0) {
+      // Nothing comes before the first card: its "Previous" says so, and is no Tab stop.
+      await expect(previousCard(page)).toHaveAttribute('aria-disabled', 'true');
+      await expect(previousCard(page)).not.toHaveAttribute('href');
+      expect(await previousCard(page).evaluate((el) => (el as HTMLElement).focus() ?? document.activeElement === el)).toBe(false);
+    } else {
+      await expect(previousCard(page)).toHaveAttribute('href', lesson.cards[i - 1].path);
+    }
     if (i === n - 1) {
-      await tabTo(page, page.getByRole('button', { name: 'Finish lesson' }));
+      await expect(nextCard(page)).toHaveCount(0);
+      await tabTo(page, finishLesson(page));
       await page.keyboard.press('Enter');
     } else if (i === 1) {
-      await tabTo(page, page.getByRole('button', { name: /^Next/ }));
-      await page.keyboard.press('Space');
+      // "Next" is a link to the next card's page: Enter follows it.
+      await expect(nextCard(page)).toHaveAttribute('href', lesson.cards[i + 1].path);
+      await tabTo(page, nextCard(page));
+      await page.keyboard.press('Enter');
     } else {
       await page.keyboard.press('ArrowRight');
     }
@@ -195,10 +172,10 @@ test('a reload mid-lesson lands on the same card', async ({ page }) => {
   await open(page, lesson.path);
   // Each turn waits for the card it leads to, as a person would before turning again.
   await expect(cardPosition(page, 1)).toBeVisible();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(cardPosition(page, 2)).toBeVisible();
   await expect(cardHeading(page)).toHaveText(lesson.cards[1].title);
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(cardPosition(page, 3)).toBeVisible();
   const card = lesson.cards[2];
   await expect(cardHeading(page)).toHaveText(card.title);
@@ -337,7 +314,7 @@ test('each route sets the page title, and focus lands on its h1', async ({ page 
   await expect(h1(page)).toBeFocused();
 
   // Turning a card keeps the page and moves focus to the new card's heading.
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(page).toHaveTitle(`${lesson.title} (2 of ${n}) · Closer`);
   await expect(cardHeading(page)).toBeFocused();
 

@@ -3,9 +3,9 @@
 // run their own static servers so that they can really stop them: Playwright's
 // offline switch does not cover service-worker fetches.
 import { test, expect, type Page } from '@playwright/test';
-import { walkLesson } from './helpers';
+import { nextCard, walkLesson } from './helpers';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -175,11 +175,13 @@ test.describe('offline', () => {
       expect(oldBuild).toMatch(/^[0-9a-f]{16}$/);
       expect(await buildCaches(first)).toEqual([`closer-${oldBuild}`]);
 
-      // Deploy a second build to the same origin: a new worker (new build id) and its page.
+      // Deploy a second build to the same origin: a new worker (new build id) and its pages.
       const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
       writeFileSync(join(dir, 'sw.js'), sw.replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
-      const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      writeFileSync(join(dir, 'index.html'), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(join(dir, file), 'utf8');
+        writeFileSync(join(dir, file), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
+      }
       // Browsers check for a new worker on navigation and now and then; ask now, in one tab.
       await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       for (const page of both) {
@@ -201,7 +203,7 @@ test.describe('offline', () => {
       stopped = true;
       // Offline, the old tab goes on: its cards, and its own files from its build's cache.
       const card = await second.getByText(/^Card \d+ of \d+$/).innerText();
-      await second.getByRole('button', { name: /^Next/ }).click();
+      await nextCard(second).click();
       await expect(second.getByText(/^Card \d+ of \d+$/)).not.toHaveText(card);
       const wasm = await second.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm'))!);
       expect(await second.evaluate(async (url) => (await fetch(url)).status, wasm)).toBe(200);
@@ -229,7 +231,7 @@ test('a sub-path build works end to end, offline too', async ({ page }) => {
     await expect(start).toHaveAttribute('href', /^\/closer\/lessons\//);
     await start.click();
     await expect(page).toHaveURL(/\/closer\/lessons\/basics\/what-is-intimacy\//);
-    await page.getByRole('button', { name: /^Next/ }).click();
+    await nextCard(page).click();
     await expect(page.getByText(/^Card 2 of \d+$/)).toBeVisible();
     await expect(page).toHaveURL(/\/closer\/lessons\/basics\/what-is-intimacy\/[a-z0-9-]+$/);
     const url = page.url();

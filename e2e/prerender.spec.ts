@@ -1,80 +1,127 @@
-// The home page that the build writes into index.html (src/site.rs) must be
-// the app's own home page, element for element, or the hand-over from the
-// static first screen to the app would shift or change what a person sees.
-import type { Page } from '@playwright/test';
-import { expect, ready, seedStorage, test } from './helpers';
+// Every page the build writes (tools/src/prerender.rs renders each route known
+// at build time from the app's own components) must be the app's own page,
+// element for element, title for title, or the hand-over from the static first
+// screen to the app would change or shift what a person sees. And where a
+// page's first screen would show a first visit's state to someone returning,
+// they see only its frame (header, footer) until the app draws their own.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { contentLesson } from './content-helpers';
+import { cardHeading, expect, h1, ready, seedStorage, test } from './helpers';
+import { holdWasm, neverSeen, noteFirstFrame, prerenderedCanon, type Canon } from './pages-helpers';
 
-test("the prerendered home page is the app's home page", async ({ page, request }) => {
-  // What the build wrote, as a first visit receives it.
-  const html = await (await request.get('/')).text();
-  expect(html, 'index.html holds a prerendered first screen').toContain('<div id="prerender"');
+const DIST = process.env.CLOSER_E2E_DIST ?? join(__dirname, '..', 'dist');
 
-  await page.goto('/');
-  await ready(page);
-  const [prerendered, mounted] = await page.evaluate((source) => {
-    // A canonical text form of a subtree: tags, sorted attributes, collapsed text; no comments.
-    const canon = (root: Node): string => {
-      const out: string[] = [];
-      // Adjacent text nodes read as one text, as a person (and a screen reader) gets them.
-      const children = (node: Node, depth: number) => {
-        let text = '';
-        const flush = () => {
-          const t = text.replace(/\s+/g, ' ').trim();
-          if (t) out.push('  '.repeat(depth) + JSON.stringify(t));
-          text = '';
-        };
-        for (const child of node.childNodes) {
-          if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
-          else if (child instanceof Element) {
-            flush();
-            element(child, depth);
-          }
-        }
-        flush();
-      };
-      const element = (node: Element, depth: number) => {
-        const tag = node.tagName.toLowerCase();
-        // Not part of the app: the loader, styles, and the no-JavaScript message.
-        if (['script', 'link', 'style', 'noscript'].includes(tag) || node.id === 'prerender') return;
-        const attrs = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort();
-        out.push('  '.repeat(depth) + `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>`);
-        children(node, depth + 1);
-      };
-      children(root, 0);
-      return out.join('\n');
-    };
-    const doc = new DOMParser().parseFromString(source, 'text/html');
-    return [canon(doc.getElementById('prerender')!), canon(document.body)];
-  }, html);
-  expect(mounted.split('\n').length).toBeGreaterThan(50);
-  expect(prerendered).toBe(mounted);
-});
+/** A lesson with cards of several kinds; its first, a middle and its last card are compared. */
+const LESSON = contentLesson('/lessons/basics/what-is-intimacy');
+const MIDDLE = Math.floor(LESSON.cards.length / 2);
 
-/**
- * Holds the wasm back, as a slow phone's network does, so the prerendered
- * screen stays on; the returned function lets it through.
- */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
+interface Kind {
+  what: string;
+  /** The address a person opens. */
+  address: string;
+  /** The file the build wrote for it, where the host answers the address with another (404.html). */
+  file?: string;
+  /** What shows once the app has drawn the page's words. */
+  drawn: (page: Page) => Locator;
 }
 
-test('a returning person never sees a first visit\'s state on the first screen', async ({ page }) => {
-  await seedStorage(page, {
-    'closer.progress': JSON.stringify({
-      schema: 3,
-      lessons: { 'basics/what-is-intimacy': { card: 'closeness', completed: false, updated: 1 } },
-      last_lesson: 'basics/what-is-intimacy',
-      last_opened_at: 1,
-      responses: {},
-      quiz: {},
-    }),
+const KINDS: Kind[] = [
+  { what: 'the home page', address: '/', drawn: (p) => h1(p) },
+  ...[0, MIDDLE, LESSON.cards.length - 1].map((i) => ({
+    what: `card ${i + 1} of ${LESSON.cards.length} of a lesson (${LESSON.cards[i].kind})`,
+    address: LESSON.cards[i].path,
+    drawn: (p: Page) => cardHeading(p).filter({ hasText: LESSON.cards[i].title }),
+  })),
+  // A lesson's own link, without a card, opens at its first card on a first visit.
+  { what: "a lesson's link without a card", address: LESSON.path, drawn: (p) => cardHeading(p).filter({ hasText: LESSON.cards[0].title }) },
+  { what: 'the quiz', address: '/quiz', drawn: (p) => p.getByRole('heading', { level: 2, name: 'Start a quiz' }) },
+  { what: 'the quiz under way, with none', address: '/quiz/play', drawn: (p) => h1(p) },
+  { what: 'the quiz results, with none', address: '/quiz/results', drawn: (p) => h1(p) },
+  { what: 'the check-in', address: '/checkin', drawn: (p) => h1(p) },
+  { what: 'compare', address: '/compare', drawn: (p) => p.getByRole('textbox', { name: 'Code or link' }) },
+  { what: 'reflections', address: '/reflections', drawn: (p) => p.getByText(/^No notes yet\./) },
+  { what: 'your data', address: '/data', drawn: (p) => h1(p) },
+  // A host answers an unknown address with its 404.html (GitHub Pages does).
+  { what: 'not found', address: '/no-such-page', file: '/404.html', drawn: (p) => h1(p).filter({ hasText: 'Page not found' }) },
+];
+
+for (const kind of KINDS) {
+  test(`${kind.what}: the prerendered page is the page the app draws, on a first visit`, async ({ page, request }) => {
+    // What the build wrote, as a first visit receives it.
+    const html = await (await request.get(kind.file ?? kind.address)).text();
+    expect(html, 'the page holds a prerendered first screen').toContain('<div id="prerender"');
+    await noteFirstFrame(page);
+    await page.goto(kind.address);
+    await ready(page);
+    await expect(kind.drawn(page)).toBeVisible();
+    const prerendered = await prerenderedCanon(page, html);
+    expect(prerendered.split('\n').length, 'a prerendered page of some substance').toBeGreaterThan(20);
+    // The first frame the app paints after taking over, then the page once its words are in.
+    const first = await page.evaluate(() => (window as unknown as { closerFirstFrame: Canon }).closerFirstFrame);
+    expect.soft(first.body, 'the first frame the app paints').toBe(prerendered);
+    expect.soft(await page.evaluate(() => (window as unknown as { closerCanon: () => string }).closerCanon()), 'the page once drawn').toBe(prerendered);
   });
+}
+
+test.describe('titles', () => {
+  // Every page as a first visit gets it: no worker answering with index.html.
+  test.use({ serviceWorkers: 'block' });
+
+  test("every page's <title> is the title the app sets once it runs", async ({ page, request }) => {
+    test.setTimeout(300_000);
+    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+    expect(files.length).toBeGreaterThan(20);
+    // Each page as a first visit sees it: no storage left by the page before.
+    await page.addInitScript(() => {
+      try {
+        localStorage.clear();
+      } catch {
+        /* blocked: a first visit anyway */
+      }
+    });
+    const differ: string[] = [];
+    for (const file of files) {
+      const url = `/${file}`;
+      const address = file === 'index.html' ? '/' : file === '404.html' ? '/no-such-page' : url.replace(/\.html$/, '');
+      const html = await (await request.get(url)).text();
+      const written = html.match(/<title>([^<]*)<\/title>/)?.[1];
+      expect(written, `${file} has a title`).toBeTruthy();
+      await page.goto(address);
+      await ready(page);
+      const set = await page.title();
+      // The title as the HTML writes it (&amp;, &#x27; ...), as text, against the text the app sets.
+      const text = await page.evaluate((t) => new DOMParser().parseFromString(`<title>${t}</title>`, 'text/html').title, written!);
+      if (text !== set) differ.push(`${file}: the page says ${JSON.stringify(text)}, the app ${JSON.stringify(set)} (at ${new URL(page.url()).pathname})`);
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
+const NOTE = 'What I keep to myself: the first draft of this note.';
+
+/** Saved progress of someone who has been here: a lesson done, one under way, and a note. */
+const RETURNING = JSON.stringify({
+  schema: 3,
+  lessons: {
+    'basics/what-is-intimacy': { card: 'who-knows-you', completed: true, updated: 1 },
+    'basics/more-than-sex': { card: 'the-word', completed: false, updated: 2 },
+  },
+  last_lesson: 'basics/more-than-sex',
+  last_opened_at: 1,
+  responses: { 'basics/what-is-intimacy#who-knows-you': { kind: 'reflected', text: NOTE, at: 1 } },
+  quiz: {},
+});
+
+test("a returning person never sees a first visit's state on the home page's first screen", async ({ page }) => {
+  await seedStorage(page, { 'closer.progress': RETURNING });
+  const seen = await neverSeen(page, [
+    { selector: 'a', text: /^Start the guide$/ },
+    { selector: 'label', text: /^0 of \d+ lessons done$/ },
+    // The first lesson of the path, which this person has finished.
+    { selector: '.path > :first-child li:first-child .step-state', text: /^Not started$/ },
+  ]);
   const release = await holdWasm(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Closer' })).toBeVisible();
@@ -91,15 +138,70 @@ test('a returning person never sees a first visit\'s state on the first screen',
   await ready(page);
   await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Start the guide' })).toHaveCount(0);
+  expect(await seen(), 'first-visit state shown to a returning person').toEqual([]);
+});
+
+test("a returning person on a personal page sees its frame, never a first visit's state, until the app draws theirs", async ({ page }) => {
+  await seedStorage(page, { 'closer.progress': RETURNING });
+  const seen = await neverSeen(page, [{ selector: 'p', text: /^No notes yet\./ }]);
+  const release = await holdWasm(page);
+  await page.goto('/reflections');
+  // The frame shows: the header with its way home and its menu, and the footer.
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('link', { name: 'Closer' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Getting support' })).toBeVisible();
+  // The page's own content (a first visit's: "No notes yet") holds its place unseen.
+  expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
+  await expect(page.getByText(/^No notes yet\./)).toBeHidden();
+  await expect(h1(page)).toBeHidden();
+
+  release();
+  await ready(page);
+  await expect(h1(page)).toHaveText('My reflections');
+  await expect(page.getByText(NOTE)).toBeVisible();
+  await expect(page.getByText(/^No notes yet\./)).toHaveCount(0);
+  expect(await seen(), 'first-visit state shown to a returning person').toEqual([]);
 });
 
 test('a first visit sees the start of the guide on the first screen', async ({ page }) => {
+  // The same watch as for a returning person: here it must see what a first visit shows.
+  const seen = await neverSeen(page, [{ selector: 'a', text: /^Start the guide$/ }]);
   const release = await holdWasm(page);
   await page.goto('/');
   expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
   await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
   await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeVisible();
+  await expect.poll(seen).toEqual(['a "Start the guide" at /']);
   release();
   await ready(page);
   await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
 });
+
+for (const i of [0, MIDDLE, LESSON.cards.length - 1]) {
+  const card = LESSON.cards[i];
+  test(`no layout shift when the app takes over a card page (card ${i + 1}, ${card.kind}), on a first visit`, async ({ page }) => {
+    await noteFirstFrame(page);
+    await page.goto(card.path);
+    await ready(page);
+    await expect(cardHeading(page)).toHaveText(card.title);
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<{ before: number; after: number; sources: string[] }>((resolve) => {
+          const w = window as unknown as { closerShifts: { value: number; at: number; sources: string[] }[]; closerMountedAt: number };
+          // Two frames after this one, every shift of the take-over has been reported.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const after = w.closerShifts.filter((s) => s.at >= w.closerMountedAt);
+              const before = w.closerShifts.filter((s) => s.at < w.closerMountedAt);
+              const sum = (l: { value: number }[]) => l.reduce((a, s) => a + s.value, 0);
+              resolve({ before: sum(before), after: sum(after), sources: after.flatMap((s) => s.sources) });
+            }),
+          );
+        }),
+    );
+    expect.soft(shifts.after, `layout shift after the app took over (moved: ${shifts.sources.join(', ')})`).toBe(0);
+    expect.soft(shifts.before, 'layout shift of the prerendered page before the app ran').toBe(0);
+  });
+}

@@ -3,7 +3,7 @@
 // person's progress, and nothing panics (the `test` of ./helpers fails on any
 // console error, page error or "panicked" message).
 import type { Page } from '@playwright/test';
-import { cardHeading, expect, h1, open, reload, seedStorage, storageEntries, test, walkLesson } from './helpers';
+import { cardHeading, expect, h1, nextCard, open, reload, seedStorage, storageEntries, test, walkLesson } from './helpers';
 
 const KEY = 'closer.progress';
 const BACKUP = /^closer\.progress\.unreadable\.\d+$/;
@@ -69,7 +69,7 @@ test('blocked storage: the app works in memory and says progress will not be kep
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice(page, BLOCKED)).toHaveCount(0);
   await page.getByRole('link', { name: /^Continue: / }).click();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(cardHeading(page)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
 
@@ -177,12 +177,12 @@ test('a read that fails during a save leaves the stored data byte for byte as it
   });
   await page.getByRole('link', { name: /^Continue: / }).click();
   await expect(cardHeading(page)).toBeVisible();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(notice(page, READ_FAILED)).toBeVisible();
   // Said once: a second change does not bring it back after a dismissal, and nothing is written.
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice(page, READ_FAILED)).toHaveCount(0);
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(page.getByText(/^Card 3 of \d+$/)).toBeVisible();
   await expect(notice(page, READ_FAILED)).toHaveCount(0);
 
@@ -190,7 +190,7 @@ test('a read that fails during a save leaves the stored data byte for byte as it
   expect(await storageEntries(page)).toEqual(before);
 
   // Reading works again: the next change saves everything from this visit.
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await nextCard(page).click();
   await expect(page.getByText(/^Card 4 of \d+$/)).toBeVisible();
   await expect.poll(async () => (await storageEntries(page))[KEY]).not.toEqual(before[KEY]);
   const saved = progressIn((await storageEntries(page))[KEY]);

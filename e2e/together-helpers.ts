@@ -1,6 +1,6 @@
 // Helpers for e2e/together.spec.ts: share codes written and read here in
 // TypeScript (Crockford base32, CRC-32, the version-1 layout of
-// src/share/code.rs), so that tests can craft codes the app never made; a
+// crates/core/src/share/code.rs), so that tests can craft codes the app never made; a
 // second person's browser (its own context, watched like the first); and
 // the share panel, the /compare page and the comparison as a person sees them.
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
@@ -132,17 +132,17 @@ export function dayWords(day: number): string {
   });
 }
 
-// ---- what CodeError's Display says (src/share/code.rs) ----
+// ---- what CodeError's Display says (crates/core/src/share/code.rs) ----
 
 /**
  * The refusal of each kind of bad code, read from CodeError's Display in
- * src/share/code.rs, so that a rewording there needs no change here.
+ * crates/core/src/share/code.rs, so that a rewording there needs no change here.
  */
 function codeMessages() {
-  const rust = readFileSync(join(__dirname, '..', 'src', 'share', 'code.rs'), 'utf8');
+  const rust = readFileSync(join(__dirname, '..', 'crates', 'core', 'src', 'share', 'code.rs'), 'utf8');
   const said = (variant: string): string => {
     const m = rust.match(new RegExp(`CodeError::${variant} => "((?:[^"\\\\]|\\\\.)*)"`));
-    if (!m) throw new Error(`no message for CodeError::${variant} in src/share/code.rs`);
+    if (!m) throw new Error(`no message for CodeError::${variant} in crates/core/src/share/code.rs`);
     const text = JSON.parse(`"${m[1]}"`) as string;
     // Plain words: a whole sentence, never a Rust debug string.
     expect(text, `CodeError::${variant}`).toMatch(/^[A-Z].*\.$/);
