@@ -118,3 +118,22 @@ test('"Finish lesson" followed before the app runs still finishes the lesson onc
   await ready(page);
   await expect(page.getByText(/^1 of \d+ lessons done$/)).toBeVisible();
 });
+
+test.describe('with motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test("the app taking over a card page does not replay the card's entrance; turning a card does", async ({ page }) => {
+    // Failed before the fix: every card slid in from transparent, so the
+    // prerendered card faded out and in again when the app mounted.
+    const [first, second] = LESSON.cards;
+    await page.goto(first.path);
+    const entrance = () => page.getByRole('article').evaluate((card) => getComputedStyle(card).animationName);
+    expect(await entrance()).toBe('none');
+    await ready(page);
+    await expectCard(page, first, 1);
+    expect(await entrance()).toBe('none');
+    await nextCard(page).click();
+    await expectCard(page, second, 2);
+    expect(await entrance()).toBe('card-in');
+  });
+});

@@ -25,8 +25,9 @@ fn kind_label(card: &Card) -> &'static str {
     }
 }
 
-/// A card: its kind, its heading and its body. `focus` moves keyboard focus to
-/// the heading when the card appears, so a screen reader reads the new card.
+/// A card: its kind, its heading and its body. `focus` (a card turned to,
+/// not the first one a page shows) moves keyboard focus to the heading when
+/// the card appears, so a screen reader reads the new card, and slides it in.
 #[component]
 pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> impl IntoView {
     let heading = NodeRef::<html::H2>::new();
@@ -81,7 +82,10 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
         } => view! { <ReflectBody lesson card_id=id prompt hint/> }.into_any(),
     };
     view! {
-        <article class="card" aria-labelledby="card-title">
+        // A card turned to slides in (`turned`, style/lesson.css); the first
+        // card a page shows does not, so the app taking over a prerendered
+        // card does not replay its entrance.
+        <article class="card" class:turned=focus aria-labelledby="card-title">
             <p class="card-kind">{kind_label(card)}</p>
             <h2 id="card-title" node_ref=heading tabindex="-1">{card.title().to_string()}</h2>
             {body}
