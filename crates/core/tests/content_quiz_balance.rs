@@ -126,7 +126,8 @@ fn absolute_words_appear_in_right_answers_too() {
     );
 }
 
-/// Select-all questions use the whole range, from one right option to all.
+/// Select-all questions use the whole range, from one right option to all but
+/// one (none has every option right: see the test below).
 #[test]
 fn select_all_questions_range_from_one_to_all() {
     let counts: Vec<(usize, usize)> = course()
@@ -146,8 +147,8 @@ fn select_all_questions_range_from_one_to_all() {
         "no select-all question has exactly one right option"
     );
     assert!(
-        counts.iter().any(|&(r, n)| r == n),
-        "no select-all question has every option right"
+        counts.iter().any(|&(r, n)| r + 1 == n),
+        "no select-all question has all options but one right"
     );
     let mut distinct: Vec<usize> = counts.iter().map(|&(r, _)| r).collect();
     distinct.sort_unstable();
@@ -189,5 +190,23 @@ fn lesson_choice_cards_do_not_put_the_right_option_first() {
     assert!(
         positions.len() >= 3,
         "the right option only ever sits at {positions:?}"
+    );
+}
+
+/// Every select-all question has at least one option that is not right, so
+/// "tick everything" never wins.
+#[test]
+fn every_select_all_question_has_a_wrong_option() {
+    let all_right: Vec<_> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Multi)
+        .filter(|q| q.options.iter().all(|o| o.correct))
+        .map(|q| q.id.to_string())
+        .collect();
+    println!("select-all questions with every option right: {all_right:?}");
+    assert!(
+        all_right.is_empty(),
+        "every option is right in {all_right:?}"
     );
 }
