@@ -193,6 +193,108 @@ fn lesson_choice_cards_do_not_put_the_right_option_first() {
     );
 }
 
+/// Words that soften a claim ("can", "often") and words that make it absolute
+/// ("always", "never"). A statement with a hedge and no absolute word counts
+/// as hedged.
+const HEDGES: [&str; 16] = [
+    "can",
+    "may",
+    "might",
+    "could",
+    "often",
+    "usually",
+    "some",
+    "many",
+    "most",
+    "tends",
+    "tend",
+    "sometimes",
+    "rarely",
+    "perhaps",
+    "likely",
+    "generally",
+];
+const ABSOLUTES: [&str; 16] = [
+    "always",
+    "never",
+    "only",
+    "every",
+    "all",
+    "must",
+    "nothing",
+    "cannot",
+    "none",
+    "everyone",
+    "anyone",
+    "nobody",
+    "just",
+    "exactly",
+    "whatever",
+    "impossible",
+];
+
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when a statement reads as hedged: a softening word, and no absolute
+/// word ("can't", "no one", "not always" count as absolute or hedged as read).
+fn hedged(t: &str) -> bool {
+    let w = words(t);
+    let joined = format!(" {} ", w.join(" "));
+    let absolute = w.iter().any(|x| ABSOLUTES.contains(&x.as_str()))
+        || w.iter().any(|x| x == "can't")
+        || joined.contains(" no one ");
+    let hedge = w.iter().any(|x| HEDGES.contains(&x.as_str()))
+        || joined.contains(" not always ")
+        || joined.contains(" not every ");
+    hedge && (!absolute || joined.contains(" not always ") || joined.contains(" not every "))
+}
+
+/// "Hedged means true, absolute means false" must not beat the quiz.
+#[test]
+fn hedge_words_do_not_give_the_true_false_answers_away() {
+    let tf: Vec<_> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::TrueFalse)
+        .collect();
+    let mut hits = 0usize;
+    let (mut hedged_true, mut hedged_false) = (0usize, 0usize);
+    for q in &tf {
+        let is_true = q.options.iter().any(|o| o.id == "true" && o.correct);
+        let h = hedged(&q.prompt);
+        match (h, is_true) {
+            (true, true) => hedged_true += 1,
+            (true, false) => hedged_false += 1,
+            _ => {}
+        }
+        if h == is_true {
+            hits += 1;
+        }
+    }
+    let n = tf.len();
+    println!(
+        "hedge rule: scores {hits} of {n}; hedged true {hedged_true}, hedged false {hedged_false}, plain true {}, plain false {}",
+        tf.iter()
+            .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
+            .count()
+            - hedged_true,
+        n - tf
+            .iter()
+            .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
+            .count()
+            - hedged_false
+    );
+    assert!(
+        hits * 10 <= n * 7,
+        "\"hedged means true\" scores {hits} of {n} true/false items; allowed 70%"
+    );
+}
+
 /// Every select-all question has at least one option that is not right, so
 /// "tick everything" never wins.
 #[test]
