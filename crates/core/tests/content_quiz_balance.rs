@@ -295,6 +295,36 @@ fn hedge_words_do_not_give_the_true_false_answers_away() {
     );
 }
 
+/// In lesson choice cards the right option is the strictly longest label in
+/// at most half of the cards.
+#[test]
+fn lesson_choice_cards_do_not_reward_the_longest_option() {
+    let (mut longest, mut total) = (0usize, 0usize);
+    let mut which = Vec::new();
+    for lesson in course().lessons() {
+        for card in lesson.cards.iter() {
+            if let Card::Choice { id, options, .. } = card {
+                total += 1;
+                let right = options.iter().find(|o| o.correct).unwrap();
+                let len = right.label.chars().count();
+                if options
+                    .iter()
+                    .filter(|o| !o.correct)
+                    .all(|o| o.label.chars().count() < len)
+                {
+                    longest += 1;
+                    which.push(format!("{}/{}", lesson.id, id));
+                }
+            }
+        }
+    }
+    println!("lesson choice cards, right option strictly longest: {longest} of {total} {which:?}");
+    assert!(
+        longest * 2 <= total,
+        "the right option is the longest in {longest} of {total} lesson choice cards: {which:?}"
+    );
+}
+
 /// Every select-all question has at least one option that is not right, so
 /// "tick everything" never wins.
 #[test]
