@@ -126,7 +126,8 @@ fn absolute_words_appear_in_right_answers_too() {
     );
 }
 
-/// Select-all questions use the whole range, from one right option to all.
+/// Select-all questions use the whole range, from one right option to all but
+/// one (none has every option right: see the test below).
 #[test]
 fn select_all_questions_range_from_one_to_all() {
     let counts: Vec<(usize, usize)> = course()
@@ -146,8 +147,8 @@ fn select_all_questions_range_from_one_to_all() {
         "no select-all question has exactly one right option"
     );
     assert!(
-        counts.iter().any(|&(r, n)| r == n),
-        "no select-all question has every option right"
+        counts.iter().any(|&(r, n)| r + 1 == n),
+        "no select-all question has all options but one right"
     );
     let mut distinct: Vec<usize> = counts.iter().map(|&(r, _)| r).collect();
     distinct.sort_unstable();
@@ -189,5 +190,155 @@ fn lesson_choice_cards_do_not_put_the_right_option_first() {
     assert!(
         positions.len() >= 3,
         "the right option only ever sits at {positions:?}"
+    );
+}
+
+/// Words that soften a claim ("can", "often") and words that make it absolute
+/// ("always", "never"). A statement with a hedge and no absolute word counts
+/// as hedged.
+const HEDGES: [&str; 16] = [
+    "can",
+    "may",
+    "might",
+    "could",
+    "often",
+    "usually",
+    "some",
+    "many",
+    "most",
+    "tends",
+    "tend",
+    "sometimes",
+    "rarely",
+    "perhaps",
+    "likely",
+    "generally",
+];
+const ABSOLUTES: [&str; 16] = [
+    "always",
+    "never",
+    "only",
+    "every",
+    "all",
+    "must",
+    "nothing",
+    "cannot",
+    "none",
+    "everyone",
+    "anyone",
+    "nobody",
+    "just",
+    "exactly",
+    "whatever",
+    "impossible",
+];
+
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when a statement reads as hedged: a softening word, and no absolute
+/// word ("can't", "no one", "not always" count as absolute or hedged as read).
+fn hedged(t: &str) -> bool {
+    let w = words(t);
+    let joined = format!(" {} ", w.join(" "));
+    let absolute = w.iter().any(|x| ABSOLUTES.contains(&x.as_str()))
+        || w.iter().any(|x| x == "can't")
+        || joined.contains(" no one ");
+    let hedge = w.iter().any(|x| HEDGES.contains(&x.as_str()))
+        || joined.contains(" not always ")
+        || joined.contains(" not every ");
+    hedge && (!absolute || joined.contains(" not always ") || joined.contains(" not every "))
+}
+
+/// "Hedged means true, absolute means false" must not beat the quiz.
+#[test]
+fn hedge_words_do_not_give_the_true_false_answers_away() {
+    let tf: Vec<_> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::TrueFalse)
+        .collect();
+    let mut hits = 0usize;
+    let (mut hedged_true, mut hedged_false) = (0usize, 0usize);
+    for q in &tf {
+        let is_true = q.options.iter().any(|o| o.id == "true" && o.correct);
+        let h = hedged(&q.prompt);
+        match (h, is_true) {
+            (true, true) => hedged_true += 1,
+            (true, false) => hedged_false += 1,
+            _ => {}
+        }
+        if h == is_true {
+            hits += 1;
+        }
+    }
+    let n = tf.len();
+    println!(
+        "hedge rule: scores {hits} of {n}; hedged true {hedged_true}, hedged false {hedged_false}, plain true {}, plain false {}",
+        tf.iter()
+            .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
+            .count()
+            - hedged_true,
+        n - tf
+            .iter()
+            .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
+            .count()
+            - hedged_false
+    );
+    assert!(
+        hits * 10 <= n * 7,
+        "\"hedged means true\" scores {hits} of {n} true/false items; allowed 70%"
+    );
+}
+
+/// In lesson choice cards the right option is the strictly longest label in
+/// at most half of the cards.
+#[test]
+fn lesson_choice_cards_do_not_reward_the_longest_option() {
+    let (mut longest, mut total) = (0usize, 0usize);
+    let mut which = Vec::new();
+    for lesson in course().lessons() {
+        for card in lesson.cards.iter() {
+            if let Card::Choice { id, options, .. } = card {
+                total += 1;
+                let right = options.iter().find(|o| o.correct).unwrap();
+                let len = right.label.chars().count();
+                if options
+                    .iter()
+                    .filter(|o| !o.correct)
+                    .all(|o| o.label.chars().count() < len)
+                {
+                    longest += 1;
+                    which.push(format!("{}/{}", lesson.id, id));
+                }
+            }
+        }
+    }
+    println!("lesson choice cards, right option strictly longest: {longest} of {total} {which:?}");
+    assert!(
+        longest * 2 <= total,
+        "the right option is the longest in {longest} of {total} lesson choice cards: {which:?}"
+    );
+}
+
+/// Every select-all question has at least one option that is not right, so
+/// "tick everything" never wins.
+#[test]
+fn every_select_all_question_has_a_wrong_option() {
+    let all_right: Vec<_> = course()
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Multi)
+        .filter(|q| q.options.iter().all(|o| o.correct))
+        .map(|q| q.id.to_string())
+        .collect();
+    println!("select-all questions with every option right: {all_right:?}");
+    assert!(
+        all_right.is_empty(),
+        "every option is right in {all_right:?}"
     );
 }
