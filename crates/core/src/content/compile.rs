@@ -73,6 +73,18 @@ pub struct Guide {
     pub together: TogetherGuide,
 }
 
+impl Guide {
+    /// The course as the app embeds it: everything but the names list,
+    /// which is for the build's checks only.
+    pub fn shipped_course(&self) -> Course {
+        Course {
+            people: Default::default(),
+            not_names: Default::default(),
+            ..self.course.clone()
+        }
+    }
+}
+
 /// One file of prose the app loads when it first needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseFile {
@@ -256,10 +268,10 @@ fn bake(path: &Path, value: &impl databake::Bake) -> Result<(), String> {
 /// - `prose.json`: `[(path in the site, JSON)]`, for the build tool to write;
 /// - `names.json`: the names list, for native checks only.
 pub fn write_baked(guide: &Guide, out: &Path, skeleton: bool) -> Result<(), String> {
-    let mut course = guide.course.clone();
+    let course = guide.shipped_course();
     let names = serde_json::json!({
-        "people": std::mem::take(&mut course.people),
-        "not_names": std::mem::take(&mut course.not_names),
+        "people": guide.course.people,
+        "not_names": guide.course.not_names,
     });
     let write = |name: &str, text: String| {
         let path = out.join(name);

@@ -18,9 +18,7 @@ fn loaded() -> &'static Loaded {
     LOADED.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let guide = compile::load(&root).unwrap_or_else(|e| panic!("content: {e:#?}"));
-        let mut bare = guide.course.clone();
-        bare.people = Default::default();
-        bare.not_names = Default::default();
+        let bare = guide.shipped_course();
         let (_, prose) = compile::split_prose(&bare);
         Loaded { guide, bare, prose }
     })
