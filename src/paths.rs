@@ -36,6 +36,22 @@ fn read_base_href() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// The route of a path as the browser has it (under the site's base, maybe
+/// with a trailing slash); `None` outside the base or for no page.
+pub fn route_of(browser_path: &str) -> Option<crate::routes::Route> {
+    let path = browser_path.strip_prefix(router_base().as_str())?;
+    crate::routes::Route::parse(match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    })
+}
+
+/// The route of the address the page was loaded at.
+#[cfg(target_arch = "wasm32")]
+pub fn current_route() -> Option<crate::routes::Route> {
+    route_of(&web_sys::window()?.location().pathname().ok()?)
+}
+
 /// Whether this page was opened from `route`'s page by a link (the
 /// document's referrer, same origin). Natively (the prerender), never.
 pub fn arrived_from(route: &crate::routes::Route) -> bool {
@@ -48,7 +64,8 @@ pub fn arrived_from(route: &crate::routes::Route) -> bool {
         let origin = window.location().origin().unwrap_or_default();
         referrer
             .strip_prefix(&origin)
-            .is_some_and(|path| path.trim_end_matches('/') == route.href())
+            .and_then(route_of)
+            .is_some_and(|from| &from == route)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -67,4 +84,23 @@ pub fn router_base() -> String {
 /// goes through this; `navigate()` adds the base itself and must not.
 pub fn app_path(path: &str) -> String {
     format!("{}{path}", router_base())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::routes::Route;
+
+    #[test]
+    fn a_browser_path_reads_as_its_route_under_the_base() {
+        set_prerender_base("/closer/");
+        assert_eq!(route_of("/closer"), Some(Route::Home));
+        assert_eq!(route_of("/closer/"), Some(Route::Home));
+        assert_eq!(route_of("/closer/quiz/"), Some(Route::Quiz));
+        assert_eq!(route_of("/quiz"), None, "outside the base");
+        assert_eq!(route_of("/closer/no/such/page"), None);
+        set_prerender_base("/");
+        assert_eq!(route_of("/"), Some(Route::Home));
+        assert_eq!(route_of("/compare"), Some(Route::Compare));
+    }
 }

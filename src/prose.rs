@@ -89,24 +89,14 @@ pub fn key_of(route: &crate::routes::Route) -> Option<&'static str> {
 /// give way to "Loading…" (src/main.rs).
 pub async fn arrived(key: &'static str) {
     if slot(key).is_none() {
-        SLOTS.with(|s| s.borrow_mut().insert(key, Slot::Loading));
-        load(key).await;
+        begin(key).await;
     }
 }
 
 /// Waits for the prose of the page the browser shows (see [`arrived`]).
 #[cfg(target_arch = "wasm32")]
 pub async fn of_this_page() {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    let base = crate::paths::router_base();
-    let path = path.strip_prefix(base.as_str()).unwrap_or(&path);
-    let path = match path.trim_end_matches('/') {
-        "" => "/",
-        p => p,
-    };
-    if let Some(key) = crate::routes::Route::parse(path).and_then(|r| key_of(&r)) {
+    if let Some(key) = crate::paths::current_route().and_then(|r| key_of(&r)) {
         arrived(key).await;
     }
 }
@@ -172,8 +162,13 @@ pub fn prefetch() {
 
 /// Marks `key` loading (quietly: whoever asked already shows that) and fetches it.
 fn start(key: &'static str) {
+    spawn_local(begin(key));
+}
+
+/// Marks `key` loading and gives the fetch to run.
+fn begin(key: &'static str) -> impl std::future::Future<Output = ()> {
     SLOTS.with(|s| s.borrow_mut().insert(key, Slot::Loading));
-    spawn_local(load(key));
+    load(key)
 }
 
 async fn load(key: &'static str) {
