@@ -2,7 +2,7 @@
 //! filled in from the one place each is defined, and the tag that carries a
 //! page's own facts to it.
 
-use crate::site::{escape, without_comment_lines};
+use crate::site::{escape, fill_script};
 
 /// The script as written, with placeholders in capitals.
 const SOURCE: &str = include_str!("../first-screen.js");
@@ -16,21 +16,16 @@ pub const FRAME_ONLY_CLASS: &str = "frame-only";
 /// The script with every placeholder filled: the same text on every page, so
 /// one hash in the Content-Security-Policy allows it everywhere.
 pub fn script() -> String {
-    let json = |s: &str| serde_json::to_string(s).expect("a string serialises");
-    [
-        ("STORAGE_KEY", json(closer_core::keys::KEY)),
-        ("RETURNING_CLASS", json(RETURNING_CLASS)),
-        ("FRAME_ONLY_CLASS", json(FRAME_ONLY_CLASS)),
-        ("COMPARE_PATH", json(&closer::routes::Route::Compare.path())),
-        (
-            "SHARED_LINK_CLASS",
-            json(closer::sharing::SHARED_LINK_CLASS),
-        ),
-    ]
-    .iter()
-    .fold(without_comment_lines(SOURCE), |text, (name, value)| {
-        text.replace(name, value)
-    })
+    fill_script(
+        SOURCE,
+        &[
+            ("STORAGE_KEY", closer_core::keys::KEY),
+            ("RETURNING_CLASS", RETURNING_CLASS),
+            ("FRAME_ONLY_CLASS", FRAME_ONLY_CLASS),
+            ("COMPARE_PATH", &closer::routes::Route::Compare.path()),
+            ("SHARED_LINK_CLASS", closer::sharing::SHARED_LINK_CLASS),
+        ],
+    )
 }
 
 /// What one page tells the script about itself.

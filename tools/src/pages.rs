@@ -65,10 +65,12 @@ pub fn pages(course: &Course) -> Vec<Page> {
     out.push(page(Route::Reflections, true, None));
     out.push(page(Route::Data, true, None));
     // Any path the app does not know renders its not-found page.
-    let mut not_found = page(Route::Home, false, None);
-    not_found.path = "/404".into();
-    not_found.file = NOT_FOUND_FILE.into();
-    out.push(not_found);
+    out.push(Page {
+        path: "/404".into(),
+        file: NOT_FOUND_FILE.into(),
+        personal: false,
+        prose: None,
+    });
     out
 }
 

@@ -303,26 +303,33 @@ pub fn defer_wasm_until_painted(html: &str) -> Result<String, SiteError> {
     let start = glue_at.start - LOADER_IMPORT.len();
     let statement_end = glue_at.end + html[glue_at.end..].find(';').ok_or(SiteError::NoLoader)? + 1;
     let html = format!("{}{}", &html[..start], &html[statement_end..]);
-    let wait = without_comment_lines(WAIT_FOR_PAINT)
-        .replace(
-            "FRAME_ONLY_CLASS",
-            &serde_json::to_string(FRAME_ONLY_CLASS).expect("a string serialises"),
-        )
-        .replace(
-            "GLUE_URL",
-            &serde_json::to_string(glue).expect("a string serialises"),
-        );
+    let wait = fill_script(
+        WAIT_FOR_PAINT,
+        &[("FRAME_ONLY_CLASS", FRAME_ONLY_CLASS), ("GLUE_URL", glue)],
+    );
     Ok(html.replacen(LOADER_INIT, &format!("{wait}{LOADER_INIT}"), 1))
 }
 
 /// A script without its whole-line `//` comments, which say why for the
 /// reader of the source and would only add bytes to every page.
-pub fn without_comment_lines(source: &str) -> String {
+fn without_comment_lines(source: &str) -> String {
     source
         .lines()
         .filter(|l| !l.trim_start().starts_with("//"))
         .map(|l| format!("{l}\n"))
         .collect()
+}
+
+/// One of the build's scripts as it goes into a page: without its comment
+/// lines, each placeholder (a name in capitals) replaced by its value as a
+/// JavaScript string literal.
+pub fn fill_script(source: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(without_comment_lines(source), |text, (name, value)| {
+            let literal = serde_json::to_string(value).expect("a string serialises");
+            text.replace(name, &literal)
+        })
 }
 
 /// What [`defer_wasm_until_painted`] puts in the loader, with placeholders.
