@@ -15,9 +15,7 @@ use std::collections::HashSet;
 /// Every string in `value` that is not an id, a type or a link target.
 fn prose_left(value: &serde_json::Value, key: &str, out: &mut Vec<String>) {
     match value {
-        serde_json::Value::String(s)
-            if !matches!(key, "id" | "type" | "kind" | "lesson" | "card") && !s.is_empty() =>
-        {
+        serde_json::Value::String(s) if !guide::NOT_PROSE.contains(&key) && !s.is_empty() => {
             out.push(format!("{key}: {s}"));
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| prose_left(v, key, out)),

@@ -226,21 +226,9 @@ struct Piece {
     reference: bool,
 }
 
-/// Keys whose strings are ids, types or links, not prose.
-const NOT_PROSE: &[&str] = &[
-    "id",
-    "type",
-    "kind",
-    "kinds",
-    "lesson",
-    "card",
-    "practice",
-    "practices",
-];
-
 fn walk(value: &Value, file: &str, path: &str, key: &str, out: &mut Vec<Piece>) {
     match value {
-        Value::String(s) if !NOT_PROSE.contains(&key) && !s.trim().is_empty() => {
+        Value::String(s) if !guide::NOT_PROSE.contains(&key) && !s.trim().is_empty() => {
             let field = if path.is_empty() {
                 key.to_string()
             } else {

@@ -24,6 +24,19 @@ fn loaded() -> &'static Loaded {
     })
 }
 
+/// Keys whose strings are ids, types or link targets, not prose (the last
+/// three only occur in the check-in's and the together guide's lists).
+pub const NOT_PROSE: &[&str] = &[
+    "id",
+    "type",
+    "kind",
+    "lesson",
+    "card",
+    "kinds",
+    "practice",
+    "practices",
+];
+
 /// The course as the app's native build embeds it: whole, without the names list.
 pub fn course() -> &'static Course {
     &loaded().bare
