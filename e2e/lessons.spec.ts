@@ -190,6 +190,48 @@ test('a reload mid-lesson lands on the same card', async ({ page }) => {
   await expect(cardHeading(page)).toHaveText(lesson.cards[1].title);
 });
 
+test('cards turn in place: Back and Forward go card by card, two quick turns keep both, and a turn from low on a phone shows the new card', async ({ page, context }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, lesson.cards[0].path);
+  await expect(cardPosition(page, 1)).toBeVisible();
+  // Two turns in a row, the second before the first has reached the URL.
+  await cardHeading(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(cardPosition(page, 3)).toBeVisible();
+  await expect(page).toHaveURL(lesson.cards[2].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[2].title);
+  await page.goBack();
+  await expect(page).toHaveURL(lesson.cards[1].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[1].title);
+  await page.goBack();
+  await expect(page).toHaveURL(lesson.cards[0].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[0].title);
+  await page.goForward();
+  await expect(page).toHaveURL(lesson.cards[1].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[1].title);
+
+  // Scrolled down to "Next" on a phone held sideways: the new card's heading is on screen, with focus.
+  await page.setViewportSize({ width: 844, height: 390 });
+  await page.mouse.move(200, 200);
+  await page.mouse.wheel(0, 2000);
+  await expect(cardHeading(page)).not.toBeInViewport();
+  await nextCard(page).click();
+  await expect(cardPosition(page, 3)).toBeVisible();
+  await expect(cardHeading(page)).toHaveText(lesson.cards[2].title);
+  await expect(cardHeading(page)).toBeInViewport();
+  await expect(cardHeading(page)).toBeFocused();
+
+  // A click that asks for a new tab opens the next card there and leaves this one as it was.
+  const opened = context.waitForEvent('page');
+  await nextCard(page).click({ modifiers: ['Control'] });
+  const tab = await opened;
+  await expect(tab).toHaveURL(lesson.cards[3].path);
+  await expect(cardHeading(tab)).toHaveText(lesson.cards[3].title);
+  await expect(page).toHaveURL(lesson.cards[2].path);
+  await expect(cardHeading(page)).toHaveText(lesson.cards[2].title);
+});
+
 test('a deep link opens its card in a fresh browser, and survives a reload', async ({ page }) => {
   const i = lesson.cards.length - 1;
   const card = lesson.cards[i];

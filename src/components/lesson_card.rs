@@ -34,7 +34,7 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
     if focus {
         Effect::new(move |_| {
             if let Some(h) = heading.get() {
-                let _ = h.focus();
+                crate::focus::focus_in_place(&h);
             }
         });
     }

@@ -12,6 +12,7 @@ use crate::prose::{lesson_cards, Loaded};
 use crate::routes::{use_go, LessonParams, Route};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params, NavigateOptions};
+use std::collections::VecDeque;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
@@ -98,17 +99,39 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         })
     });
 
-    // What is on screen: to resume is to show the card the person left off
+    // What is on screen. To resume is to show the card the person left off
     // at (the effect below then puts it in the URL), so a lesson's link
     // without a card, prerendered for a first visit, is its first card.
-    let shown = Memo::new(move |_| match screen.get() {
+    let resolve = move |s: Screen| match s {
         Screen::Resume => Screen::Card(
             state
                 .progress
-                .with(|p| p.resume_card(lesson))
+                .with_untracked(|p| p.resume_card(lesson))
                 .min(count.saturating_sub(1)),
         ),
         other => other,
+    };
+    // A turn changes this at once and writes the URL after the frame that
+    // shows the new card (see `turn_to`); the screen follows the URL when
+    // something else changes it (Back, Forward, a link). `written` holds the
+    // screens this view put in the URL and has not yet seen come back, so
+    // its own writes, even two quick turns' worth, do not move it back.
+    let shown = RwSignal::new(resolve(screen.get_untracked()));
+    let written = StoredValue::new(VecDeque::<Screen>::new());
+    Effect::new(move |_| {
+        let now = resolve(screen.get());
+        let own = written.try_update_value(|w| {
+            if w.front() == Some(&now) {
+                w.pop_front();
+                true
+            } else {
+                w.clear();
+                false
+            }
+        });
+        if own != Some(true) && shown.get_untracked() != now {
+            shown.set(now);
+        }
     });
 
     // "Finish lesson" followed before the app had started (a plain link
@@ -140,7 +163,8 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         }
     });
 
-    // Remember the card on screen, so "Continue" comes back to it.
+    // Remember the card in the URL, so "Continue" comes back to it. A turn
+    // writes the URL after its frame, so this save is off the click's path.
     Effect::new(move |_| {
         if let Screen::Card(i) = screen.get() {
             let visit = Change::VisitCard {
@@ -153,31 +177,82 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         }
     });
 
+    // A card turn, in place: the card changes in this frame; the page goes
+    // back to its top if the person had scrolled (at the start of the next
+    // frame, before its layout), and the URL (a new history entry, so Back
+    // returns card by card) is written after that frame, through the router.
+    let turn_to = {
+        let go = go.clone();
+        move |target: Screen| {
+            let route = match target {
+                Screen::Card(i) => Route::card_at(lesson, i),
+                Screen::Done => {
+                    complete();
+                    Route::done(&lesson.id)
+                }
+                Screen::Resume => return,
+            };
+            shown.set(target);
+            written.update_value(|w| w.push_back(target));
+            let go = go.clone();
+            request_animation_frame(|| {
+                if window().scroll_y().unwrap_or(0.0) > 0.0 {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            });
+            crate::focus::after_paint(move || {
+                go(
+                    &route,
+                    NavigateOptions {
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
+    };
+    // Where a turn by `step` cards leads from the screen shown.
+    let step_from = move |step: isize| match (shown.get_untracked(), step) {
+        (Screen::Card(i), 1) if i + 1 == count => Some(Screen::Done),
+        (Screen::Card(i), 1) => Some(Screen::Card(i + 1)),
+        (Screen::Card(i), -1) if i > 0 => Some(Screen::Card(i - 1)),
+        (Screen::Done, -1) => Some(Screen::Card(count - 1)),
+        _ => None,
+    };
+    // "Previous", "Next" and "Finish lesson" are links (see below); a plain
+    // click on one turns the card in place, before the router sees it. A
+    // click that opens a new tab or window is the browser's.
+    let turn_link = {
+        let turn_to = turn_to.clone();
+        move |step: isize| {
+            let turn_to = turn_to.clone();
+            move |ev: leptos::ev::MouseEvent| {
+                if ev.button() != 0
+                    || ev.ctrl_key()
+                    || ev.meta_key()
+                    || ev.shift_key()
+                    || ev.alt_key()
+                {
+                    return;
+                }
+                if let Some(target) = step_from(step) {
+                    ev.prevent_default();
+                    turn_to(target);
+                }
+            }
+        }
+    };
+
     // Natively (the build's prerender) there is no window to listen to.
     #[cfg(target_arch = "wasm32")]
     {
-        let turn = {
-            let go = go.clone();
-            move |step: isize| {
-                let target = match (shown.get_untracked(), step) {
-                    (Screen::Card(i), 1) if i + 1 == count => {
-                        complete();
-                        Some(Route::done(&lesson.id))
-                    }
-                    (Screen::Card(i), 1) => Some(Route::card_at(lesson, i + 1)),
-                    (Screen::Card(i), -1) if i > 0 => Some(Route::card_at(lesson, i - 1)),
-                    (Screen::Done, -1) => Some(Route::card_at(lesson, count - 1)),
-                    _ => None,
-                };
-                if let Some(route) = target {
-                    go(&route, NavigateOptions::default());
-                }
-            }
-        };
+        let turn_to = turn_to.clone();
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             if let Some(step) = arrow_direction(&ev) {
                 ev.prevent_default();
-                turn(step);
+                if let Some(target) = step_from(step) {
+                    turn_to(target);
+                }
             }
         });
         on_cleanup(move || keys.remove());
@@ -199,14 +274,14 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     let cards = Memo::new(move |_| lesson_cards(lesson));
 
     // "Previous" and "Next" are links to the cards' own pages, so they work
-    // on the prerendered page before the app has started; the router takes
-    // them over once it has.
+    // on the prerendered page before the app has started; once it has, a
+    // click on one turns the card in place (`turn_link`).
     let previous = move || match shown.get() {
         Screen::Card(i) if i > 0 => Some(Route::card_at(lesson, i - 1)),
         Screen::Done => Some(Route::card_at(lesson, count - 1)),
         _ => None,
     };
-    let finish = move |_| complete();
+    let (back, on) = (turn_link(-1), turn_link(1));
     view! {
         <Title text=title/>
         <div class="page lesson">
@@ -241,7 +316,7 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
             <nav class="card-nav" aria-label="Lesson navigation">
                 {move || match previous() {
                     Some(route) => view! {
-                        <a href=route.href() class="button" rel="prev">
+                        <a href=route.href() class="button" rel="prev" on:click=back.clone()>
                             <span aria-hidden="true">"← "</span>"Previous"
                         </a>
                     }.into_any(),
@@ -254,12 +329,12 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 }}
                 {move || match shown.get() {
                     Screen::Card(i) if i + 1 == count => Some(view! {
-                        <a href=Route::done(&lesson.id).href() class="button primary" on:click=finish>
+                        <a href=Route::done(&lesson.id).href() class="button primary" on:click=on.clone()>
                             "Finish lesson"
                         </a>
                     }.into_any()),
                     Screen::Card(i) => Some(view! {
-                        <a href=Route::card_at(lesson, i + 1).href() class="button primary" rel="next">
+                        <a href=Route::card_at(lesson, i + 1).href() class="button primary" rel="next" on:click=on.clone()>
                             "Next"<span aria-hidden="true">" →"</span>
                         </a>
                     }.into_any()),
@@ -283,7 +358,7 @@ fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            crate::focus::focus_in_place(&h);
         }
     });
     view! {
