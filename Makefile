@@ -17,13 +17,13 @@ FIREFOX := /usr/bin/firefox-esr
 WEBKIT_WEBDRIVER := /usr/bin/WebKitWebDriver
 MINIBROWSER := /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
-.PHONY: help run build build-sub test test-dev test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit geckodriver test-wasm-firefox test-engines test-firefox test-webkit clean bench
+.PHONY: help run build build-sub test test-dev test-native test-fuzz fuzz fuzz-tool test-wasm test-e2e lint tools wasm-target trunk wasm-bindgen npm chromium firefox webkit geckodriver test-wasm-firefox test-engines test-firefox test-webkit clean bench bench-baseline
 
 help:
 	@echo "make run    build a release and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer (native, wasm in Chromium, Playwright e2e, journeys in Firefox and WebKit)"
 	@echo "make test-firefox, make test-webkit   the journeys in one engine"
-	@echo "make bench  build a release, measure it (bytes, precache, Lighthouse, a deep link on Slow 4G, latency, memory, offline) and check the budgets"
+	@echo "make bench  build a release, measure it (bytes, precache, Lighthouse, a deep link on Slow 4G, latency, memory, offline), show the budgets, fail on a regression against bench/baseline.json"
 
 ## ---- tools: each installed only when missing or at the wrong version ----
 
@@ -113,6 +113,7 @@ lint: wasm-target
 
 test-native: lint
 	cargo test --workspace
+	node --test bench/lib/
 
 # A short fuzz run of each target: stored-progress decoding and file import
 # (decode_import), and share codes (decode_share); `make fuzz` runs each
@@ -166,9 +167,13 @@ test-webkit: build webkit
 
 ## ---- benchmark ----
 
-# Prints one table, writes bench-results/bench.json, exits 1 past a budget.
+# Prints one table with the budgets, writes bench-results/bench.json, and exits 1
+# when a figure is worse than bench/baseline.json beyond its noise band.
 bench: build npm chromium
 	node bench/bench.mjs
+# The same full run, written as bench/baseline.json (commit it with the reason).
+bench-baseline: build npm chromium
+	BENCH_BASELINE=write node bench/bench.mjs
 
 clean:
 	rm -rf dist target node_modules test-results playwright-report

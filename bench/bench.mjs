@@ -24,8 +24,12 @@
 //                 the arriving text) and until interactive (the app mounted;
 //                 its preview), against a static copy of each screen, median
 //                 and spread of 5 each, and the ratio painted / static copy.
-// Prints one table, writes bench-results/bench.json, then checks the budgets
-// (lib/budgets.mjs): exit 1 naming every budget that failed, 0 otherwise.
+// Prints one table, writes bench-results/bench.json, shows each budget
+// (lib/budgets.mjs) as met or not, and compares the run with the committed
+// baseline (bench/baseline.json, lib/regression.mjs): exit 1 naming every
+// figure that regressed beyond its noise band (or was not measured), 0
+// otherwise. BENCH_BASELINE=write (`make bench-baseline`) writes this run as
+// the new baseline instead, after a full run with no error.
 //
 // See bench/README.md. Environment: BENCH_QUICK=1 fewer repetitions and
 // BENCH_ONLY=first-load,lighthouse,interactions,offline,deep-link (development only: the default
@@ -39,6 +43,7 @@ import { launch } from './lib/chromium.mjs';
 import { CPU_THROTTLE, DIST, MOBILE, ONLY, OUT_DIR, QUICK, RUNS, elapsed, git, log, phase } from './lib/config.mjs';
 import { bodyText, staticPage } from './lib/html.mjs';
 import { table } from './lib/report.mjs';
+import { PHASE_OF, comparisonTable, compare, readBaseline, writeBaseline, BASELINE } from './lib/regression.mjs';
 import { serve, stop, tempDirs, warm } from './lib/serve.mjs';
 import { round } from './lib/stats.mjs';
 import { measureDeepLink } from './phases/deep-link.mjs';
@@ -164,18 +169,48 @@ async function main() {
   const errs = Object.entries(results.errors);
   for (const [phase, e] of errs) console.error(`\nERROR in ${phase}: ${e.split('\n')[0]}`);
   if (failed.length) {
-    console.error(`\n${failed.length} budget(s) failed:`);
+    console.error(`\n${failed.length} budget(s) not met (goals, shown for information; the exit status comes from the baseline):`);
     for (const b of failed) console.error(`  - ${b.name}: ${b.detail}`);
   }
   if (results.pageErrors?.length) {
     console.error(`\nWARNING: ${results.pageErrors.length} page error(s) while walking the app: ${[...new Set(results.pageErrors)].join(' | ')}`);
   }
   const m = results.machine;
-  if (Math.max(m.loadStart, m.loadEnd) > m.cores) {
+  const busy = Math.max(m.loadStart, m.loadEnd) > m.cores;
+  if (busy) {
     console.error(`\nWARNING: the machine was busy (load average ${m.loadStart} at start, ${m.loadEnd} at end, ${m.cores} cores): timings are inflated.`);
   }
   if (QUICK || ONLY) console.error('\nBENCH_QUICK=1 or BENCH_ONLY: fewer repetitions than the benchmark requires; do not report these figures.');
-  process.exitCode = failed.length || errs.length ? 1 : 0;
+
+  if (process.env.BENCH_BASELINE === 'write') {
+    if (QUICK || ONLY || errs.length) {
+      console.error('\nNot writing a baseline: it takes a full run (no BENCH_QUICK, no BENCH_ONLY) with no phase failing.');
+      process.exitCode = 1;
+      return;
+    }
+    writeBaseline(results);
+    console.error(`\nWrote ${BASELINE}${busy ? ' (from a busy machine: consider a quieter run)' : ''}. Commit it with the reason it changed.`);
+    process.exitCode = 0;
+    return;
+  }
+  const baseline = readBaseline();
+  if (!baseline) {
+    console.error(`\n${BASELINE} is missing: write one with \`make bench-baseline\`.`);
+    process.exitCode = 1;
+    return;
+  }
+  const cmp = compare(baseline, results, { ran: (key) => !PHASE_OF[key] || phase(PHASE_OF[key]) });
+  results.regression = { baseline: { commit: baseline.commit, date: baseline.date }, rows: cmp.rows.map(({ show, ...r }) => r) };
+  writeFileSync(join(OUT_DIR, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\n' + comparisonTable(baseline, cmp));
+  if (cmp.failed.length) {
+    console.error(`\n${cmp.failed.length} figure(s) worse than the baseline beyond their noise band, or not measured:`);
+    for (const r of cmp.failed) console.error(`  - ${r.name}: ${r.now == null ? 'not measured' : `${r.show(r.now)} against ${r.show(r.base)} (band ± ${r.show(r.allowed)})`}`);
+    if (busy) console.error('  (the machine was busy: run again on a quiet one before believing a timing)');
+  }
+  const better = cmp.rows.filter((r) => r.verdict === 'better');
+  if (better.length) console.error(`\nBetter than the baseline beyond the band: ${better.map((r) => r.name).join(', ')}. If that holds, \`make bench-baseline\` and commit it with the reason.`);
+  process.exitCode = cmp.failed.length ? 1 : 0;
 }
 
 main().catch((e) => {
