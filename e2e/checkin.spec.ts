@@ -602,7 +602,8 @@ test('a name with HTML in it is shown as text only, everywhere it appears', asyn
   const name = '<img src=x onerror=alert(1)>';
   await page.clock.install({ time: new Date('2026-06-01T12:00:00Z') });
   const { rel } = await firstCheckIn(page, name, FIRST);
-  await expect(page).toHaveTitle(`Your check-in: ${name} · Closer`);
+  // The tab's title, which history keeps, never names the person (#26).
+  await expect(page).toHaveTitle('Your check-in · Closer');
   await chooseStep(page);
   const noMarkup = async (where: string) => {
     expect(await page.locator('main img, main script, title img').count(), `markup run on ${where}`).toBe(0);

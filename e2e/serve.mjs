@@ -92,6 +92,9 @@ const server = createServer(async (req, res) => {
       // Hashed assets never change; index.html must be revalidated.
       'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
       vary: 'accept-encoding',
+      // Never inside another site's frame (a <meta> policy cannot say this).
+      'content-security-policy': "frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
     };
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (COMPRESSIBLE.has(ext)) {

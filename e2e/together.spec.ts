@@ -230,7 +230,7 @@ test('A shares a link; B opens it (fragment gone at once), checks in inline, com
   await expect(other).toHaveURL(KEPT_URL);
   const [, rel, keptId] = other.url().match(KEPT_URL)!;
   await expect(h1(other)).toHaveText('You and Sam');
-  await expect(other).toHaveTitle('You and Sam · Closer');
+  await expect(other).toHaveTitle('A shared check-in · Closer');
   expect(JSON.parse(await raw(other)).checkins.received[rel][keptId].shared.name).toBe('Sam');
   await reload(other);
   await expect(h1(other)).toHaveText('You and Sam');
@@ -471,7 +471,7 @@ test('a first name with markup, shared by A, is only ever text at B', async ({ p
   await expectComparison(other, name, MINE, THEIRS);
   await keepPanel(other).getByRole('button', { name: 'Keep their answers' }).click();
   await expect(h1(other)).toHaveText(`You and ${name}`);
-  await expect(other).toHaveTitle(`You and ${name} · Closer`);
+  await expect(other).toHaveTitle('A shared check-in · Closer');
   await other.getByRole('link', { name: 'All check-ins: <i>Kim</i>' }).click();
   await expect(other.getByRole('link', { name: new RegExp(`^<b>Jo</b>'s check-in from `) })).toBeVisible();
   expect(await other.locator('main b, main i, title b').count(), 'markup run').toBe(0);

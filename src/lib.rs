@@ -16,6 +16,7 @@ pub mod components;
 mod download;
 pub mod env;
 mod focus;
+pub mod leave;
 pub mod offline;
 pub mod pages;
 pub mod paths;

@@ -20,9 +20,13 @@
 // - on the compare page opened by a shared link, marks the page so it says
 //   what is arriving instead of asking for a code;
 // - preloads the page's prose file beside the wasm.
+// - inside another site's frame (a host that sends no frame-ancestors
+//   header), shows nothing at all, so nothing personal can be seen or
+//   clicked there.
 // Storage that throws (blocked) counts as a first visit.
 (function () {
   "use strict";
+  if (window.top !== window.self) document.documentElement.style.display = "none";
   var script = document.currentScript;
   var data = (script && script.dataset) || {};
   var root = document.documentElement;

@@ -1,15 +1,17 @@
 //! The header and footer around every page.
 
 use crate::content::course;
+use crate::leave::LEAVE_TO;
 use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The site name, linking home.
+/// The site name, linking home, the main menu, and "Leave quickly".
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
+            <LeaveQuickly/>
             <A href=Route::Home.href() attr:class="brand">
                 // The circles as the svg's inner HTML: written as elements,
                 // the browser build would create them inside a wrapping <g>
@@ -33,6 +35,27 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// "Leave quickly": first in the header, so it is the first stop after
+/// "Skip to content" for a keyboard, and held in view at the top of the
+/// screen. A plain link to a neutral page, which the page script
+/// (`tools/leave-quickly.js`) turns into a leave that hides Closer and takes
+/// it out of Back; Escape twice does the same.
+#[component]
+fn LeaveQuickly() -> impl IntoView {
+    view! {
+        <a
+            class="leave-quickly"
+            href=LEAVE_TO
+            data-leave=""
+            rel="noreferrer"
+            aria-keyshortcuts="Escape Escape"
+            title="Or press Escape twice"
+        >
+            "Leave quickly"
+        </a>
+    }
+}
+
 /// The not-therapy notice and where to find support, on every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
@@ -41,6 +64,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p>{course().disclaimer.clone()}</p>
             <p>
                 <A href=Route::support().href()>"Getting support"</A>
+                " · "
+                <A href=Route::if_unsafe().href()>"If you feel unsafe"</A>
                 " · "
                 <A href=Route::Data.href()>"Your data"</A>
                 ": your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself."

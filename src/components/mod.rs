@@ -33,5 +33,5 @@ pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
 #[cfg(not(target_arch = "wasm32"))]
 pub use title::take_rendered_title;
-pub use title::Title;
+pub use title::{titles, Title};
 pub use update_banner::UpdateBanner;

@@ -63,7 +63,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                 view! {
                     <div class="share-result">
                         <h3>"The link"</h3>
-                        <p class="hint">"Your answers are written into the link itself, after the #. Closer has no server, and browsers do not send that part to websites. But the app you send it with sees the whole link, and anyone who can open the chat can read your answers. You can delete the message once they have opened it."</p>
+                        <p class="hint">"Your answers are written into the link itself, after the #. Closer has no server, and browsers do not send that part to websites. But the app you send it with sees the whole link, and anyone who can open the chat can read your answers. You can delete the message once they have opened it. The browser they open it in keeps it in its history too, until they delete it there; the code below, pasted into Closer, leaves no such trace."</p>
                         <div class="copy-row">
                             <label class="visually-hidden" for="share-link">"Link to your answers"</label>
                             <input id="share-link" type="text" readonly prop:value=link.clone() on:focus=|ev| select_all(&ev)/>

@@ -6,6 +6,20 @@
 
 use leptos::prelude::*;
 
+/// The tab titles of pages about a person's own relationships. A title is
+/// kept in the browser's history, which someone else may read, so these
+/// never name the relationship or the person: the page's heading does.
+pub mod titles {
+    /// A relationship's page.
+    pub const RELATIONSHIP: &str = "Your relationship";
+    /// A new check-in on a relationship.
+    pub const NEW_CHECK_IN: &str = "New check-in";
+    /// A check-in's result.
+    pub const RESULT: &str = "Your check-in";
+    /// A check-in someone shared, side by side with the person's own.
+    pub const SHARED: &str = "A shared check-in";
+}
+
 /// What the browser tab says for a page named `page`: the guide's full name
 /// on the home page (empty `page`), else the page's name and the app's.
 fn document_title(page: &str) -> String {

@@ -27,6 +27,11 @@ use leptos::prelude::*;
 /// The choice of relationship that means "someone new".
 const NEW: &str = "new";
 
+/// What an opened link leaves behind, said wherever a link is read. The app
+/// takes the answers out of the address at once, but the browser has already
+/// written the whole link into its history, where Closer cannot reach.
+const HISTORY_NOTE: &str = "A link you open stays in this browser's history, with the answers in it, until you delete it there (in the browser's History). A code pasted here leaves nothing in the history.";
+
 /// Where the page is.
 #[derive(Clone, PartialEq)]
 enum Stage {
@@ -124,6 +129,7 @@ fn PasteForm(
             <p>"Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: nothing of theirs or yours is kept unless you choose to keep it."</p>
         </div>
         <p class="paste-intro">"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
+        <p class="hint">{HISTORY_NOTE}</p>
         <form class="paste-form" on:submit=submit novalidate>
             <div class="field">
                 <label for="code">"Code or link"</label>
@@ -248,6 +254,7 @@ fn Preview(
         <section class="panel received" aria-labelledby="received-title">
             <h2 id="received-title">{format!("{from} shared a check-in")}</h2>
             <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(&shared))}</p>
+            <p class="hint">{HISTORY_NOTE}</p>
             <div class="closeness-result">
                 <Drawing svg=closeness_picture_of(shared.closeness, "them", "you") class="closeness-picture"/>
                 <p>{format!("They chose picture {}.", guide.picture_name(shared.closeness))}</p>

@@ -6,6 +6,10 @@ use crate::site::{escape, fill_script};
 
 /// The script as written, with placeholders in capitals.
 const SOURCE: &str = include_str!("../first-screen.js");
+/// "Leave quickly" (`tools/leave-quickly.js`), which rides in the same
+/// element: one more inline script would be one more hash in every page's
+/// policy for no gain.
+const LEAVE: &str = include_str!("../leave-quickly.js");
 
 /// On `<html>`: the person has saved progress (style/layout.css).
 pub const RETURNING_CLASS: &str = "returning";
@@ -16,7 +20,7 @@ pub const FRAME_ONLY_CLASS: &str = "frame-only";
 /// The script with every placeholder filled: the same text on every page, so
 /// one hash in the Content-Security-Policy allows it everywhere.
 pub fn script() -> String {
-    fill_script(
+    let first = fill_script(
         SOURCE,
         &[
             ("STORAGE_KEY", closer_core::keys::KEY),
@@ -25,7 +29,16 @@ pub fn script() -> String {
             ("COMPARE_PATH", &closer::routes::Route::Compare.path()),
             ("SHARED_LINK_CLASS", closer::sharing::SHARED_LINK_CLASS),
         ],
-    )
+    );
+    let leave = fill_script(
+        LEAVE,
+        &[
+            ("LEAVE_TO", closer::leave::LEAVE_TO),
+            ("LEAVE_ATTR", closer::leave::LEAVE_ATTR),
+            ("LEAVING_KEY", closer::leave::LEAVING_KEY),
+        ],
+    );
+    format!("{first}\n{leave}")
 }
 
 /// What one page tells the script about itself.

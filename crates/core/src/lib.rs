@@ -16,4 +16,5 @@ pub mod notice;
 pub mod progress;
 pub mod quiz;
 pub mod share;
+pub mod text;
 pub mod time;

@@ -68,6 +68,20 @@ fn names_are_trimmed_and_limited_in_characters_not_bytes() {
     assert_eq!(clean_name(&"ü".repeat(41)), Err(NameError::TooLong));
     let cjk = "妹".repeat(40);
     assert_eq!(clean_name(&cjk), Ok(cjk));
+    // Hidden characters that reorder text or hide in it are refused.
+    for hidden in [
+        "my\u{202E}sister",
+        "A\u{200B}lex",
+        "\u{2066}Tom\u{2069}",
+        "Jo\nJo",
+    ] {
+        assert_eq!(clean_name(hidden), Err(NameError::Hidden), "{hidden:?}");
+    }
+    assert_eq!(
+        clean_name("Shirin\u{200C}"),
+        Ok("Shirin\u{200C}".to_string()),
+        "a joiner is a letter's"
+    );
     assert_eq!(clean_name(&"妹".repeat(41)), Err(NameError::TooLong));
     // The refusals say what to do.
     // A relationship's name is parsed by the same rules, once.
@@ -640,6 +654,15 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
             added: T,
         },
     );
+    // A name typed before hidden characters were refused keeps its letters.
+    c.relationships.insert(
+        "hidden".into(),
+        Relationship {
+            name: "To\u{202E}m".into(),
+            named_at: T,
+            added: T,
+        },
+    );
     c.relationships.insert(
         "long".into(),
         Relationship {
@@ -716,8 +739,9 @@ fn sanitize_keeps_only_what_the_guide_can_show_and_says_what_it_left_out() {
     );
     assert_eq!(
         c.relationships.keys().collect::<Vec<_>>(),
-        ["good", "padded"]
+        ["good", "hidden", "padded"]
     );
+    assert_eq!(c.relationships["hidden"].name, "Tom");
     assert_eq!(
         c.relationships["padded"].name, "Padded",
         "names are trimmed"

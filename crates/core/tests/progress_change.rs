@@ -6,7 +6,7 @@
 mod guide;
 
 use closer_core::checkin::{CheckIn, CheckInError, Rating, RelationshipName};
-use closer_core::content::{Card, Lesson};
+use closer_core::content::{Card, Lesson, SUPPORT_LESSON, UNSAFE_CARD};
 use closer_core::progress::{Applied, Change, ChangeError, Guides, Progress, Response};
 use closer_core::quiz::{right_answer, Scope, Session};
 use closer_core::share::Shared;
@@ -120,6 +120,46 @@ fn visiting_a_card_remembers_it_for_continue() {
         apply(&mut p, unknown_card, T + 1.0),
         Err(ChangeError::UnknownCard("no-such-card".into()))
     );
+}
+
+#[test]
+fn visiting_the_support_lesson_leaves_no_trace() {
+    // Someone who follows "If you feel unsafe" must not find it on the home
+    // page later: no "Continue" into it, no "In progress".
+    let lesson = course()
+        .lesson(SUPPORT_LESSON)
+        .expect("the guide has the support lesson");
+    let mut p = Progress::default();
+    apply(
+        &mut p,
+        Change::VisitCard {
+            lesson: "basics/what-is-intimacy".into(),
+            card: course().lesson("basics/what-is-intimacy").unwrap().cards[1]
+                .id()
+                .into(),
+        },
+        T,
+    )
+    .unwrap();
+    let before = p.clone();
+    for card in [UNSAFE_CARD, lesson.cards[0].id()] {
+        let visit = Change::VisitCard {
+            lesson: SUPPORT_LESSON.into(),
+            card: card.into(),
+        };
+        assert_eq!(apply(&mut p, visit, T + 1.0), Ok(Applied::Unrecorded));
+    }
+    assert_eq!(p, before, "nothing of the visit is kept");
+    assert_eq!(
+        p.continue_at(course()).map(|(l, i)| (l.id.to_string(), i)),
+        Some(("basics/what-is-intimacy".to_string(), 1))
+    );
+    // A card it does not have is still refused.
+    let gone = Change::VisitCard {
+        lesson: SUPPORT_LESSON.into(),
+        card: "no-such-card".into(),
+    };
+    assert!(apply(&mut p, gone, T + 2.0).is_err());
 }
 
 #[test]

@@ -6,8 +6,8 @@ mod guide;
 
 use closer_core::checkin::Rating;
 use closer_core::share::{
-    decode, grouped, CodeError, FirstNameError, ShareError, Shared, FIRST_DAY, KINDS_V1,
-    MAX_CODE_CHARS, MAX_INPUT_CHARS, MIN_CODE_CHARS,
+    clean_first_name, decode, grouped, CodeError, FirstNameError, ShareError, Shared, FIRST_DAY,
+    KINDS_V1, MAX_CODE_CHARS, MAX_INPUT_CHARS, MIN_CODE_CHARS,
 };
 use proptest::prelude::*;
 
@@ -198,6 +198,27 @@ fn a_first_name_must_fit() {
         Err(ShareError::Name(FirstNameError::Control))
     );
     assert!(with("<b>Jo</b>").is_ok(), "markup is only text");
+    // A right-to-left override would turn the app's own heading around the
+    // name backwards; a zero-width space makes two names look alike. Both are
+    // refused when the name is typed, and a code carrying one (decoding runs
+    // the same check) is refused as damaged.
+    for hidden in [
+        "ana\u{202E}kcehc",
+        "Sa\u{200B}m",
+        "\u{2067}Jo",
+        "Jo\u{FEFF}",
+    ] {
+        assert_eq!(
+            with(hidden),
+            Err(ShareError::Name(FirstNameError::Control)),
+            "{hidden:?}"
+        );
+        assert_eq!(clean_first_name(hidden), Err(FirstNameError::Control));
+    }
+    assert_eq!(
+        clean_first_name("مي\u{200C}نا"),
+        Ok(Some("مي\u{200C}نا".to_string()))
+    );
 }
 
 #[test]

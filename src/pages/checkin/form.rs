@@ -5,7 +5,7 @@
 use super::use_relationship_id;
 use crate::charts::closeness_picture;
 use crate::checkin::{Rating, CLOSENESS_MAX, SCALE_MAX};
-use crate::components::{Drawing, PageHeading, Title};
+use crate::components::{titles, Drawing, PageHeading, Title};
 use crate::content::{checkin_guide, KindItem};
 use crate::env::random_id;
 use crate::focus::focus_first;
@@ -138,7 +138,7 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
                 .into_any()
         } else {
             view! {
-                <Title text=move || heading.get()/>
+                <Title text=titles::NEW_CHECK_IN/>
                 <PageHeading text=Signal::derive(move || heading.get())/>
             }
             .into_any()

@@ -8,7 +8,7 @@ use crate::checkin::{
     change_since, most_wished_for_more, wished_for_more, CheckIn, RelationshipName, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::{Chart, PageHeading, Refusal, StepCard, Title};
+use crate::components::{titles, Chart, PageHeading, Refusal, StepCard, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
 use crate::persist::Persistence;
@@ -98,7 +98,7 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     let step_id = id.clone();
     let history_id = id.clone();
     view! {
-        <Title text=move || name.get()/>
+        <Title text=titles::RELATIONSHIP/>
         <div class="page narrow checkin-page relationship-page">
             <PageHeading text=Signal::derive(move || name.get())/>
             <p>{count}</p>

@@ -6,6 +6,7 @@
 use super::{date, use_record_ids};
 use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
+use crate::components::titles;
 use crate::components::{
     Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser, Title,
 };
@@ -83,7 +84,7 @@ fn ResultView(
     };
     let unsafe_card = Route::if_unsafe().href();
     view! {
-        <Title text=heading.clone()/>
+        <Title text=titles::RESULT/>
         <div class="page narrow checkin-page result-page">
             <PageHeading text=heading/>
             <p class="when">{format!("Checked in on {}.", date(check_in.at))}</p>

@@ -4,6 +4,7 @@
 
 use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
+use crate::components::titles;
 use crate::components::{shared_day, their_label, Comparison, PageHeading, Refusal, Title};
 use crate::focus::focus_soon;
 use crate::persist::Persistence;
@@ -78,7 +79,7 @@ fn SharedView(
     };
     let back = Route::relationship(&rel).href();
     view! {
-        <Title text=heading.clone()/>
+        <Title text=titles::SHARED/>
         <div class="page narrow checkin-page together-page">
             <PageHeading text=heading/>
             <p class="when">{format!(

@@ -117,6 +117,9 @@ pub enum NameError {
     Empty,
     /// Longer than [`NAME_MAX_CHARS`].
     TooLong,
+    /// A line break, a tab or another hidden character
+    /// ([`crate::text::is_hidden_control`]).
+    Hidden,
 }
 
 impl fmt::Display for NameError {
@@ -126,6 +129,10 @@ impl fmt::Display for NameError {
             NameError::TooLong => write!(
                 f,
                 "Keep the name to {NAME_MAX_CHARS} characters or fewer: a nickname or an initial is enough."
+            ),
+            NameError::Hidden => write!(
+                f,
+                "Write the name with letters only: no line breaks, tabs or hidden characters."
             ),
         }
     }
@@ -186,9 +193,18 @@ pub fn clean_name(name: &str) -> Result<String, NameError> {
         Err(NameError::Empty)
     } else if name.chars().count() > NAME_MAX_CHARS {
         Err(NameError::TooLong)
+    } else if name.chars().any(crate::text::is_hidden_control) {
+        Err(NameError::Hidden)
     } else {
         Ok(name.to_string())
     }
+}
+
+/// `text` without its hidden characters ([`crate::text::is_hidden_control`]).
+fn visible(text: &str) -> String {
+    text.chars()
+        .filter(|c| !crate::text::is_hidden_control(*c))
+        .collect()
 }
 
 /// A relationship's name that keeps the rules: trimmed, not empty, at most
@@ -457,8 +473,10 @@ impl CheckIns {
     pub fn sanitize(&mut self, guide: &CheckinGuide) -> Vec<String> {
         let mut ignored = Vec::new();
         self.forget_deleted();
+        // Names from before hidden characters were refused keep their
+        // letters: the hidden ones go, the relationship stays.
         self.relationships
-            .retain(|id, r| match clean_name(&r.name) {
+            .retain(|id, r| match clean_name(&visible(&r.name)) {
                 Ok(name) => {
                     r.name = name;
                     true
@@ -524,6 +542,12 @@ impl CheckIns {
                 return false;
             }
             kept.retain(|id, r| {
+                if let Some(name) = &mut r.shared.name {
+                    *name = visible(name).trim().to_string();
+                    if name.is_empty() {
+                        r.shared.name = None;
+                    }
+                }
                 let keep = r.shared.check().is_ok();
                 if !keep {
                     ignored.push(format!("shared check-in {id}"));

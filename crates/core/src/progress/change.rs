@@ -6,7 +6,7 @@
 
 use super::{Progress, Response};
 use crate::checkin::{CheckIn, CheckInError, Rating, RelationshipName};
-use crate::content::{Card, CheckinGuide, Course, Lesson};
+use crate::content::{Card, CheckinGuide, Course, Lesson, SUPPORT_LESSON};
 use crate::quiz::Scope;
 use crate::share::Shared;
 use crate::time::Millis;
@@ -164,6 +164,10 @@ pub enum Applied {
         /// Whether the answer was right.
         correct: bool,
     },
+    /// Nothing was recorded, by design: a visit to the support lesson (see
+    /// [`crate::content::SUPPORT_LESSON`]), which a person may need to read
+    /// without it showing on the home page or in "Continue".
+    Unrecorded,
     /// The quiz moved on: `finished` when that was its last question.
     Advanced {
         /// Whether the quiz ended.
@@ -259,6 +263,9 @@ impl Progress {
         match change {
             Change::VisitCard { lesson, card } => {
                 card_of(course, &lesson, &card)?;
+                if lesson == SUPPORT_LESSON {
+                    return Ok(Applied::Unrecorded);
+                }
                 self.visit(&lesson, &card, now);
             }
             Change::CompleteLesson { lesson } => self.complete(lesson_of(course, &lesson)?, now),

@@ -92,7 +92,9 @@ pub enum FirstNameError {
     /// Longer than [`FIRST_NAME_MAX_CHARS`] characters or
     /// [`FIRST_NAME_MAX_BYTES`] bytes.
     TooLong,
-    /// A control character (a line break, a tab).
+    /// A control character (a line break, a tab) or another hidden one
+    /// ([`crate::text::is_hidden_control`]: a mark that reverses text, a
+    /// zero-width space).
     Control,
 }
 
@@ -104,7 +106,7 @@ impl fmt::Display for FirstNameError {
                 "Keep it to a first name of {FIRST_NAME_MAX_CHARS} letters or fewer, or leave it empty."
             ),
             FirstNameError::Control => {
-                write!(f, "Write the name on one line, without tabs or line breaks.")
+                write!(f, "Write the name with letters only: no line breaks, tabs or hidden characters.")
             }
         }
     }
@@ -116,7 +118,7 @@ pub fn clean_first_name(name: &str) -> Result<Option<String>, FirstNameError> {
     if name.is_empty() {
         return Ok(None);
     }
-    if name.chars().any(char::is_control) {
+    if name.chars().any(crate::text::is_hidden_control) {
         return Err(FirstNameError::Control);
     }
     if name.chars().count() > FIRST_NAME_MAX_CHARS || name.len() > FIRST_NAME_MAX_BYTES {
