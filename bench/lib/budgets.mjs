@@ -11,10 +11,13 @@ export const DEEP_LINKS = [
   ['compare', 'compare link, painted / static copy'],
 ];
 
+// Issue #24's budgets.
 export const BUDGETS = {
-  firstLoadBrotli: 150 * 1024, // bytes the home page fetches until it is interactive, as sent (brotli)
+  usableBrotli: 30 * 1024, // the home page's words and links: index.html and its stylesheets, brotli
+  firstLoadBrotli: 180 * 1024, // bytes the home page fetches until the app has mounted, as sent (brotli)
   lcpRatio: 1.05, // app LCP / static page LCP (Lighthouse)
-  deepLinkRatio: 1.5, // a card's link and a compare link (phases/deep-link.mjs): painted, app / static copy of the same screen
+  deepLinkRatio: 1.05, // a card's link and a compare link (phases/deep-link.mjs): painted, app / static copy of the same screen
+  deepLinkInteractive: 2000, // ms, the same links: the app mounted (a choice gives feedback)
   lighthouse: 1, // performance, accessibility, best practices of the app
   p95: 16, // ms, each interaction at 4x CPU
 };
@@ -23,6 +26,9 @@ export function checkBudgets(r) {
   const out = [];
   const add = (name, limitText, measured, ok, over) =>
     out.push({ name, budget: limitText, measured, ok, detail: ok ? 'ok' : over });
+  const usable = ['html', 'css'].reduce((sum, k) => sum + (r.bytes?.byKind?.[k]?.brotli ?? NaN), 0);
+  add('home page usable, brotli', `<= ${kib(BUDGETS.usableBrotli)}`, Number.isNaN(usable) ? 'n/a' : kib(usable), usable <= BUDGETS.usableBrotli,
+    Number.isNaN(usable) ? 'not measured' : `${kib(usable)} of index.html and its stylesheets is ${kib(usable - BUDGETS.usableBrotli)} over ${kib(BUDGETS.usableBrotli)}`);
   const br = r.firstLoad?.needed.encoded;
   if (br == null) {
     add('first load, brotli', `<= ${kib(BUDGETS.firstLoadBrotli)}`, 'n/a', false, `not measured: ${(r.errors['first-load'] ?? 'no run').split('\n')[0]}`);
@@ -60,6 +66,10 @@ export function checkBudgets(r) {
       add(name, budget, q.toFixed(2), q <= BUDGETS.deepLinkRatio,
         `${q.toFixed(2)} (${ms(x.painted.app.median)} vs ${ms(x.painted.static.median)}), ${((q / BUDGETS.deepLinkRatio - 1) * 100).toFixed(0)}% over ${BUDGETS.deepLinkRatio}`);
     }
+    const t = x?.interactive?.app?.median;
+    const iname = `${key} link, interactive`;
+    if (t == null) add(iname, `<= ${ms(BUDGETS.deepLinkInteractive)}`, 'n/a', false, 'not measured');
+    else add(iname, `<= ${ms(BUDGETS.deepLinkInteractive)}`, ms(t), t <= BUDGETS.deepLinkInteractive, `${ms(t)} is ${ms(t - BUDGETS.deepLinkInteractive)} over ${ms(BUDGETS.deepLinkInteractive)}`);
   }
   const lat = r.latency;
   for (const [key, name] of [['next', '"Next" in a lesson'], ['check', '"Check" in the quiz']]) {

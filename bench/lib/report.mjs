@@ -21,6 +21,7 @@ export function table(r) {
   for (const f of r.bytes.files) row(`${f.kind}  ${f.path}`, `${kib(f.raw)} / ${kib(f.gzip)} / ${kib(f.brotli)}`);
   const t = r.bytes.total;
   row(`total (${r.bytes.files.length} files)`, `${kib(t.raw)} / ${kib(t.gzip)} / ${kib(t.brotli)}`);
+  row('  of which the page and its stylesheets (its words and links work)', kib(['html', 'css'].reduce((sum, k) => sum + (r.bytes.byKind[k]?.brotli ?? 0), 0)), budgetOf('home page usable, brotli'), verdict('home page usable, brotli'));
   const wasm = r.bytes.files.find((f) => f.kind === 'wasm');
   if (wasm?.sections) {
     const s = wasm.sections;
@@ -95,7 +96,7 @@ export function table(r) {
     row(`${x.path}: app, navigation → painted (${shown})`, spread(x.painted.app));
     row(`  static copy of ${copy}, navigation → painted`, spread(x.painted.static));
     row('  painted, app / static copy', x.painted.ratio?.toFixed(2) ?? 'n/a', budgetOf(name), verdict(name));
-    row(`  app, navigation → interactive (${key === 'card' ? 'app mounted' : 'preview shown, app mounted'})`, `${spread(x.interactive.app)}  = ${x.interactive.ratioToStatic?.toFixed(2) ?? 'n/a'}x static`);
+    row(`  app, navigation → interactive (${key === 'card' ? 'app mounted' : 'preview shown, app mounted'})`, `${spread(x.interactive.app)}  = ${x.interactive.ratioToStatic?.toFixed(2) ?? 'n/a'}x static`, budgetOf(`${key} link, interactive`), verdict(`${key} link, interactive`));
   }
 
   section(`Interaction latency, CPU ${CPU_THROTTLE}x, p50 / p95`);
