@@ -1,7 +1,8 @@
 // At phone width nothing may scroll sideways: a person reading on a phone
 // should never have to pan. Checked on every kind of page, light and dark.
 import type { Locator, Page } from '@playwright/test';
-import { cardHeading, expect, h1, open, seedStorage, test } from './helpers';
+import { contentLessons } from './content-helpers';
+import { cardHeading, cardPosition, expect, finishLesson, h1, nextCard, open, seedStorage, test } from './helpers';
 
 /** Each page, and what a person sees once it has drawn (measured only then). */
 const PAGES: [string, (page: Page) => Locator][] = [
@@ -89,3 +90,31 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('on a phone, every card of every lesson has its Next or Finish in view, in the same place, covering nothing', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const places = new Set<string>();
+  for (const lesson of contentLessons()) {
+    await open(page, lesson.cards[0].path);
+    for (let i = 0; i < lesson.cards.length; i++) {
+      await expect(cardPosition(page, i + 1)).toBeVisible();
+      const last = i + 1 === lesson.cards.length;
+      const action = last ? finishLesson(page) : nextCard(page);
+      // In view as the card opens, with no scrolling by the person.
+      await expect(action, `${lesson.path} card ${i + 1}`).toBeInViewport({ ratio: 1 });
+      const box = (await action.boundingBox())!;
+      places.add(`y ${Math.round(box.y)}, height ${Math.round(box.height)}`);
+      if (last) {
+        // The end of the page scrolls clear of the bar: nothing is left behind it.
+        await page.keyboard.press('End');
+        const footer = page.getByRole('contentinfo').getByRole('link', { name: 'Your data' });
+        await expect(footer).toBeInViewport({ ratio: 1 });
+        const bar = (await page.getByRole('navigation', { name: 'Lesson navigation' }).boundingBox())!;
+        expect((await footer.boundingBox())!.y + (await footer.boundingBox())!.height, 'the footer ends above the bar').toBeLessThanOrEqual(bar.y);
+      } else {
+        await action.click();
+      }
+    }
+  }
+  expect([...places], 'the main action sits in one place on every card').toHaveLength(1);
+});
