@@ -291,7 +291,7 @@ fn ReflectBody(
                 {initial}
             </textarea>
             <p id="reflection-privacy" class="hint">
-                "Private: your note is kept in this browser only and is never sent anywhere."
+                "Your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it."
             </p>
             <Refusal said=refused/>
         </div>
