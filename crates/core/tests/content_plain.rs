@@ -95,10 +95,9 @@ fn sentences(paragraphs: &[String]) -> Vec<Vec<String>> {
             if !word.is_empty() {
                 current.push(word.to_lowercase());
             }
-            if w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with("?\"") {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
+            let ends = w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with("?\"");
+            if ends && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
             }
         }
         if !current.is_empty() {
