@@ -1,18 +1,33 @@
 //! One card of a lesson, drawn according to its type.
 
 use crate::components::{EvidenceList, Refusal};
-use crate::content::{shuffle, Card, ChoiceOption, Lesson, Text};
+use crate::content::{list_item, shuffle, Card, ChoiceOption, Lesson, Text};
 use crate::persist::Persistence;
 use crate::progress::{Change, Response};
 use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
+/// A card's paragraphs; a run of list items (`"- "`) becomes one `<ul>`.
 fn paragraphs(texts: &'static [Text]) -> impl IntoView {
-    texts
-        .iter()
-        .map(|t| view! { <p>{t.clone()}</p> })
-        .collect_view()
+    let mut out = Vec::new();
+    let mut rest = texts;
+    while let Some((first, _)) = rest.split_first() {
+        let items = rest.iter().take_while(|t| list_item(t).is_some()).count();
+        if items == 0 {
+            out.push(view! { <p>{first.clone()}</p> }.into_any());
+            rest = &rest[1..];
+        } else {
+            let list = rest[..items]
+                .iter()
+                .filter_map(|t| list_item(t))
+                .map(|t| view! { <li>{t}</li> })
+                .collect_view();
+            out.push(view! { <ul class="card-list">{list}</ul> }.into_any());
+            rest = &rest[items..];
+        }
+    }
+    out
 }
 
 fn kind_label(card: &Card) -> &'static str {
@@ -276,7 +291,7 @@ fn ReflectBody(
                 {initial}
             </textarea>
             <p id="reflection-privacy" class="hint">
-                "Private: your note is kept in this browser only and is never sent anywhere."
+                "Your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it."
             </p>
             <Refusal said=refused/>
         </div>

@@ -198,6 +198,39 @@ fn a_good_course_has_no_problems() {
     assert_eq!(problems(&good_course()), Vec::<String>::new());
 }
 
+fn with_body(body: &[&str]) -> Vec<String> {
+    let mut c = good_course();
+    if let Card::Explain { body: b, .. } =
+        &mut c.sections.to_mut()[0].lessons.to_mut()[0].cards.to_mut()[0]
+    {
+        *b = body
+            .iter()
+            .map(|t| t.to_string().into())
+            .collect::<Vec<_>>()
+            .into();
+    }
+    problems(&c)
+}
+
+#[test]
+fn a_list_follows_a_lead_in_and_has_words() {
+    assert_eq!(
+        with_body(&["Signs include:", "- one", "- two", "After."]),
+        Vec::<String>::new()
+    );
+    assert!(with_body(&["- one", "- two"])
+        .iter()
+        .any(|p| p.contains("needs a lead-in")));
+    assert!(with_body(&["Signs:", "-  "])
+        .iter()
+        .any(|p| p.contains("(list item)` is empty")));
+    assert_eq!(
+        closer_core::content::list_item("- being rushed"),
+        Some("being rushed")
+    );
+    assert_eq!(closer_core::content::list_item("-not a list"), None);
+}
+
 #[test]
 fn a_choice_needs_exactly_one_correct_option() {
     let mut c = good_course();

@@ -10,8 +10,8 @@ pub mod shuffle;
 pub mod validate;
 
 pub use model::{
-    fill_prose, take_prose, Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem, Course,
-    Evidence, EvidenceKind, FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Prose,
+    fill_prose, list_item, take_prose, Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem,
+    Course, Evidence, EvidenceKind, FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Prose,
     ProseMismatch, Question, QuestionKind, Section, SmallStep, Talk, TalkQuestion, TalkRound, Text,
     TogetherGuide, CLOSENESS_PICTURES, QUIZ_PROSE, SCALE_POINTS,
 };

@@ -298,6 +298,17 @@ pub struct ChoiceOption {
     pub feedback: Text,
 }
 
+/// What marks a paragraph as an item of a list: `"- "` at its start.
+pub const LIST_ITEM: &str = "- ";
+
+/// The words of a paragraph that is a list item (`"- being rushed"` gives
+/// `"being rushed"`), or `None` for an ordinary paragraph. In a card's
+/// paragraphs (`body`, `story`, `answer`), consecutive items make one
+/// bulleted list, which must follow a lead-in paragraph.
+pub fn list_item(paragraph: &str) -> Option<&str> {
+    paragraph.strip_prefix(LIST_ITEM)
+}
+
 impl Card {
     /// The card's id, unique within its lesson.
     pub fn id(&self) -> &str {

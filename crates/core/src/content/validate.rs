@@ -163,6 +163,15 @@ impl Checker {
         }
         for (i, p) in values.iter().enumerate() {
             self.text(at, &format!("{field}[{i}]"), p);
+            if let Some(item) = super::model::list_item(p) {
+                if i == 0 {
+                    self.fail(
+                        at,
+                        format!("`{field}[0]` is a list item: a list needs a lead-in paragraph before it"),
+                    );
+                }
+                self.text(at, &format!("{field}[{i}] (list item)"), item);
+            }
         }
     }
 
