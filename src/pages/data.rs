@@ -8,7 +8,7 @@ use crate::env::{now, utc_offset_minutes};
 use crate::notice::Notice;
 use crate::persist::Persistence;
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
-use crate::storage::{KEY, PREVIOUS_KEY};
+use crate::storage::{Undo, KEY, PREVIOUS_KEY};
 use leptos::{html, prelude::*};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -151,7 +151,15 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
     };
     let undo = move |_| {
         let message = match state.undo_import() {
-            Ok(()) => "Your progress from before the import is back.".to_string(),
+            Ok(Undo::Restored(_)) => "Your progress from before the import is back.".to_string(),
+            Ok(Undo::NothingKept) => {
+                "There is no copy from before an import to put back. Nothing was changed.".to_string()
+            }
+            Ok(Undo::Changed) => "Your progress has changed since the import (in this tab or another one), \
+                so putting back the copy from before it would lose those changes. Nothing was changed. \
+                The copy from before the import is still kept in this browser: \
+                use “Download” next to it to keep it as a file."
+                .to_string(),
             Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
         };
         said.set(Some(Said(message)));
@@ -159,12 +167,15 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
     view! {
         {move || {
             let keys = backups.get();
+            let can_undo = state.import_backup.get();
             (!keys.is_empty()).then(|| view! {
                 <h3>"Copies kept aside"</h3>
                 <ul class="kept">
                     {keys.into_iter().map(|key| {
-                        let what = if key == PREVIOUS_KEY {
-                            "Your progress from before the last import (kept until your next change)"
+                        let what = if key == PREVIOUS_KEY && can_undo {
+                            "Your progress from before the last import (it can be put back until your next change)"
+                        } else if key == PREVIOUS_KEY {
+                            "Your progress from before the last import (changes were saved since, so it can only be downloaded)"
                         } else {
                             "Saved data that Closer could not read, kept exactly as it was found"
                         };
@@ -175,7 +186,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
                                 <button type="button" class="button subtle" on:click=move |_| download(k.clone())>
                                     "Download" <span class="visually-hidden">" " {what}</span>
                                 </button>
-                                {(key == PREVIOUS_KEY).then(|| view! {
+                                {(key == PREVIOUS_KEY && can_undo).then(|| view! {
                                     <button type="button" class="button subtle" on:click=undo>"Undo the import"</button>
                                 })}
                             </li>
@@ -243,8 +254,9 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                 step.set(ImportStep::Done);
                 reset_input();
             }
+            // The refusal's view adds "Nothing was changed." once.
             Err(e) => step.set(ImportStep::Refused(format!(
-                "The file could not be saved in this browser ({e}). Nothing was changed."
+                "The file could not be saved in this browser ({e})."
             ))),
         }
     };
@@ -259,7 +271,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             <h2 id="import-title">"Import"</h2>
             <p>
                 "Bring back progress from a file you exported. You will see what it holds before "
-                "anything changes; what it replaces is kept until your next change, so you can undo it."
+                "anything changes; what it replaces is kept, so you can undo it until your next change."
             </p>
             <p class="file-field">
                 <label for="import-file">"Choose a Closer progress file"</label>
@@ -336,7 +348,9 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     let erase = move |_| {
         let message = match state.erase() {
             Ok(()) => "Everything Closer kept in this browser has been erased.".to_string(),
-            Err(e) => format!("Erasing failed ({e}). Your progress is unchanged."),
+            Err(e) => format!(
+                "Erasing failed ({e}). Your progress is still here; some copies kept aside may already be gone."
+            ),
         };
         asking.set(false);
         said.set(Some(Said(message)));
