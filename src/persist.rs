@@ -36,6 +36,8 @@ pub struct Persistence {
     /// own Erase cleared the browser's storage (another app on the same
     /// site), until the person puts it back or lets it go.
     pub cleared_copy: RwSignal<Option<Progress>>,
+    /// Bumped whenever progress is erased, here or in another tab (note boxes empty).
+    pub erased: RwSignal<u32>,
     /// Bumped whenever the set of stored keys may have changed (for the data page).
     pub storage_changed: RwSignal<u32>,
     store: StoredValue<Option<ProgressStore>, LocalStorage>,
@@ -74,6 +76,7 @@ impl Persistence {
             policy: RwSignal::new(policy),
             import_backup: RwSignal::new(import_backup),
             cleared_copy: RwSignal::new(None),
+            erased: RwSignal::new(0),
             storage_changed: RwSignal::new(0),
             store: StoredValue::new_local(store),
             pending: StoredValue::new_local(None),
@@ -309,6 +312,7 @@ impl Persistence {
                 None => {
                     self.cancel_pending();
                     self.set_progress.set(Progress::default());
+                    self.erased.update(|n| *n += 1);
                 }
                 Some(text) => match Progress::decode(&text) {
                     Ok(theirs) => {
@@ -426,6 +430,7 @@ impl Persistence {
         if erased.is_ok() || self.store.with_value(Option::is_none) {
             self.set_progress.set(Progress::default());
             self.cleared_copy.set(None);
+            self.erased.update(|n| *n += 1);
             self.tell(Event::Erased);
         }
         // A removal that threw stops the erase before the progress (removed

@@ -234,8 +234,19 @@ fn ChoiceBody(
     }
 }
 
+/// What a note box says when another tab changed the same note while this
+/// one was being written.
+const NOTE_CONFLICT: &str =
+    "This note was also changed in another tab while you were writing here. \
+    Both versions are kept in the box: yours first, then the other tab's.";
+
 /// A private question with a note that is saved once typing pauses (and
 /// when the page is hidden or closed, so nothing typed is lost).
+///
+/// The box shows what is stored whenever it is not being written in, so a
+/// note saved in another tab appears here, and an erase (here or in another
+/// tab) empties it. If another tab changes the note while this box is being
+/// written in, neither text is dropped: the box keeps both.
 #[component]
 fn ReflectBody(
     lesson: &'static Lesson,
@@ -244,18 +255,22 @@ fn ReflectBody(
     hint: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let initial = state
-        .progress
-        .with_untracked(|p| match p.response(&lesson.id, card_id) {
-            Some(Response::Reflected { text, .. }) => text.clone(),
-            _ => String::new(),
-        });
+    let note_of = move |p: &crate::progress::Progress| match p.response(&lesson.id, card_id) {
+        Some(Response::Reflected { text, .. }) => text.clone(),
+        _ => String::new(),
+    };
+    let initial = state.progress.with_untracked(note_of);
+    let stored = Memo::new(move |_| state.progress.with(note_of));
     let refused = RwSignal::new(None::<String>);
-    let on_input = move |ev| {
+    let conflict = RwSignal::new(false);
+    // Typed in since the box last had focus.
+    let typing = StoredValue::new(false);
+    let area = NodeRef::<html::Textarea>::new();
+    let write = move |text: String| {
         let note = Change::WriteNote {
             lesson: lesson.id.to_string(),
             card: card_id.to_string(),
-            text: event_target_value(&ev),
+            text,
         };
         // Typing saves on every key: the line changes only when what it says does.
         let said = state.apply_soon(note).err().map(|e| e.to_string());
@@ -263,6 +278,36 @@ fn ReflectBody(
             refused.set(said);
         }
     };
+    let on_input = move |ev| {
+        typing.set_value(true);
+        write(event_target_value(&ev));
+    };
+    Effect::new(move |seen_erase: Option<u32>| {
+        let erased = state.erased.get();
+        let theirs = stored.get();
+        let Some(area) = area.get_untracked() else {
+            return erased;
+        };
+        let mine = area.value();
+        if seen_erase.is_some_and(|n| n != erased) {
+            // Erased (here or in another tab): the person asked for it to be gone.
+            area.set_value(&theirs);
+            typing.set_value(false);
+            conflict.set(false);
+        } else if mine == theirs {
+        } else if !typing.get_value() || theirs.contains(mine.as_str()) {
+            area.set_value(&theirs);
+        } else if mine.contains(theirs.as_str()) {
+            // The other tab's text is already in this one: keep this one.
+            write(mine);
+        } else {
+            let both = format!("{mine}\n\n{theirs}");
+            area.set_value(&both);
+            write(both);
+            conflict.set(true);
+        }
+        erased
+    });
     view! {
         <div class="card-body">
             <label for="reflection" class="question">{prompt}</label>
@@ -271,13 +316,16 @@ fn ReflectBody(
                 id="reflection"
                 rows="5"
                 aria-describedby="reflection-hint reflection-privacy"
+                node_ref=area
                 on:input=on_input
+                on:blur=move |_| typing.set_value(false)
             >
                 {initial}
             </textarea>
             <p id="reflection-privacy" class="hint">
                 "Private: your note is kept in this browser only and is never sent anywhere."
             </p>
+            <p class="hint" role="status">{move || conflict.get().then_some(NOTE_CONFLICT)}</p>
             <Refusal said=refused/>
         </div>
     }
