@@ -243,7 +243,7 @@ const NOTE_CONFLICT: &str =
 /// A private question with a note that is saved once typing pauses (and
 /// when the page is hidden or closed, so nothing typed is lost).
 ///
-/// The box shows what is stored whenever it is not being written in, so a
+/// The box shows what is stored unless it holds text typed here, so a
 /// note saved in another tab appears here, and an erase (here or in another
 /// tab) empties it. If another tab changes the note while this box is being
 /// written in, neither text is dropped: the box keeps both.
@@ -263,7 +263,8 @@ fn ReflectBody(
     let stored = Memo::new(move |_| state.progress.with(note_of));
     let refused = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(false);
-    // Typed in since the box last had focus.
+    // The box holds what was typed here (rather than a text it was given):
+    // it is being written in, and another tab's text must not replace it.
     let typing = StoredValue::new(false);
     let area = NodeRef::<html::Textarea>::new();
     let write = move |text: String| {
@@ -297,6 +298,7 @@ fn ReflectBody(
         } else if mine == theirs {
         } else if !typing.get_value() || theirs.contains(mine.as_str()) {
             area.set_value(&theirs);
+            typing.set_value(false);
         } else if mine.contains(theirs.as_str()) {
             // The other tab's text is already in this one: keep this one.
             write(mine);
@@ -318,7 +320,6 @@ fn ReflectBody(
                 aria-describedby="reflection-hint reflection-privacy"
                 node_ref=area
                 on:input=on_input
-                on:blur=move |_| typing.set_value(false)
             >
                 {initial}
             </textarea>
