@@ -289,7 +289,13 @@ impl Persistence {
                     self.keys_may_have_changed();
                     return;
                 }
-                Some(KEY) | Some(IMPORT_KEY) => {}
+                // An import's or undo's mark: written before the progress,
+                // whose own event is where this tab takes the new copy.
+                Some(IMPORT_KEY) => {
+                    self.undo_may_have_changed();
+                    return;
+                }
+                Some(KEY) => {}
                 Some(_) => return,
             }
             self.keys_may_have_changed();
@@ -301,9 +307,6 @@ impl Persistence {
                 self.take(loaded);
                 return;
             }
-            if key.as_deref() != Some(KEY) {
-                return;
-            }
             self.undo_may_have_changed();
             match ev.new_value() {
                 // Erased in another tab (its Erase removes the key): the
@@ -311,6 +314,11 @@ impl Persistence {
                 // any note still waiting to be saved.
                 None => {
                     self.cancel_pending();
+                    self.store.update_value(|s| {
+                        if let Some(s) = s {
+                            s.cleared();
+                        }
+                    });
                     self.set_progress.set(Progress::default());
                     self.erased.update(|n| *n += 1);
                 }
@@ -380,6 +388,13 @@ impl Persistence {
         self.keys_may_have_changed();
         self.tell(Event::Imported);
         Ok(())
+    }
+
+    /// Adds a file's progress to this one (a merge, as with another tab's
+    /// save; no new import generation) and saves it.
+    pub fn import_merged(&self, merged: Progress) {
+        self.set_progress.set(merged);
+        self.save();
     }
 
     /// Puts back the progress an import replaced, byte for byte, if nothing

@@ -728,3 +728,22 @@ fn an_undo_is_taken_by_the_other_tabs_too() {
     );
     assert_eq!(storage().get_item(KEY).unwrap(), Some(p0.encode()));
 }
+
+#[wasm_bindgen_test]
+fn a_save_between_an_imports_two_writes_writes_nothing() {
+    clear();
+    let mut b = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    b.save(&p0, course(), 1.0).unwrap();
+    let stored = storage().get_item(KEY).unwrap();
+    // Another tab's import has written its mark, and not yet its progress.
+    let mark =
+        closer::progress::generation::ImportMark::default().imported("0123456789abcdef".into());
+    storage()
+        .set_item(closer::storage::IMPORT_KEY, &mark.encode())
+        .unwrap();
+    let mut mine = p0.clone();
+    mine.visit("kinds/spiritual", "what-it-is", 2.0);
+    assert_eq!(b.save(&mine, course(), 2.0), Ok(SaveOutcome::Skipped));
+    assert_eq!(storage().get_item(KEY).unwrap(), stored);
+}

@@ -284,8 +284,12 @@ impl ProgressStore {
         course: &Course,
         now: Millis,
     ) -> Result<SaveOutcome, StorageError> {
-        if let Some(now_stored) = self.adopt_if_replaced(now) {
-            return Ok(SaveOutcome::Replaced(Box::new(now_stored)));
+        match self.replaced_before_save(now) {
+            None => {}
+            Some(Ok(now_stored)) => return Ok(SaveOutcome::Replaced(Box::new(now_stored))),
+            // Another tab is between the two writes of an import: write
+            // nothing now (its progress's event makes this tab take it).
+            Some(Err(())) => return Ok(SaveOutcome::Skipped),
         }
         if !self.writable {
             return Ok(SaveOutcome::Skipped);
@@ -350,7 +354,9 @@ impl ProgressStore {
     /// When another tab imported a file or undid an import since this store
     /// last read (the stored generation differs), reads what is stored now,
     /// as at start-up, for the caller to take as it is instead of merging its
-    /// older copy back.
+    /// older copy back. For the `storage` event of [`KEY`]: an import writes
+    /// its mark before the progress, so when the progress's event arrives the
+    /// mark is there, and what is stored is the import's or newer.
     pub fn adopt_if_replaced(&mut self, now: Millis) -> Option<Loaded> {
         if self.mark().generation == self.generation {
             return None;
@@ -360,21 +366,51 @@ impl ProgressStore {
         Some(self.load(now))
     }
 
+    /// Before a save: `Some` when an import or undo in another tab replaced
+    /// the progress this store's copy came from. `Ok(loaded)`: what is stored
+    /// is exactly what it wrote, to be taken as it is. `Err(())`: its mark is
+    /// here but not yet its progress (the other tab is between the two
+    /// writes): nothing must be written now; the progress's event follows.
+    fn replaced_before_save(&mut self, now: Millis) -> Option<Result<Loaded, ()>> {
+        let mark = self.mark();
+        if mark.generation == self.generation {
+            return None;
+        }
+        let stored = get_text(&self.storage, KEY).ok().flatten();
+        let arrived = match &mark.wrote {
+            Some(_) => stored.is_some_and(|t| mark.still_holds(t.iter())),
+            None => true,
+        };
+        if !arrived {
+            return Some(Err(()));
+        }
+        self.writable = true;
+        self.last_written = None;
+        Some(Ok(self.load(now)))
+    }
+
     /// Replaces the stored progress with an imported copy. What was stored
     /// before is kept, byte for byte, under [`PREVIOUS_KEY`] first; if that
     /// copy cannot be written, nothing is replaced, and if the progress then
-    /// cannot be written, the kept copies are as they were before. A new
-    /// import generation is recorded with what was written, so other tabs
-    /// take the file's progress instead of merging theirs back, and an undo
-    /// can tell whether anything was saved since.
+    /// cannot be written, the kept copy and the mark are as they were before.
+    /// The import's mark (a new generation, and a digest of what it writes)
+    /// is written before the progress, so that other tabs take the file's
+    /// progress instead of merging theirs back, and an undo can tell whether
+    /// anything was saved since.
     pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         let previous = get_text(&self.storage, KEY).map_err(read)?;
         let kept_before = get_text(&self.storage, PREVIOUS_KEY).map_err(read)?;
-        let put_back_kept = |storage: &Storage| {
+        let mark_before = self.storage.get_item(IMPORT_KEY).map_err(read)?;
+        let storage = self.storage.clone();
+        let put_back = move || {
             let _ = match &kept_before {
-                Some(t) => set_text(storage, PREVIOUS_KEY, t),
+                Some(t) => set_text(&storage, PREVIOUS_KEY, t),
                 None => storage.remove_item(PREVIOUS_KEY),
+            };
+            let _ = match &mark_before {
+                Some(m) => storage.set_item(IMPORT_KEY, m),
+                None => storage.remove_item(IMPORT_KEY),
             };
         };
         match &previous {
@@ -385,15 +421,16 @@ impl ProgressStore {
                 .remove_item(PREVIOUS_KEY)
                 .map_err(|e| StorageError::Unavailable(describe(&e)))?,
         }
+        let text = progress.encode();
+        let mark = self.mark().imported(digest(text.encode_utf16()));
+        if let Err(e) = self.storage.set_item(IMPORT_KEY, &mark.encode()) {
+            put_back();
+            return Err(write_error(e));
+        }
         if let Err(e) = self.write(progress) {
-            put_back_kept(&self.storage);
+            put_back();
             return Err(e);
         }
-        let wrote = self.last_written.as_deref().unwrap_or_default();
-        let mark = self.mark().imported(digest(wrote.encode_utf16()));
-        // Without the mark, other tabs would merge and an undo would be
-        // refused; the import itself stands (it is what the person chose).
-        let _ = self.storage.set_item(IMPORT_KEY, &mark.encode());
         self.generation = mark.generation;
         // The person chose this copy: a newer one is no longer being protected.
         self.writable = true;
@@ -415,8 +452,10 @@ impl ProgressStore {
     /// Puts back the text an import replaced, byte for byte (never decoded
     /// and written again), but only while the stored progress is still
     /// exactly what the import wrote: otherwise it would undo what was saved
-    /// since, here or in another tab. Then reads it as at start-up (a newer
-    /// build's data is left alone, unreadable text stays kept aside).
+    /// since, here or in another tab. A new generation (whose mark is written
+    /// first, as an import's) makes other tabs take it. Then reads it as at
+    /// start-up (a newer build's data is left alone, unreadable text stays
+    /// kept aside).
     pub fn undo_import(&mut self, now: Millis) -> Result<Undo, StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         let Some(kept) = get_text(&self.storage, PREVIOUS_KEY).map_err(read)? else {
@@ -427,9 +466,14 @@ impl ProgressStore {
         if !stored.is_some_and(|t| mark.still_holds(t.iter())) {
             return Ok(Undo::Changed);
         }
-        set_text(&self.storage, KEY, &kept).map_err(write_error)?;
-        let mark = mark.undone();
-        let _ = self.storage.set_item(IMPORT_KEY, &mark.encode());
+        let undone = mark.undone(digest(kept.iter()));
+        self.storage
+            .set_item(IMPORT_KEY, &undone.encode())
+            .map_err(write_error)?;
+        if let Err(e) = set_text(&self.storage, KEY, &kept) {
+            let _ = self.storage.set_item(IMPORT_KEY, &mark.encode());
+            return Err(write_error(e));
+        }
         let _ = self.storage.remove_item(PREVIOUS_KEY);
         self.writable = true;
         self.last_written = None;

@@ -558,7 +558,8 @@ fn an_import_mark_says_whether_the_stored_text_is_still_what_the_import_wrote() 
     // Lone surrogates count as themselves.
     let odd = [0xD800u16, 0x41];
     assert_ne!(digest(odd), digest([0xFFFDu16, 0x41]));
-    let undone = imported.undone();
+    let undone = imported.undone(digest("{}".encode_utf16()));
     assert_eq!(undone.generation, 2);
     assert!(!undone.still_holds(text.encode_utf16()));
+    assert!(undone.still_holds("{}".encode_utf16()));
 }

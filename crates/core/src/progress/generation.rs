@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 pub struct ImportMark {
     /// Starts at 0 (no import ever); each import and each undo adds one.
     pub generation: u64,
-    /// The [`digest`] of the exact text the import wrote. `None` after an undo.
+    /// The [`digest`] of the exact text the import (or undo) wrote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wrote: Option<String>,
 }
@@ -48,11 +48,12 @@ impl ImportMark {
         }
     }
 
-    /// The mark an undo writes over `self`: the next generation, nothing left to undo.
-    pub fn undone(&self) -> ImportMark {
+    /// The mark an undo writes over `self`: the next generation, and the
+    /// digest of the text it put back (there is no kept copy left to undo to).
+    pub fn undone(&self, wrote: String) -> ImportMark {
         ImportMark {
             generation: self.generation.saturating_add(1),
-            wrote: None,
+            wrote: Some(wrote),
         }
     }
 
