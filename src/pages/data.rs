@@ -23,6 +23,8 @@ enum ImportStep {
     Refused(String),
     /// The file replaced the stored progress.
     Done,
+    /// The file was added to the stored progress.
+    Merged,
 }
 
 /// A plain message after an action, announced by a live region.
@@ -260,6 +262,17 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             ))),
         }
     };
+    let merge = move |_| {
+        let ImportStep::Preview(found) = step.get_untracked() else {
+            return;
+        };
+        let merged = state
+            .progress
+            .with_untracked(|current| found.merged_into(current, course()));
+        state.import_merged(merged);
+        step.set(ImportStep::Merged);
+        reset_input();
+    };
     let cancel = move |_| {
         step.set(ImportStep::Idle);
         reset_input();
@@ -286,14 +299,21 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                     ImportStep::Done => view! {
                         <p class="feedback correct"><strong>"✓ Imported. "</strong>"Your progress now comes from the file."</p>
                     }.into_any(),
+                    ImportStep::Merged => view! {
+                        <p class="feedback correct"><strong>"✓ Added. "</strong>"Your progress now holds what the file holds as well."</p>
+                    }.into_any(),
                     ImportStep::Preview(found) => {
                         let now_s = state.progress.with_untracked(|p| Summary::of(p, course()));
                         let new_s = Summary::of(&found.progress, course());
+                        let both_s = state
+                            .progress
+                            .with_untracked(|p| Summary::of(&found.merged_into(p, course()), course()));
                         let rows = describe_summary(&now_s, lessons)
                             .into_iter()
                             .zip(describe_summary(&new_s, lessons))
-                            .map(|((what, before), (_, after))| view! {
-                                <tr><th scope="row">{what}</th><td>{before}</td><td>{after}</td></tr>
+                            .zip(describe_summary(&both_s, lessons))
+                            .map(|(((what, before), (_, after)), (_, both))| view! {
+                                <tr><th scope="row">{what}</th><td>{before}</td><td>{after}</td><td>{both}</td></tr>
                             })
                             .collect_view();
                         let ignored = found.ignored.len();
@@ -302,7 +322,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                             <div class="preview">
                                 <table>
                                     <caption>"What the import would change"</caption>
-                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"From the file"</th></tr></thead>
+                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"If replaced by the file"</th><th scope="col">"If the file is added"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
                                 {(!people.is_empty()).then(|| view! {
@@ -318,9 +338,13 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                                         if ignored == 1 { "s" } else { "" },
                                     )}</p>
                                 })}
-                                <p>"Importing replaces your current progress with the file's."</p>
+                                <p>
+                                    "Replacing puts the file's progress in place of yours (in every open tab; you can undo it until your next change). "
+                                    "Adding keeps everything of both: where both have a note on the same card, the newer one."
+                                </p>
                                 <div class="done-actions">
                                     <button type="button" class="button primary" on:click=confirm>"Replace my progress with this file"</button>
+                                    <button type="button" class="button" on:click=merge>"Add the file to my progress"</button>
                                     <button type="button" class="button" on:click=cancel>"Cancel"</button>
                                 </div>
                             </div>
