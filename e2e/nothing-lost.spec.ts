@@ -275,3 +275,29 @@ test('a file can be added to what is here instead of replacing it, and the previ
   expect(after.responses[NOTE].text).toBe('OLD NOTE');
   expect((await storageEntries(page))[KEPT]).toBeUndefined();
 });
+
+test('a relationship deleted in another tab after an import stays deleted: undo is not offered', async ({ page, context }, info) => {
+  await seedStorage(page, { [KEY]: P0 });
+  const withRelationship = JSON.stringify({
+    ...JSON.parse(F),
+    checkins: { ...emptyCheckins, relationships: { aaaa000000000001: { name: 'FROM-FILE', named_at: 1, added: 1 } } },
+  });
+  const file = info.outputPath('f.json');
+  writeFileSync(file, withRelationship);
+  await importFile(page, file);
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toBeVisible();
+  // Tab B deletes the file's relationship.
+  const b = await context.newPage();
+  await open(b, '/checkin/aaaa000000000001');
+  await expect(h1(b)).toHaveText('FROM-FILE');
+  await b.getByRole('button', { name: 'Delete…' }).click();
+  await b.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(b).toHaveURL(/\/checkin$/);
+  await b.close();
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  const after = await storageEntries(page);
+  const progress = stored(after[KEY]);
+  expect(progress.checkins.relationships.aaaa000000000001).toBeUndefined();
+  expect(progress.checkins.deleted.aaaa000000000001).toBeDefined();
+  expect(after[KEPT]).toBe(P0);
+});
