@@ -573,11 +573,11 @@ test('export then import: the preview lists relationships and check-ins; Erase r
   await page.getByLabel('Choose a Closer progress file').setInputFiles(file);
   const preview = page.getByRole('table', { name: 'What the import would change' });
   await expect(preview).toBeVisible();
-  // Each row: what, now (erased), from the file.
+  // Each row: what, now (erased), if replaced by the file, if the file is added.
   const row = (what: RegExp) => preview.getByRole('row', { name: what }).getByRole('cell');
-  await expect(row(/^Relationships/)).toHaveText(['0', '1']);
-  await expect(row(/^Check-ins/)).toHaveText(['0', '1']);
-  await expect(row(/^Small steps/)).toHaveText(['0', '1']);
+  await expect(row(/^Relationships/)).toHaveText(['0', '1', '1']);
+  await expect(row(/^Check-ins/)).toHaveText(['0', '1', '1']);
+  await expect(row(/^Small steps/)).toHaveText(['0', '1', '1']);
   await expect(page.getByRole('region', { name: 'Import', exact: true }).getByRole('listitem')).toHaveText([
     new RegExp(`^${name}: 1 check-in, the latest on \\d+ \\w+ \\d{4}$`),
   ]);

@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '..');
 // These tests start servers of their own, on ports next to the configured one,
 // so that a second run on a shared machine (CLOSER_E2E_PORT) moves them too.
 const PORT = Number(process.env.CLOSER_E2E_PORT ?? 4173) + 8;
-const ports = { offline: PORT, deploy: PORT + 1, sub: PORT + 2, csp: PORT + 3, first: PORT + 4, files: PORT + 5 };
+const ports = { offline: PORT, deploy: PORT + 1, sub: PORT + 2, csp: PORT + 3, first: PORT + 4, files: PORT + 5, firstKept: PORT + 6 };
 
 async function serve(dir: string, port: number, base = '/'): Promise<ChildProcess> {
   const server = spawn('node', [join(ROOT, 'e2e/serve.mjs'), dir, String(port), base], { stdio: 'pipe' });
@@ -218,6 +218,46 @@ test.describe('offline', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(problems.flat()).toEqual([]);
+  });
+
+  test('the tab of a first visit keeps its build’s cache when another tab takes an update', async ({ context }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'closer-first-kept-'));
+    cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+    const origin = `http://127.0.0.1:${ports.firstKept}`;
+    const server = await serve(dir, ports.firstKept);
+    try {
+      // The first visit: its page was loaded from the network, not through a worker.
+      const visit = await context.newPage();
+      await visit.goto(`${origin}/lessons/basics/what-is-intimacy`);
+      await expect(visit.getByText(/^Card 1 of \d+$/)).toBeVisible();
+      await controlled(visit);
+      const oldBuild = await visit.locator('meta[name="closer-build"]').getAttribute('content');
+      const later = await context.newPage();
+      await later.goto(`${origin}/`);
+      await controlled(later);
+
+      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+      writeFileSync(join(dir, 'sw.js'), sw.replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(join(dir, file), 'utf8');
+        writeFileSync(join(dir, file), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
+      }
+      await later.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      await expect(later.getByText('A new version of Closer is ready')).toBeVisible();
+      // The later tab takes the update; the first-visit tab still runs the old build.
+      await Promise.all([later.waitForEvent('load'), later.getByRole('button', { name: 'Reload' }).click()]);
+      await expect(later.locator('meta[name="closer-build"]')).toHaveAttribute('content', 'second-build');
+      await expect(visit.getByText('A new version of Closer was installed in another tab')).toBeVisible();
+      // The worker tidies when the reloaded tab starts: once it has, it knows
+      // exactly the two open pages (the reloaded tab's old page is gone).
+      const pagesKnown = () =>
+        visit.evaluate(async () => (await (await caches.open('closer:meta')).keys()).filter((r) => r.url.includes('/__closer-page__/')).length);
+      await expect.poll(pagesKnown).toBe(2);
+      expect(await buildCaches(visit)).toEqual([`closer-${oldBuild}`, 'closer-second-build']);
+    } finally {
+      await stop(server);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -67,6 +67,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       await self.clients.claim();
+      await rememberUnrecorded();
       await tidy();
       // Every open page learns which build now answers it; a page running
       // another build offers to reload (src/offline.rs).
@@ -83,7 +84,7 @@ self.addEventListener("message", (event) => {
   // A page started: pages that have closed since may have freed a cache.
   if (event.data === MSG_TIDY) event.waitUntil(tidy());
   // A page that loaded while this worker activated was missed by its claim.
-  if (event.data === MSG_CLAIM) event.waitUntil(self.clients.claim());
+  if (event.data === MSG_CLAIM) event.waitUntil(self.clients.claim().then(rememberUnrecorded));
 });
 
 function isAppRoute(url) {
@@ -108,6 +109,18 @@ async function fromCaches(request) {
 
 async function remember(clientId) {
   if (clientId) await (await caches.open(META)).put(PAGE_URL(clientId), new Response(BUILD));
+}
+
+// A page whose navigation did not go through a worker (the first visit, or a
+// reload that bypassed it) was loaded from the network, that is from the
+// build now deployed, which is this worker's: record it as running this
+// build, so that an update taken in another tab keeps this build's cache
+// while that page is open. Pages already recorded keep their build.
+async function rememberUnrecorded() {
+  const meta = await caches.open(META);
+  for (const client of await self.clients.matchAll({ type: "window" })) {
+    if (!(await meta.match(PAGE_URL(client.id)))) await remember(client.id);
+  }
 }
 
 self.addEventListener("fetch", (event) => {

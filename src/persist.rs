@@ -12,7 +12,9 @@ use crate::content::{checkin_guide, course};
 use crate::env::now;
 use crate::notice::{Event, Notice, NoticePolicy};
 use crate::progress::{Applied, Change, ChangeError, DecodeError, Guides, Progress};
-use crate::storage::{Loaded, ProgressStore, SaveOutcome, StorageError, KEY, PREVIOUS_KEY};
+use crate::storage::{
+    Loaded, ProgressStore, SaveOutcome, StorageError, Undo, IMPORT_KEY, KEY, PREVIOUS_KEY,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -27,8 +29,15 @@ pub struct Persistence {
     pub progress: ReadSignal<Progress>,
     set_progress: WriteSignal<Progress>,
     policy: RwSignal<NoticePolicy>,
-    /// Whether the copy an import replaced is still kept (until the next save).
+    /// Whether "Undo the import" would put the copy an import replaced back:
+    /// it is kept, and nothing was saved since the import (in any tab).
     pub import_backup: RwSignal<bool>,
+    /// This tab's progress, kept aside when something other than Closer's
+    /// own Erase cleared the browser's storage (another app on the same
+    /// site), until the person puts it back or lets it go.
+    pub cleared_copy: RwSignal<Option<Progress>>,
+    /// Bumped whenever progress is erased, here or in another tab (note boxes empty).
+    pub erased: RwSignal<u32>,
     /// Bumped whenever the set of stored keys may have changed (for the data page).
     pub storage_changed: RwSignal<u32>,
     store: StoredValue<Option<ProgressStore>, LocalStorage>,
@@ -55,30 +64,19 @@ impl Persistence {
                 (Progress::default(), None)
             }
             Ok(Some(mut store)) => {
-                let progress = match store.load(now()) {
-                    Loaded::Empty => Progress::default(),
-                    Loaded::Found(p) => p,
-                    Loaded::Unreadable { backup_key, .. } => {
-                        policy.on(Event::Unreadable { backup_key });
-                        Progress::default()
-                    }
-                    Loaded::Newer { readable, .. } => {
-                        policy.on(Event::NewerSeen);
-                        readable.unwrap_or_default()
-                    }
-                };
+                let progress = read(store.load(now()), &mut policy);
                 (progress, Some(store))
             }
         };
-        let import_backup = store
-            .as_ref()
-            .is_some_and(|s| s.raw(PREVIOUS_KEY).is_some());
+        let import_backup = store.as_ref().is_some_and(ProgressStore::can_undo_import);
         let (progress, set_progress) = signal(progress);
         let this = Persistence {
             progress,
             set_progress,
             policy: RwSignal::new(policy),
             import_backup: RwSignal::new(import_backup),
+            cleared_copy: RwSignal::new(None),
+            erased: RwSignal::new(0),
             storage_changed: RwSignal::new(0),
             store: StoredValue::new_local(store),
             pending: StoredValue::new_local(None),
@@ -235,10 +233,11 @@ impl Persistence {
                 }
                 self.tell(Event::Saved);
                 if self.import_backup.get_untracked() {
-                    self.forget_import_backup();
+                    self.undo_may_have_changed();
                 }
             }
             Ok(SaveOutcome::Skipped) => {}
+            Ok(SaveOutcome::Replaced(loaded)) => self.take(*loaded),
             Ok(SaveOutcome::Newer { .. }) => self.tell(Event::NewerSeen),
             Err(StorageError::ReadFailed(_)) => self.tell(Event::ReadFailed),
             Err(e) => self.tell(Event::SaveFailed {
@@ -247,21 +246,81 @@ impl Persistence {
         }
     }
 
-    /// Another tab saved (or erased): join its progress with this tab's.
+    /// Takes what is stored as it is (read as at start-up): after another
+    /// tab's import or undo, or this tab's undo.
+    fn take(&self, loaded: Loaded) {
+        self.cancel_pending();
+        let mut policy = self.policy.get_untracked();
+        let progress = read(loaded, &mut policy);
+        self.policy.set(policy);
+        self.set_progress.set(progress);
+        self.undo_may_have_changed();
+        self.keys_may_have_changed();
+    }
+
+    /// Another tab saved (or erased, imported, undid): join its progress with
+    /// this tab's, or take it when it replaced what this tab holds.
     fn listen_to_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let key = ev.key();
-            if key.as_deref() != Some(KEY) && key.is_some() {
-                return;
-            }
-            self.keys_may_have_changed();
-            match ev.new_value() {
-                // Erased in another tab (the key removed, or storage cleared):
-                // the person asked for it to be gone, so it goes here too,
-                // with any note still waiting to be saved.
+            match key.as_deref() {
+                // The whole storage was cleared: Closer's own Erase removes its
+                // keys one by one, so this was something else (another app on
+                // the same site). Not an erase the person asked for: this
+                // tab's copy is kept aside, and the person is asked.
                 None => {
                     self.cancel_pending();
+                    let mine = self.progress.get_untracked();
+                    self.store.update_value(|s| {
+                        if let Some(s) = s {
+                            s.cleared();
+                        }
+                    });
+                    if mine != Progress::default() {
+                        self.cleared_copy.set(Some(mine));
+                    }
                     self.set_progress.set(Progress::default());
+                    self.undo_may_have_changed();
+                    self.keys_may_have_changed();
+                    return;
+                }
+                Some(PREVIOUS_KEY) => {
+                    self.undo_may_have_changed();
+                    self.keys_may_have_changed();
+                    return;
+                }
+                // An import's or undo's mark: written before the progress,
+                // whose own event is where this tab takes the new copy.
+                Some(IMPORT_KEY) => {
+                    self.undo_may_have_changed();
+                    return;
+                }
+                Some(KEY) => {}
+                Some(_) => return,
+            }
+            self.keys_may_have_changed();
+            let replaced = self
+                .store
+                .try_update_value(|s| s.as_mut().and_then(|s| s.adopt_if_replaced(now())))
+                .flatten();
+            if let Some(loaded) = replaced {
+                self.take(loaded);
+                return;
+            }
+            self.undo_may_have_changed();
+            match ev.new_value() {
+                // Erased in another tab (its Erase removes the key): the
+                // person asked for it to be gone, so it goes here too, with
+                // any note still waiting to be saved.
+                None => {
+                    self.cancel_pending();
+                    self.store.update_value(|s| {
+                        if let Some(s) = s {
+                            s.cleared();
+                        }
+                    });
+                    self.set_progress.set(Progress::default());
+                    self.erased.update(|n| *n += 1);
                 }
                 Some(text) => match Progress::decode(&text) {
                     Ok(theirs) => {
@@ -320,37 +379,62 @@ impl Persistence {
     }
 
     /// Replaces progress with an imported copy; the copy it replaces is kept
-    /// until the next save. On failure nothing changes.
+    /// (see [`ProgressStore::replace`]). On failure nothing changes.
     pub fn import(&self, progress: Progress) -> Result<(), StorageError> {
         self.cancel_pending();
         self.with_store(|s| s.replace(&progress))?;
         self.set_progress.set(progress);
-        self.import_backup.set(true);
+        self.undo_may_have_changed();
         self.keys_may_have_changed();
         self.tell(Event::Imported);
         Ok(())
     }
 
-    /// Puts back the progress an import replaced.
-    pub fn undo_import(&self) -> Result<(), StorageError> {
-        let previous = self
-            .raw(PREVIOUS_KEY)
-            .and_then(|t| Progress::decode(&t).ok());
-        let previous = previous.unwrap_or_default();
-        self.with_store(|s| s.replace(&previous))?;
-        self.forget_import_backup();
-        self.set_progress.set(previous);
-        Ok(())
+    /// Adds a file's progress to this one (a merge, as with another tab's
+    /// save; no new import generation) and saves it.
+    pub fn import_merged(&self, merged: Progress) {
+        self.set_progress.set(merged);
+        self.save();
     }
 
-    fn forget_import_backup(&self) {
-        self.store.with_value(|s| {
-            if let Some(s) = s {
-                s.forget(PREVIOUS_KEY);
-            }
-        });
-        self.import_backup.set(false);
+    /// Puts back the progress an import replaced, byte for byte, if nothing
+    /// was saved since the import (see [`ProgressStore::undo_import`]).
+    pub fn undo_import(&self) -> Result<Undo, StorageError> {
+        // A note still waiting to be saved is a change made since the import.
+        self.flush();
+        let undo = self.with_store(|s| s.undo_import(now()))?;
+        if let Undo::Restored(loaded) = &undo {
+            self.take((**loaded).clone());
+        }
+        self.undo_may_have_changed();
         self.keys_may_have_changed();
+        Ok(undo)
+    }
+
+    /// Reads again whether an import can be undone.
+    fn undo_may_have_changed(&self) {
+        let can = self
+            .store
+            .with_value(|s| s.as_ref().is_some_and(ProgressStore::can_undo_import));
+        if self.import_backup.get_untracked() != can {
+            self.import_backup.set(can);
+        }
+    }
+
+    /// Writes back the progress this tab kept aside when something else
+    /// cleared storage, joined with anything saved since.
+    pub fn put_back_cleared(&self) {
+        if let Some(copy) = self.cleared_copy.get_untracked() {
+            let joined = self.progress.get_untracked().merge(&copy, course());
+            self.set_progress.set(joined);
+            self.cleared_copy.set(None);
+            self.save();
+        }
+    }
+
+    /// Lets the copy kept aside after a clear go: storage stays as it is.
+    pub fn let_cleared_go(&self) {
+        self.cleared_copy.set(None);
     }
 
     /// Erases everything Closer keeps in this browser, backups included, and
@@ -360,10 +444,30 @@ impl Persistence {
         let erased = self.with_store(|s| s.erase());
         if erased.is_ok() || self.store.with_value(Option::is_none) {
             self.set_progress.set(Progress::default());
-            self.import_backup.set(false);
+            self.cleared_copy.set(None);
+            self.erased.update(|n| *n += 1);
             self.tell(Event::Erased);
-            self.keys_may_have_changed();
         }
+        // A removal that threw stops the erase before the progress (removed
+        // last), so it is still stored; kept copies may be gone.
+        self.undo_may_have_changed();
+        self.keys_may_have_changed();
         erased
+    }
+}
+
+/// The progress to hold after reading storage, and what to tell about it.
+fn read(loaded: Loaded, policy: &mut NoticePolicy) -> Progress {
+    match loaded {
+        Loaded::Empty => Progress::default(),
+        Loaded::Found(p) => p,
+        Loaded::Unreadable { backup_key, .. } => {
+            policy.on(Event::Unreadable { backup_key });
+            Progress::default()
+        }
+        Loaded::Newer { readable, .. } => {
+            policy.on(Event::NewerSeen);
+            readable.unwrap_or_default()
+        }
     }
 }

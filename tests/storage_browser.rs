@@ -431,3 +431,319 @@ fn a_share_fragment_is_read_once_and_then_gone_from_the_address_and_history() {
     assert!(link.starts_with(&location.origin().unwrap()), "{link}");
     assert!(link.ends_with("/compare#ABC"), "{link}");
 }
+
+// ---- Nothing lost (issue 25): byte for byte, failed imports, erase order, undo ----
+
+/// `localStorage.setItem(key, text)` with a JavaScript string (lone surrogates allowed).
+fn js_set(key: &str, text: &js_sys::JsString) {
+    js_sys::Function::new_with_args("k, v", "localStorage.setItem(k, v)")
+        .call2(&JsValue::NULL, &key.into(), text)
+        .unwrap();
+}
+
+/// `localStorage.getItem(key)` as a JavaScript string, compared code unit by code unit.
+fn js_get(key: &str) -> Option<js_sys::JsString> {
+    let v = js_sys::Function::new_with_args("k", "return localStorage.getItem(k)")
+        .call1(&JsValue::NULL, &key.into())
+        .unwrap();
+    v.dyn_into::<js_sys::JsString>().ok()
+}
+
+fn units(s: &js_sys::JsString) -> Vec<u16> {
+    s.iter().collect()
+}
+
+/// Text no Rust `String` can hold: lone UTF-16 surrogates.
+fn with_lone_surrogates() -> js_sys::JsString {
+    let mut u: Vec<u16> = "{\"schema\":5,\"note\":\"".encode_utf16().collect();
+    u.extend([0xD800, 0x41, 0xDC00]);
+    u.extend("\"".encode_utf16());
+    js_sys::JsString::from_char_code(&u)
+}
+
+/// Runs `f` while `Storage.prototype.<method>` throws `error` for `key` only.
+fn throwing_for<T>(method: &str, key: &str, error: &str, f: impl FnOnce() -> T) -> T {
+    let proto: js_sys::Object = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .unwrap()
+        .unchecked_into();
+    let original = js_sys::Reflect::get(&proto, &method.into()).unwrap();
+    let wrapper = js_sys::Function::new_with_args(
+        "original, key, error",
+        "return function (k, ...rest) { \
+           if (k === key) throw new DOMException('refused for the test', error); \
+           return original.call(this, k, ...rest); }",
+    )
+    .call3(&JsValue::NULL, &original, &key.into(), &error.into())
+    .unwrap();
+    js_sys::Reflect::set(&proto, &method.into(), &wrapper).unwrap();
+    let out = f();
+    js_sys::Reflect::set(&proto, &method.into(), &original).unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_are_kept_byte_for_byte() {
+    clear();
+    let original = with_lone_surrogates();
+    js_set(KEY, &original);
+    let mut store = ProgressStore::open().unwrap();
+    let Loaded::Unreadable {
+        backup_key: Some(key),
+        ..
+    } = store.load(77.0)
+    else {
+        panic!("expected the text to be kept aside");
+    };
+    assert_eq!(units(&js_get(&key).unwrap()), units(&original));
+    // A second visit recognises its own copy (no second copy of the same text).
+    let mut again = ProgressStore::open().unwrap();
+    assert!(matches!(again.load(88.0), Loaded::Unreadable { backup_key: Some(k), .. } if k == key));
+    assert_eq!(again.backups(), vec![key.clone()]);
+    // An import over it keeps it byte for byte too, and so does the first save.
+    store.replace(&progress_with("kinds/physical")).unwrap();
+    assert_eq!(units(&js_get(PREVIOUS_KEY).unwrap()), units(&original));
+    store
+        .save(&progress_with("kinds/spiritual"), course(), 99.0)
+        .unwrap();
+    assert_eq!(units(&js_get(&key).unwrap()), units(&original));
+}
+
+#[wasm_bindgen_test]
+fn a_failed_import_leaves_no_kept_copy_and_no_undo() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    store.save(&p0, course(), 10.0).unwrap();
+    let before = js_get(KEY).unwrap();
+    let failed = throwing_for("setItem", KEY, "QuotaExceededError", || {
+        store.replace(&progress_with("practices/trust"))
+    });
+    assert!(
+        matches!(failed, Err(StorageError::WriteFailed { quota: true, .. })),
+        "{failed:?}"
+    );
+    assert_eq!(units(&js_get(KEY).unwrap()), units(&before));
+    assert_eq!(
+        js_get(PREVIOUS_KEY),
+        None,
+        "no copy of an import that never happened"
+    );
+    assert_eq!(js_get(closer::storage::IMPORT_KEY), None);
+    assert!(!store.can_undo_import());
+
+    // With a copy from an earlier import kept, a failed import leaves that copy as it was.
+    store.replace(&progress_with("practices/trust")).unwrap();
+    let kept = js_get(PREVIOUS_KEY).unwrap();
+    let mark = js_get(closer::storage::IMPORT_KEY).unwrap();
+    let failed = throwing_for("setItem", KEY, "QuotaExceededError", || {
+        store.replace(&progress_with("kinds/spiritual"))
+    });
+    assert!(failed.is_err());
+    assert_eq!(units(&js_get(PREVIOUS_KEY).unwrap()), units(&kept));
+    assert_eq!(
+        units(&js_get(closer::storage::IMPORT_KEY).unwrap()),
+        units(&mark)
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_erase_that_stops_part_way_leaves_the_progress() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    store
+        .save(&progress_with("kinds/physical"), course(), 10.0)
+        .unwrap();
+    store.replace(&progress_with("practices/trust")).unwrap();
+    let progress = js_get(KEY).unwrap();
+    // Firefox's damaged-file case: one removal throws.
+    let erased = throwing_for("removeItem", PREVIOUS_KEY, "UnknownError", || store.erase());
+    assert!(erased.is_err());
+    assert_eq!(
+        js_get(KEY).map(|t| units(&t)),
+        Some(units(&progress)),
+        "the progress is removed last, so it is still there"
+    );
+    assert_eq!(store.erase(), Ok(()));
+    assert!(store.keys().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn undo_puts_back_a_newer_builds_text_byte_for_byte() {
+    clear();
+    let newer = format!(
+        "{{\"schema\":{},\"lessons\":{{}},\"future_field\":\"NOTE WRITTEN BY THE NEWER BUILD\"}}",
+        SCHEMA + 1
+    );
+    storage().set_item(KEY, &newer).unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    assert!(matches!(store.load(1.0), Loaded::Newer { .. }));
+    store.replace(&progress_with("practices/trust")).unwrap();
+    assert!(store.can_undo_import());
+    let undone = store.undo_import(2.0).unwrap();
+    assert!(
+        matches!(&undone, closer::storage::Undo::Restored(l) if matches!(**l, Loaded::Newer { .. })),
+        "{undone:?}"
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(newer.clone()));
+    assert_eq!(storage().get_item(PREVIOUS_KEY).unwrap(), None);
+    // And it stays protected: this build does not write over it.
+    assert_eq!(
+        store.save(&progress_with("kinds/physical"), course(), 3.0),
+        Ok(SaveOutcome::Skipped)
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn undo_puts_back_unreadable_text_which_stays_kept_aside() {
+    clear();
+    let garbage = "{\"schema\":3,\"lessons\":[ not what we wrote";
+    storage().set_item(KEY, garbage).unwrap();
+    let mut store = ProgressStore::open().unwrap();
+    let Loaded::Unreadable {
+        backup_key: Some(kept),
+        ..
+    } = store.load(5.0)
+    else {
+        panic!("expected unreadable");
+    };
+    store.replace(&progress_with("practices/trust")).unwrap();
+    let undone = store.undo_import(6.0).unwrap();
+    assert!(
+        matches!(&undone, closer::storage::Undo::Restored(l)
+            if matches!(&**l, Loaded::Unreadable { backup_key: Some(k), .. } if *k == kept)),
+        "{undone:?}"
+    );
+    assert_eq!(storage().get_item(KEY).unwrap().as_deref(), Some(garbage));
+    assert_eq!(storage().get_item(&kept).unwrap().as_deref(), Some(garbage));
+}
+
+#[wasm_bindgen_test]
+fn undo_with_no_kept_copy_writes_nothing() {
+    clear();
+    let mut store = ProgressStore::open().unwrap();
+    store
+        .save(&progress_with("kinds/physical"), course(), 1.0)
+        .unwrap();
+    store.replace(&progress_with("practices/trust")).unwrap();
+    // Another tab (an older build) forgot the kept copy.
+    storage().remove_item(PREVIOUS_KEY).unwrap();
+    let stored = storage().get_item(KEY).unwrap();
+    let keys = store.keys();
+    assert!(!store.can_undo_import());
+    assert_eq!(
+        store.undo_import(2.0),
+        Ok(closer::storage::Undo::NothingKept)
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), stored);
+    assert_eq!(store.keys(), keys);
+}
+
+#[wasm_bindgen_test]
+fn undo_after_another_tab_saved_writes_nothing_and_keeps_the_copy() {
+    clear();
+    let mut a = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    a.save(&p0, course(), 1.0).unwrap();
+    a.replace(&progress_with("practices/trust")).unwrap();
+    // Tab B opens after the import and saves a lesson visit.
+    let mut b = ProgressStore::open().unwrap();
+    let Loaded::Found(mut theirs) = b.load(2.0) else {
+        panic!("B reads the import");
+    };
+    theirs.visit("kinds/spiritual", "what-it-is", 3.0);
+    assert!(matches!(
+        b.save(&theirs, course(), 3.0),
+        Ok(SaveOutcome::Saved(_))
+    ));
+    let stored = storage().get_item(KEY).unwrap();
+    assert!(!a.can_undo_import());
+    assert_eq!(a.undo_import(4.0), Ok(closer::storage::Undo::Changed));
+    assert_eq!(
+        storage().get_item(KEY).unwrap(),
+        stored,
+        "nothing was written"
+    );
+    assert_eq!(
+        storage().get_item(PREVIOUS_KEY).unwrap(),
+        Some(p0.encode()),
+        "the copy from before the import is still there to download"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_tab_open_before_an_import_takes_the_import_instead_of_merging_its_old_copy() {
+    clear();
+    let mut b = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    b.save(&p0, course(), 1.0).unwrap();
+    let mut a = ProgressStore::open().unwrap();
+    assert_eq!(a.load(2.0), Loaded::Found(p0.clone()));
+    let file = progress_with("practices/trust");
+    a.replace(&file).unwrap();
+    let written = storage().get_item(KEY).unwrap();
+    // B still holds P0 and saves it: it is given the file's progress instead.
+    assert_eq!(
+        b.save(&p0, course(), 3.0),
+        Ok(SaveOutcome::Replaced(Box::new(Loaded::Found(file.clone()))))
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), written);
+    // From then on, B's saves merge as usual.
+    let mut next = file.clone();
+    next.visit("kinds/spiritual", "what-it-is", 4.0);
+    assert!(matches!(
+        b.save(&next, course(), 4.0),
+        Ok(SaveOutcome::Saved(_))
+    ));
+    // The undo in A is refused now (B saved), and A's old copy cannot come back either.
+    assert_eq!(a.undo_import(5.0), Ok(closer::storage::Undo::Changed));
+    assert!(
+        !Progress::decode(&storage().get_item(KEY).unwrap().unwrap())
+            .unwrap()
+            .lessons
+            .contains_key("kinds/physical")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_undo_is_taken_by_the_other_tabs_too() {
+    clear();
+    let mut a = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    a.save(&p0, course(), 1.0).unwrap();
+    let file = progress_with("practices/trust");
+    a.replace(&file).unwrap();
+    let mut b = ProgressStore::open().unwrap();
+    assert_eq!(b.load(2.0), Loaded::Found(file.clone()));
+    assert!(matches!(
+        a.undo_import(3.0),
+        Ok(closer::storage::Undo::Restored(l)) if matches!(*l, Loaded::Found(_))
+    ));
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(p0.encode()));
+    // B, holding the file's progress, takes the undo rather than merging the file back.
+    assert_eq!(
+        b.save(&file, course(), 4.0),
+        Ok(SaveOutcome::Replaced(Box::new(Loaded::Found(p0.clone()))))
+    );
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(p0.encode()));
+}
+
+#[wasm_bindgen_test]
+fn a_save_between_an_imports_two_writes_writes_nothing() {
+    clear();
+    let mut b = ProgressStore::open().unwrap();
+    let p0 = progress_with("kinds/physical");
+    b.save(&p0, course(), 1.0).unwrap();
+    let stored = storage().get_item(KEY).unwrap();
+    // Another tab's import has written its mark, and not yet its progress.
+    let mark =
+        closer::progress::generation::ImportMark::default().imported("0123456789abcdef".into());
+    storage()
+        .set_item(closer::storage::IMPORT_KEY, &mark.encode())
+        .unwrap();
+    let mut mine = p0.clone();
+    mine.visit("kinds/spiritual", "what-it-is", 2.0);
+    assert_eq!(b.save(&mine, course(), 2.0), Ok(SaveOutcome::Skipped));
+    assert_eq!(storage().get_item(KEY).unwrap(), stored);
+}

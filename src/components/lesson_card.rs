@@ -249,8 +249,19 @@ fn ChoiceBody(
     }
 }
 
+/// What a note box says when another tab changed the same note while this
+/// one was being written.
+const NOTE_CONFLICT: &str =
+    "This note was also changed in another tab while you were writing here. \
+    Both versions are kept in the box: yours first, then the other tab's.";
+
 /// A private question with a note that is saved once typing pauses (and
 /// when the page is hidden or closed, so nothing typed is lost).
+///
+/// The box shows what is stored unless it holds text typed here, so a
+/// note saved in another tab appears here, and an erase (here or in another
+/// tab) empties it. If another tab changes the note while this box is being
+/// written in, neither text is dropped: the box keeps both.
 #[component]
 fn ReflectBody(
     lesson: &'static Lesson,
@@ -259,18 +270,23 @@ fn ReflectBody(
     hint: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let initial = state
-        .progress
-        .with_untracked(|p| match p.response(&lesson.id, card_id) {
-            Some(Response::Reflected { text, .. }) => text.clone(),
-            _ => String::new(),
-        });
+    let note_of = move |p: &crate::progress::Progress| match p.response(&lesson.id, card_id) {
+        Some(Response::Reflected { text, .. }) => text.clone(),
+        _ => String::new(),
+    };
+    let initial = state.progress.with_untracked(note_of);
+    let stored = Memo::new(move |_| state.progress.with(note_of));
     let refused = RwSignal::new(None::<String>);
-    let on_input = move |ev| {
+    let conflict = RwSignal::new(false);
+    // The box holds what was typed here (rather than a text it was given):
+    // it is being written in, and another tab's text must not replace it.
+    let typing = StoredValue::new(false);
+    let area = NodeRef::<html::Textarea>::new();
+    let write = move |text: String| {
         let note = Change::WriteNote {
             lesson: lesson.id.to_string(),
             card: card_id.to_string(),
-            text: event_target_value(&ev),
+            text,
         };
         // Typing saves on every key: the line changes only when what it says does.
         let said = state.apply_soon(note).err().map(|e| e.to_string());
@@ -278,6 +294,37 @@ fn ReflectBody(
             refused.set(said);
         }
     };
+    let on_input = move |ev| {
+        typing.set_value(true);
+        write(event_target_value(&ev));
+    };
+    Effect::new(move |seen_erase: Option<u32>| {
+        let erased = state.erased.get();
+        let theirs = stored.get();
+        let Some(area) = area.get_untracked() else {
+            return erased;
+        };
+        let mine = area.value();
+        if seen_erase.is_some_and(|n| n != erased) {
+            // Erased (here or in another tab): the person asked for it to be gone.
+            area.set_value(&theirs);
+            typing.set_value(false);
+            conflict.set(false);
+        } else if mine == theirs {
+        } else if !typing.get_value() || theirs.contains(mine.as_str()) {
+            area.set_value(&theirs);
+            typing.set_value(false);
+        } else if mine.contains(theirs.as_str()) {
+            // The other tab's text is already in this one: keep this one.
+            write(mine);
+        } else {
+            let both = format!("{mine}\n\n{theirs}");
+            area.set_value(&both);
+            write(both);
+            conflict.set(true);
+        }
+        erased
+    });
     view! {
         <div class="card-body">
             <label for="reflection" class="question">{prompt}</label>
@@ -286,6 +333,7 @@ fn ReflectBody(
                 id="reflection"
                 rows="5"
                 aria-describedby="reflection-hint reflection-privacy"
+                node_ref=area
                 on:input=on_input
             >
                 {initial}
@@ -293,6 +341,7 @@ fn ReflectBody(
             <p id="reflection-privacy" class="hint">
                 "Your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it."
             </p>
+            <p class="hint" role="status">{move || conflict.get().then_some(NOTE_CONFLICT)}</p>
             <Refusal said=refused/>
         </div>
     }

@@ -1,6 +1,6 @@
 //! The one banner that tells a person what is happening to their progress.
 
-use crate::download::download_kept_copy;
+use crate::download::{download_kept_copy, save_text_file};
 use crate::notice::Notice;
 use crate::persist::Persistence;
 use crate::routes::Route;
@@ -42,12 +42,41 @@ fn message(notice: &Notice) -> String {
     }
 }
 
+/// What a tab says when something else cleared the browser's storage.
+const CLEARED: &str = "Something else on this website cleared this browser's storage, and your Closer \
+    progress with it. This tab kept a copy of your progress: you can put it back, or keep it as a file.";
+
 /// A live region that always exists, so screen readers announce a notice when it appears.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
     let state = expect_context::<Persistence>();
+    let download_copy = move |_| {
+        if let Some(copy) = state.cleared_copy.get_untracked() {
+            let name = crate::progress::transfer::export_file_name(
+                crate::env::now(),
+                crate::env::utc_offset_minutes(),
+            );
+            save_text_file(&name, &copy.encode());
+        }
+    };
     view! {
         <div class="notice-region" role="status" aria-live="polite">
+            {move || state.cleared_copy.with(Option::is_some).then(|| view! {
+                <div class="notice">
+                    <p>{CLEARED}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="button subtle" on:click=move |_| state.put_back_cleared()>
+                            "Put my progress back"
+                        </button>
+                        <button type="button" class="button subtle" on:click=download_copy>
+                            "Download this copy"
+                        </button>
+                        <button type="button" class="button subtle" on:click=move |_| state.let_cleared_go()>
+                            "Leave it cleared"
+                        </button>
+                    </div>
+                </div>
+            })}
             {move || state.notice().map(|n| {
                 // Unreadable data can be taken away as a file, exactly as it was found.
                 let backup = match &n {

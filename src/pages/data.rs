@@ -8,7 +8,7 @@ use crate::env::{now, utc_offset_minutes};
 use crate::notice::Notice;
 use crate::persist::Persistence;
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
-use crate::storage::{KEY, PREVIOUS_KEY};
+use crate::storage::{Undo, KEY, PREVIOUS_KEY};
 use leptos::{html, prelude::*};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -23,6 +23,8 @@ enum ImportStep {
     Refused(String),
     /// The file replaced the stored progress.
     Done,
+    /// The file was added to the stored progress.
+    Merged,
 }
 
 /// A plain message after an action, announced by a live region.
@@ -151,7 +153,15 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
     };
     let undo = move |_| {
         let message = match state.undo_import() {
-            Ok(()) => "Your progress from before the import is back.".to_string(),
+            Ok(Undo::Restored(_)) => "Your progress from before the import is back.".to_string(),
+            Ok(Undo::NothingKept) => {
+                "There is no copy from before an import to put back. Nothing was changed.".to_string()
+            }
+            Ok(Undo::Changed) => "Your progress has changed since the import (in this tab or another one), \
+                so putting back the copy from before it would lose those changes. Nothing was changed. \
+                The copy from before the import is still kept in this browser: \
+                use “Download” next to it to keep it as a file."
+                .to_string(),
             Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
         };
         said.set(Some(Said(message)));
@@ -159,12 +169,15 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
     view! {
         {move || {
             let keys = backups.get();
+            let can_undo = state.import_backup.get();
             (!keys.is_empty()).then(|| view! {
                 <h3>"Copies kept aside"</h3>
                 <ul class="kept">
                     {keys.into_iter().map(|key| {
-                        let what = if key == PREVIOUS_KEY {
-                            "Your progress from before the last import (kept until your next change)"
+                        let what = if key == PREVIOUS_KEY && can_undo {
+                            "Your progress from before the last import (it can be put back until your next change)"
+                        } else if key == PREVIOUS_KEY {
+                            "Your progress from before the last import (changes were saved since, so it can only be downloaded)"
                         } else {
                             "Saved data that Closer could not read, kept exactly as it was found"
                         };
@@ -175,7 +188,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
                                 <button type="button" class="button subtle" on:click=move |_| download(k.clone())>
                                     "Download" <span class="visually-hidden">" " {what}</span>
                                 </button>
-                                {(key == PREVIOUS_KEY).then(|| view! {
+                                {(key == PREVIOUS_KEY && can_undo).then(|| view! {
                                     <button type="button" class="button subtle" on:click=undo>"Undo the import"</button>
                                 })}
                             </li>
@@ -243,10 +256,22 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                 step.set(ImportStep::Done);
                 reset_input();
             }
+            // The refusal's view adds "Nothing was changed." once.
             Err(e) => step.set(ImportStep::Refused(format!(
-                "The file could not be saved in this browser ({e}). Nothing was changed."
+                "The file could not be saved in this browser ({e})."
             ))),
         }
+    };
+    let merge = move |_| {
+        let ImportStep::Preview(found) = step.get_untracked() else {
+            return;
+        };
+        let merged = state
+            .progress
+            .with_untracked(|current| found.merged_into(current, course()));
+        state.import_merged(merged);
+        step.set(ImportStep::Merged);
+        reset_input();
     };
     let cancel = move |_| {
         step.set(ImportStep::Idle);
@@ -259,7 +284,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             <h2 id="import-title">"Import"</h2>
             <p>
                 "Bring back progress from a file you exported. You will see what it holds before "
-                "anything changes; what it replaces is kept until your next change, so you can undo it."
+                "anything changes; what it replaces is kept, so you can undo it until your next change."
             </p>
             <p class="file-field">
                 <label for="import-file">"Choose a Closer progress file"</label>
@@ -274,14 +299,21 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                     ImportStep::Done => view! {
                         <p class="feedback correct"><strong>"✓ Imported. "</strong>"Your progress now comes from the file."</p>
                     }.into_any(),
+                    ImportStep::Merged => view! {
+                        <p class="feedback correct"><strong>"✓ Added. "</strong>"Your progress now holds what the file holds as well."</p>
+                    }.into_any(),
                     ImportStep::Preview(found) => {
                         let now_s = state.progress.with_untracked(|p| Summary::of(p, course()));
                         let new_s = Summary::of(&found.progress, course());
+                        let both_s = state
+                            .progress
+                            .with_untracked(|p| Summary::of(&found.merged_into(p, course()), course()));
                         let rows = describe_summary(&now_s, lessons)
                             .into_iter()
                             .zip(describe_summary(&new_s, lessons))
-                            .map(|((what, before), (_, after))| view! {
-                                <tr><th scope="row">{what}</th><td>{before}</td><td>{after}</td></tr>
+                            .zip(describe_summary(&both_s, lessons))
+                            .map(|(((what, before), (_, after)), (_, both))| view! {
+                                <tr><th scope="row">{what}</th><td>{before}</td><td>{after}</td><td>{both}</td></tr>
                             })
                             .collect_view();
                         let ignored = found.ignored.len();
@@ -290,7 +322,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                             <div class="preview">
                                 <table>
                                     <caption>"What the import would change"</caption>
-                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"From the file"</th></tr></thead>
+                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"If replaced by the file"</th><th scope="col">"If the file is added"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
                                 {(!people.is_empty()).then(|| view! {
@@ -306,9 +338,13 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                                         if ignored == 1 { "s" } else { "" },
                                     )}</p>
                                 })}
-                                <p>"Importing replaces your current progress with the file's."</p>
+                                <p>
+                                    "Replacing puts the file's progress in place of yours (in every open tab; you can undo it until your next change). "
+                                    "Adding keeps everything of both: where both have a note on the same card, the newer one."
+                                </p>
                                 <div class="done-actions">
                                     <button type="button" class="button primary" on:click=confirm>"Replace my progress with this file"</button>
+                                    <button type="button" class="button" on:click=merge>"Add the file to my progress"</button>
                                     <button type="button" class="button" on:click=cancel>"Cancel"</button>
                                 </div>
                             </div>
@@ -336,7 +372,9 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     let erase = move |_| {
         let message = match state.erase() {
             Ok(()) => "Everything Closer kept in this browser has been erased.".to_string(),
-            Err(e) => format!("Erasing failed ({e}). Your progress is unchanged."),
+            Err(e) => format!(
+                "Erasing failed ({e}). Your progress is still here; some copies kept aside may already be gone."
+            ),
         };
         asking.set(false);
         said.set(Some(Said(message)));

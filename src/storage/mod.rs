@@ -13,12 +13,51 @@
 //! `delete` and `length` panic instead of reporting when the browser throws.
 
 use crate::content::Course;
+use crate::progress::generation::{digest, ImportMark};
 use crate::progress::{DecodeError, Millis, Progress};
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
+use js_sys::JsString;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-pub use crate::keys::{backup_key, BACKUP_PREFIX, KEY, PREFIX, PREVIOUS_KEY};
+pub use crate::keys::{backup_key, BACKUP_PREFIX, IMPORT_KEY, KEY, PREFIX, PREVIOUS_KEY};
+
+// Text that must be kept byte for byte is read and written as a JavaScript
+// string: localStorage holds UTF-16, which may contain lone surrogates that
+// a Rust `String` (UTF-8) cannot hold and would turn into U+FFFD.
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, with `getItem` and `setItem` taking and giving JavaScript strings.
+    type TextStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &TextStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &TextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
+
+/// The text under `key`, exactly as stored.
+fn get_text(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue> {
+    storage.unchecked_ref::<TextStorage>().get_item(key)
+}
+
+/// Stores `text` under `key`, exactly as it is.
+fn set_text(storage: &Storage, key: &str, text: &JsString) -> Result<(), JsValue> {
+    storage.unchecked_ref::<TextStorage>().set_item(key, text)
+}
+
+/// What [`ProgressStore::undo_import`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// No copy from before an import is kept: nothing was written.
+    NothingKept,
+    /// Progress was saved (here or in another tab) since the import, so
+    /// putting the old copy back would lose that: nothing was written, and
+    /// the kept copy stays, to be downloaded.
+    Changed,
+    /// The kept text was put back byte for byte; this is what it reads as now.
+    Restored(Box<Loaded>),
+}
 
 /// What can go wrong with storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +126,9 @@ pub enum SaveOutcome {
         /// The schema it was saved with.
         schema: u32,
     },
+    /// Not written: an import or undo (in another tab) replaced the progress
+    /// this copy came from; this is what is stored now, to be taken as it is.
+    Replaced(Box<Loaded>),
 }
 
 /// Progress in `localStorage`: one key, a versioned JSON envelope.
@@ -96,7 +138,11 @@ pub struct ProgressStore {
     writable: bool,
     /// Unreadable text found under [`KEY`] and already copied to a backup key,
     /// so that saving over it does not copy it a second time.
-    kept_aside: Option<String>,
+    kept_aside: Option<JsString>,
+    /// The import generation this store's progress belongs to (see
+    /// `progress::generation`): a different one stored means another tab
+    /// imported or undid an import, and its copy is taken, not merged.
+    generation: u64,
     /// The text this store last wrote under [`KEY`]: when it is still there,
     /// no other tab has saved since, and there is nothing to merge.
     last_written: Option<String>,
@@ -147,6 +193,7 @@ impl ProgressStore {
                 storage,
                 writable: true,
                 kept_aside: None,
+                generation: 0,
                 last_written: None,
             }),
             Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
@@ -158,7 +205,8 @@ impl ProgressStore {
     /// copied to a backup key first, and data from a newer build is left alone
     /// (this store then refuses to write).
     pub fn load(&mut self, now: Millis) -> Loaded {
-        let raw = match self.storage.get_item(KEY) {
+        self.generation = self.mark().generation;
+        let raw = match get_text(&self.storage, KEY) {
             Ok(Some(raw)) => raw,
             Ok(None) => return Loaded::Empty,
             Err(e) => {
@@ -170,13 +218,16 @@ impl ProgressStore {
                 };
             }
         };
-        match Progress::decode(&raw) {
+        // Text with lone surrogates reads here with U+FFFD in their place,
+        // which is never readable progress; the original is kept as it is.
+        let text = String::from(&raw);
+        match Progress::decode(&text) {
             Ok(progress) => Loaded::Found(progress),
             Err(DecodeError::Newer(schema)) => {
                 self.writable = false;
                 Loaded::Newer {
                     schema,
-                    readable: Progress::decode_newer(&raw),
+                    readable: Progress::decode_newer(&text),
                 }
             }
             Err(error) => {
@@ -185,7 +236,7 @@ impl ProgressStore {
                 let earlier = self
                     .backups()
                     .into_iter()
-                    .find(|k| k.starts_with(BACKUP_PREFIX) && self.raw(k).as_deref() == Some(&raw));
+                    .find(|k| k.starts_with(BACKUP_PREFIX) && self.text(k).as_ref() == Some(&raw));
                 if let Some(key) = earlier {
                     self.kept_aside = Some(raw);
                     return Loaded::Unreadable {
@@ -194,7 +245,7 @@ impl ProgressStore {
                     };
                 }
                 let key = self.free_backup_key(now);
-                let backup_key = match self.storage.set_item(&key, &raw) {
+                let backup_key = match set_text(&self.storage, &key, &raw) {
                     Ok(()) => {
                         self.kept_aside = Some(raw);
                         Some(key)
@@ -233,19 +284,26 @@ impl ProgressStore {
         course: &Course,
         now: Millis,
     ) -> Result<SaveOutcome, StorageError> {
+        match self.replaced_before_save(now) {
+            None => {}
+            Some(Ok(now_stored)) => return Ok(SaveOutcome::Replaced(Box::new(now_stored))),
+            // Another tab is between the two writes of an import: write
+            // nothing now (its progress's event makes this tab take it).
+            Some(Err(())) => return Ok(SaveOutcome::Skipped),
+        }
         if !self.writable {
             return Ok(SaveOutcome::Skipped);
         }
-        let stored = self
-            .storage
-            .get_item(KEY)
-            .map_err(|e| StorageError::ReadFailed(describe(&e)))?;
+        let stored =
+            get_text(&self.storage, KEY).map_err(|e| StorageError::ReadFailed(describe(&e)))?;
         // Only what this store wrote last is there: nobody else saved, nothing to join.
-        let unchanged = stored.is_some() && stored == self.last_written;
+        let unchanged = stored.is_some()
+            && stored.as_ref().map(String::from) == self.last_written
+            && stored.as_ref().is_some_and(JsString::is_valid_utf16);
         let decoded = if unchanged {
             None
         } else {
-            stored.as_deref().map(Progress::decode)
+            stored.as_ref().map(|t| Progress::decode(&String::from(t)))
         };
         let merged = match decoded {
             None => progress.clone(),
@@ -257,10 +315,10 @@ impl ProgressStore {
             // Unreadable text: copied aside at start-up already, or it
             // appeared since; then keep it aside now, as at start-up.
             Some(Err(_)) => {
-                let raw = stored.unwrap_or_default();
-                if self.kept_aside.as_deref() != Some(raw.as_str()) {
+                let raw = stored.unwrap_or_else(|| JsString::from(""));
+                if self.kept_aside.as_ref() != Some(&raw) {
                     let key = self.free_backup_key(now);
-                    self.storage.set_item(&key, &raw).map_err(write_error)?;
+                    set_text(&self.storage, &key, &raw).map_err(write_error)?;
                     self.kept_aside = Some(raw);
                 }
                 progress.clone()
@@ -283,36 +341,170 @@ impl ProgressStore {
         backup_key(now, |k| self.raw(k).is_some())
     }
 
-    /// Replaces the stored progress with an imported copy. What was stored
-    /// before is kept under [`PREVIOUS_KEY`] first; if that copy cannot be
-    /// written, nothing is replaced.
-    pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
-        if let Some(previous) = self.storage.get_item(KEY).ok().flatten() {
-            self.storage
-                .set_item(PREVIOUS_KEY, &previous)
-                .map_err(write_error)?;
+    /// The import mark stored now (generation 0 when there is none).
+    fn mark(&self) -> ImportMark {
+        ImportMark::decode(self.storage.get_item(IMPORT_KEY).ok().flatten().as_deref())
+    }
+
+    /// The import generation this store's progress belongs to.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// When another tab imported a file or undid an import since this store
+    /// last read (the stored generation differs), reads what is stored now,
+    /// as at start-up, for the caller to take as it is instead of merging its
+    /// older copy back. For the `storage` event of [`KEY`]: an import writes
+    /// its mark before the progress, so when the progress's event arrives the
+    /// mark is there, and what is stored is the import's or newer.
+    pub fn adopt_if_replaced(&mut self, now: Millis) -> Option<Loaded> {
+        if self.mark().generation == self.generation {
+            return None;
         }
-        self.write(progress)?;
+        self.writable = true;
+        self.last_written = None;
+        Some(self.load(now))
+    }
+
+    /// Before a save: `Some` when an import or undo in another tab replaced
+    /// the progress this store's copy came from. `Ok(loaded)`: what is stored
+    /// is exactly what it wrote, to be taken as it is. `Err(())`: its mark is
+    /// here but not yet its progress (the other tab is between the two
+    /// writes): nothing must be written now; the progress's event follows.
+    fn replaced_before_save(&mut self, now: Millis) -> Option<Result<Loaded, ()>> {
+        let mark = self.mark();
+        if mark.generation == self.generation {
+            return None;
+        }
+        let stored = get_text(&self.storage, KEY).ok().flatten();
+        let arrived = match &mark.wrote {
+            Some(_) => stored.is_some_and(|t| mark.still_holds(t.iter())),
+            None => true,
+        };
+        if !arrived {
+            return Some(Err(()));
+        }
+        self.writable = true;
+        self.last_written = None;
+        Some(Ok(self.load(now)))
+    }
+
+    /// Replaces the stored progress with an imported copy. What was stored
+    /// before is kept, byte for byte, under [`PREVIOUS_KEY`] first; if that
+    /// copy cannot be written, nothing is replaced, and if the progress then
+    /// cannot be written, the kept copy and the mark are as they were before.
+    /// The import's mark (a new generation, and a digest of what it writes)
+    /// is written before the progress, so that other tabs take the file's
+    /// progress instead of merging theirs back, and an undo can tell whether
+    /// anything was saved since.
+    pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
+        let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
+        let previous = get_text(&self.storage, KEY).map_err(read)?;
+        let kept_before = get_text(&self.storage, PREVIOUS_KEY).map_err(read)?;
+        let mark_before = self.storage.get_item(IMPORT_KEY).map_err(read)?;
+        let storage = self.storage.clone();
+        let put_back = move || {
+            let _ = match &kept_before {
+                Some(t) => set_text(&storage, PREVIOUS_KEY, t),
+                None => storage.remove_item(PREVIOUS_KEY),
+            };
+            let _ = match &mark_before {
+                Some(m) => storage.set_item(IMPORT_KEY, m),
+                None => storage.remove_item(IMPORT_KEY),
+            };
+        };
+        match &previous {
+            Some(text) => set_text(&self.storage, PREVIOUS_KEY, text).map_err(write_error)?,
+            // Nothing to keep: an older import's copy must not pass for this one's.
+            None => self
+                .storage
+                .remove_item(PREVIOUS_KEY)
+                .map_err(|e| StorageError::Unavailable(describe(&e)))?,
+        }
+        let text = progress.encode();
+        let mark = self.mark().imported(digest(text.encode_utf16()));
+        if let Err(e) = self.storage.set_item(IMPORT_KEY, &mark.encode()) {
+            put_back();
+            return Err(write_error(e));
+        }
+        if let Err(e) = self.write(progress) {
+            put_back();
+            return Err(e);
+        }
+        self.generation = mark.generation;
         // The person chose this copy: a newer one is no longer being protected.
         self.writable = true;
         Ok(())
     }
 
-    /// Removes one key (a backup the person no longer needs).
+    /// Removes one key (a kept copy the person no longer needs).
     pub fn forget(&self, key: &str) {
         let _ = self.storage.remove_item(key);
     }
 
-    /// Removes everything Closer keeps in this browser: progress and every
-    /// backup. Keys of other apps on the same origin are left alone.
+    /// Whether [`undo_import`](Self::undo_import) would put a copy back now.
+    pub fn can_undo_import(&self) -> bool {
+        let stored = get_text(&self.storage, KEY).ok().flatten();
+        self.text(PREVIOUS_KEY).is_some()
+            && stored.is_some_and(|t| self.mark().still_holds(t.iter()))
+    }
+
+    /// Puts back the text an import replaced, byte for byte (never decoded
+    /// and written again), but only while the stored progress is still
+    /// exactly what the import wrote: otherwise it would undo what was saved
+    /// since, here or in another tab. A new generation (whose mark is written
+    /// first, as an import's) makes other tabs take it. Then reads it as at
+    /// start-up (a newer build's data is left alone, unreadable text stays
+    /// kept aside).
+    pub fn undo_import(&mut self, now: Millis) -> Result<Undo, StorageError> {
+        let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
+        let Some(kept) = get_text(&self.storage, PREVIOUS_KEY).map_err(read)? else {
+            return Ok(Undo::NothingKept);
+        };
+        let stored = get_text(&self.storage, KEY).map_err(read)?;
+        let mark = self.mark();
+        if !stored.is_some_and(|t| mark.still_holds(t.iter())) {
+            return Ok(Undo::Changed);
+        }
+        let undone = mark.undone(digest(kept.iter()));
+        self.storage
+            .set_item(IMPORT_KEY, &undone.encode())
+            .map_err(write_error)?;
+        if let Err(e) = set_text(&self.storage, KEY, &kept) {
+            let _ = self.storage.set_item(IMPORT_KEY, &mark.encode());
+            return Err(write_error(e));
+        }
+        let _ = self.storage.remove_item(PREVIOUS_KEY);
+        self.writable = true;
+        self.last_written = None;
+        let loaded = self.load(now);
+        Ok(Undo::Restored(Box::new(loaded)))
+    }
+
+    /// Forgets what this store knew of stored progress after storage was
+    /// cleared by something else: a new start, as on a first visit.
+    pub fn cleared(&mut self) {
+        self.writable = true;
+        self.last_written = None;
+        self.kept_aside = None;
+        self.generation = 0;
+    }
+
+    /// Removes everything Closer keeps in this browser: every kept copy and
+    /// mark first, the progress last, so that a removal that throws part way
+    /// leaves the progress as it was. Keys of other apps are left alone.
     pub fn erase(&mut self) -> Result<(), StorageError> {
-        for key in self.keys() {
+        let mut keys = self.keys();
+        keys.retain(|k| k != KEY);
+        keys.push(KEY.to_string());
+        for key in keys {
             self.storage
                 .remove_item(&key)
                 .map_err(|e| StorageError::Unavailable(describe(&e)))?;
         }
         self.writable = true;
         self.last_written = None;
+        self.generation = 0;
         Ok(())
     }
 
@@ -338,5 +530,10 @@ impl ProgressStore {
     /// The raw text under a key, for tests and for exporting backups.
     pub fn raw(&self, key: &str) -> Option<String> {
         self.storage.get_item(key).ok().flatten()
+    }
+
+    /// The text under a key exactly as stored (UTF-16, lone surrogates included).
+    pub fn text(&self, key: &str) -> Option<JsString> {
+        get_text(&self.storage, key).ok().flatten()
     }
 }

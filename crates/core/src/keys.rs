@@ -10,9 +10,15 @@ pub const KEY: &str = "closer.progress";
 /// it was found (`closer.progress.unreadable.1732450000000`).
 pub const BACKUP_PREFIX: &str = "closer.progress.unreadable.";
 
-/// Where the progress that an import replaced is kept, until the next save
-/// after the import succeeds (so an import can be undone).
+/// Where the progress that an import replaced is kept, byte for byte, until
+/// it is put back (Undo), replaced by the next import's, or erased. It can be
+/// put back only while the stored progress is still what the import wrote;
+/// after that it stays, to be downloaded.
 pub const PREVIOUS_KEY: &str = "closer.progress.before-import";
+
+/// The import mark (see `progress::generation`): which import generation the
+/// stored progress belongs to, and a digest of what the last import wrote.
+pub const IMPORT_KEY: &str = "closer.progress.import";
 
 /// Every key Closer writes starts with this; erasing removes them all.
 pub const PREFIX: &str = "closer.";

@@ -44,14 +44,32 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A date as people write it, in their own time zone: `2 December 2026`.
+/// The last moment a date is written for: 31 December 9999 (UTC). Times
+/// outside 1970 to 9999 can only come from damaged or crafted data.
+pub const LATEST: Millis = 253_402_300_799_999.0;
+
+/// What a date outside 1970 to 9999 is shown as.
+pub const UNKNOWN_DATE: &str = "an unknown date";
+
+fn plausible(millis: Millis) -> bool {
+    (0.0..=LATEST).contains(&millis)
+}
+
+/// A date as people write it, in their own time zone: `2 December 2026`
+/// (or "an unknown date" for a time outside 1970 to 9999).
 pub fn long_date(millis: Millis, offset_minutes: i32) -> String {
+    if !plausible(millis) {
+        return UNKNOWN_DATE.into();
+    }
     let (y, m, d) = civil_date(millis, offset_minutes);
     format!("{d} {} {y}", MONTHS[(m as usize - 1) % 12])
 }
 
-/// A short date for chart labels: `2 Dec`.
+/// A short date for chart labels: `2 Dec` (`?` for a time outside 1970 to 9999).
 pub fn short_date(millis: Millis, offset_minutes: i32) -> String {
+    if !plausible(millis) {
+        return "?".into();
+    }
     let (_, m, d) = civil_date(millis, offset_minutes);
     format!("{d} {}", &MONTHS[(m as usize - 1) % 12][..3])
 }

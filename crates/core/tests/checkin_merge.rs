@@ -718,3 +718,21 @@ fn kept_answers_stay_deleted_and_go_with_their_relationship() {
     // Answers for a relationship that is not here are refused.
     assert!(c.keep_received("nobody", "k3", shared(8), 7.0).is_err());
 }
+
+#[test]
+fn the_same_answers_kept_three_times_are_kept_once() {
+    let mut c = CheckIns::default();
+    c.add("r", valid_name("J."), 1.0);
+    let a = check_in(3, 9, 2);
+    let shared = Shared {
+        name: Some("Sam".into()),
+        day: FIRST_DAY,
+        closeness: a.closeness,
+        kinds: a.kinds,
+    };
+    for (n, id) in ["k1", "k2", "k3"].into_iter().enumerate() {
+        c.keep_received("r", id, shared.clone(), 2.0 + n as f64)
+            .unwrap();
+    }
+    assert_eq!(c.received_count(), 1);
+}

@@ -124,3 +124,20 @@ fn every_month_has_its_name_and_its_three_letters() {
     assert_eq!(long_date(1_709_251_199_000.0, 0), "29 February 2024");
     assert_eq!(long_date(1_709_251_199_000.0, 1), "1 March 2024");
 }
+
+#[test]
+fn impossible_times_are_shown_as_an_unknown_date() {
+    // An imported file with absurd times showed "6 June -25252734927764585".
+    for t in [
+        -1e308,
+        1e308,
+        f64::NAN,
+        -1.0,
+        closer_core::time::LATEST + 1.0,
+    ] {
+        assert_eq!(long_date(t, 0), "an unknown date", "{t}");
+        assert_eq!(short_date(t, 0), "?", "{t}");
+    }
+    assert_eq!(long_date(closer_core::time::LATEST, 0), "31 December 9999");
+    assert_eq!(long_date(0.0, 0), "1 January 1970");
+}

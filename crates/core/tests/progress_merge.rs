@@ -504,3 +504,62 @@ fn a_quiz_finished_in_one_tab_is_not_resumed_from_the_other() {
         )
     );
 }
+
+/// A copy with its import generation (0: never imported; each import or undo adds one).
+fn with_generation() -> impl Strategy<Value = (u64, Progress)> {
+    (0u64..3, progress())
+}
+
+fn join_g(a: &(u64, Progress), b: &(u64, Progress)) -> (u64, Progress) {
+    use closer_core::progress::generation::join_generations;
+    join_generations((a.0, &a.1), (b.0, &b.1), course())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// With import generations, two tabs' copies still join in any order.
+    #[test]
+    fn joining_with_generations_is_commutative_associative_and_idempotent(
+        a in with_generation(), b in with_generation(), c in with_generation()
+    ) {
+        prop_assert_eq!(join_g(&a, &b), join_g(&b, &a));
+        prop_assert_eq!(join_g(&join_g(&a, &b), &c), join_g(&a, &join_g(&b, &c)));
+        prop_assert_eq!(join_g(&a, &a), a.clone());
+        let ab = join_g(&a, &b);
+        prop_assert_eq!(join_g(&ab, &a), ab.clone());
+    }
+
+    /// An import is a replace in every tab: the later generation is taken as
+    /// it is, nothing of an older copy merged back (the review's probe 0d);
+    /// copies of one generation merge exactly as without generations.
+    #[test]
+    fn a_later_generation_is_taken_as_it_is(a in progress(), b in progress(), g in 0u64..5) {
+        prop_assert_eq!(join_g(&(g, a.clone()), &(g + 1, b.clone())), (g + 1, b.clone()));
+        prop_assert_eq!(join_g(&(g, a.clone()), &(g, b.clone())), (g, a.merge(&b, course())));
+    }
+}
+
+#[test]
+fn an_import_mark_says_whether_the_stored_text_is_still_what_the_import_wrote() {
+    use closer_core::progress::generation::{digest, ImportMark};
+    // Missing or another app's text: generation 0, nothing to undo.
+    assert_eq!(ImportMark::decode(None), ImportMark::default());
+    assert_eq!(
+        ImportMark::decode(Some("{\"generation\":\"x\"")),
+        ImportMark::default()
+    );
+    let text = "{\"schema\":5}";
+    let imported = ImportMark::default().imported(digest(text.encode_utf16()));
+    assert_eq!(imported.generation, 1);
+    assert_eq!(ImportMark::decode(Some(&imported.encode())), imported);
+    assert!(imported.still_holds(text.encode_utf16()));
+    assert!(!imported.still_holds("{\"schema\":5 }".encode_utf16()));
+    // Lone surrogates count as themselves.
+    let odd = [0xD800u16, 0x41];
+    assert_ne!(digest(odd), digest([0xFFFDu16, 0x41]));
+    let undone = imported.undone(digest("{}".encode_utf16()));
+    assert_eq!(undone.generation, 2);
+    assert!(!undone.still_holds(text.encode_utf16()));
+    assert!(undone.still_holds("{}".encode_utf16()));
+}

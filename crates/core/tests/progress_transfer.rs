@@ -260,8 +260,9 @@ fn an_empty_map_of_a_known_relationship_is_dropped_without_a_word() {
 
 /// The same for a relationship the file does not have: its empty map holds
 /// no check-in, yet it is listed as "0 check-in(s) of an unknown
-/// relationship", and a file with nothing else is refused as knowing
-/// nothing (where `{"schema":4}` alone imports as empty progress).
+/// relationship", and a file with nothing else imports as an empty
+/// check-ins part does (`{"schema":4}` alone is refused: see
+/// `another_apps_json_with_a_schema_number_is_not_progress`).
 #[test]
 fn an_empty_map_of_an_unknown_relationship_is_not_listed_as_left_out() {
     let with_lesson = r#"{"schema":4,"lessons":{"kinds/emotional":{"card":"what-it-is","completed":true,"updated":1}},"checkins":{"check_ins":{"nobody":{}},"steps":{"nobody":{}}}}"#;
@@ -270,7 +271,7 @@ fn an_empty_map_of_an_unknown_relationship_is_not_listed_as_left_out() {
     let alone = r#"{"schema":4,"checkins":{"check_ins":{"nobody":{}}}}"#;
     assert_eq!(
         import(alone, course(), checkin_guide()).map(|i| i.progress),
-        import(r#"{"schema":4}"#, course(), checkin_guide()).map(|i| i.progress)
+        import(r#"{"schema":4,"checkins":{}}"#, course(), checkin_guide()).map(|i| i.progress)
     );
 }
 
@@ -387,8 +388,13 @@ fn files_that_are_not_progress_are_refused_with_a_reason() {
         import(r#"{"schema":42}"#, course(), checkin_guide()),
         Err(ImportError::Newer(42))
     );
-    assert!(matches!(
+    // A schema number and nothing else is not progress (another app's JSON can look so).
+    assert_eq!(
         import("{\"schema\":3}", course(), checkin_guide()),
+        Err(ImportError::NotProgress)
+    );
+    assert!(matches!(
+        import("{\"schema\":3,\"lessons\":{}}", course(), checkin_guide()),
         Ok(i) if i.progress == Progress::default()
     ));
     // Each refusal carries the reason decoding gave, as a value the data page can match on.
@@ -650,4 +656,38 @@ fn some_damaged_exports_are_still_accepted() {
         .filter(|i| !i.ignored.is_empty())
         .count();
     assert!(left_out > 0, "no damaged check-in was left out");
+}
+
+#[test]
+fn another_apps_json_with_a_schema_number_is_not_progress() {
+    use closer_core::progress::transfer::{import, ImportError};
+    for text in [
+        r#"{"schema":2,"app":"TodoMaster","items":["milk"]}"#,
+        r#"{"schema":5}"#,
+    ] {
+        assert_eq!(
+            import(text, course(), checkin_guide()).err(),
+            Some(ImportError::NotProgress),
+            "{text}"
+        );
+    }
+    // An empty export (a first visit's) is still progress.
+    assert!(
+        import(&Progress::default().encode(), course(), checkin_guide()).is_ok()
+            || import(&Progress::default().encode(), course(), checkin_guide()).err()
+                == Some(ImportError::NothingKnown)
+    );
+}
+
+#[test]
+fn a_file_added_instead_of_replacing_keeps_both_copies() {
+    use closer_core::progress::transfer::import;
+    let mut here = Progress::default();
+    here.complete(course().lesson("kinds/physical").unwrap(), 5.0);
+    let mut file = Progress::default();
+    file.complete(course().lesson("practices/trust").unwrap(), 3.0);
+    let found = import(&file.encode(), course(), checkin_guide()).unwrap();
+    let both = found.merged_into(&here, course());
+    assert!(both.is_done("kinds/physical") && both.is_done("practices/trust"));
+    assert_eq!(both, here.merge(&file, course()));
 }

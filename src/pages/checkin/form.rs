@@ -19,13 +19,27 @@ use std::collections::BTreeMap;
 
 /// Finds the relationship in the URL, or says there is none. The form is
 /// built once per relationship: a rename in another tab changes its heading
-/// and keeps every answer chosen so far.
+/// and keeps every answer chosen so far. A relationship deleted (in another
+/// tab) while its form is open is said to be gone, not "Page not found".
 #[component]
 pub fn CheckinForm() -> impl IntoView {
     let exists = use_relationship_id();
-    move || match exists.get() {
-        Some(id) => view! { <Form id/> }.into_any(),
+    let was_here = StoredValue::new(false);
+    move || {
+        match exists.get() {
+        Some(id) => {
+            was_here.set_value(true);
+            view! { <Form id/> }.into_any()
+        }
+        None if was_here.get_value() => view! {
+            <super::GonePage
+                title="This relationship was deleted"
+                text="It was deleted in another tab while this check-in was being filled in, so the answers chosen here could not be kept."
+            />
+        }
+        .into_any(),
         None => view! { <NotFound/> }.into_any(),
+    }
     }
 }
 

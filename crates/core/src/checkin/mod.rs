@@ -331,6 +331,14 @@ impl CheckIns {
         if self.received_deleted.contains_key(id) {
             return Ok(());
         }
+        // The same answers kept again (the same link opened twice) are kept once.
+        if self
+            .received
+            .get(relationship)
+            .is_some_and(|kept| kept.values().any(|r| r.shared == shared))
+        {
+            return Ok(());
+        }
         self.received
             .entry(relationship.to_string())
             .or_default()

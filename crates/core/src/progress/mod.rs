@@ -4,6 +4,7 @@
 //! reordered, added to or trimmed without corrupting anyone's saved progress.
 
 mod change;
+pub mod generation;
 pub mod transfer;
 
 pub use change::{Applied, Change, ChangeError, Guides};

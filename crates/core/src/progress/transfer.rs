@@ -75,6 +75,8 @@ pub enum ImportError {
     Newer(u32),
     /// A progress file, but about nothing this guide has.
     NothingKnown,
+    /// JSON with a schema number but none of the parts progress has (another app's file).
+    NotProgress,
 }
 
 impl fmt::Display for ImportError {
@@ -95,6 +97,10 @@ impl fmt::Display for ImportError {
             ImportError::Newer(n) => write!(
                 f,
                 "That file was saved by a newer version of Closer (schema {n}). Reload the page to update Closer, then import it again."
+            ),
+            ImportError::NotProgress => write!(
+                f,
+                "That file is not a Closer progress file: it has a schema number but none of the parts Closer saves (lessons, notes, quiz, check-ins)."
             ),
             ImportError::NothingKnown => write!(
                 f,
@@ -129,6 +135,14 @@ impl Import {
             .keep_deletions_of(&current.checkins, fresh_id);
         progress
     }
+
+    /// The file's progress added to `current` instead of replacing it: the
+    /// same join as two tabs' copies ([`Progress::merge`]), so everything of
+    /// both is kept, the newer note per card wins, and what was deleted here
+    /// stays deleted.
+    pub fn merged_into(&self, current: &Progress, course: &Course) -> Progress {
+        current.merge(&self.progress, course)
+    }
 }
 
 /// The file name of an export made at `millis` by someone whose clock is
@@ -157,6 +171,14 @@ pub fn import(text: &str, course: &Course, checkin: &CheckinGuide) -> Result<Imp
         Err(DecodeError::Newer(n)) => return Err(ImportError::Newer(n)),
         Err(e) => return Err(ImportError::Unreadable(e)),
     };
+    // Every file Closer ever exported has its lessons (schema 1 on), so a
+    // schema number alone, as in another app's JSON, is not progress.
+    let parts = ["lessons", "responses", "quiz", "checkins", "last_lesson"];
+    if let Ok(serde_json::Value::Object(top)) = serde_json::from_str::<serde_json::Value>(text) {
+        if !parts.iter().any(|k| top.contains_key(*k)) {
+            return Err(ImportError::NotProgress);
+        }
+    }
     let mut ignored = Vec::new();
 
     progress
