@@ -225,3 +225,20 @@ test('"Review my mistakes" holds exactly the questions missed', async ({ page })
   await expect(page.getByText('None. Every answer was right.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Review my mistakes (0)' })).toBeDisabled();
 });
+
+test('an answer checked just before the tab is closed is kept (its save waits only for the frame that shows the feedback)', async ({ page, context }) => {
+  await startEverything(page);
+  await expect(questionAt(page, 1)).toBeVisible();
+  const text = await questionText(page);
+  const o = await questionOptions(page);
+  await o.inputs.nth(0).check();
+  await page.getByRole('button', { name: 'Check' }).click();
+  // Closed at once, without waiting for anything: the page's pagehide saves what waits.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await open(again, '/quiz/play');
+  await expect(questionAt(again, 1)).toBeVisible();
+  expect(await questionText(again)).toBe(text);
+  await expect(quizFeedback(again)).toContainText(/Correct\.|Not quite\./);
+  await expect(again.getByRole('button', { name: /^(Next question|See results)$/ })).toBeVisible();
+});

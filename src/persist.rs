@@ -22,6 +22,10 @@ use std::time::Duration;
 /// crash loses at most this much; long enough that a word is one write.
 pub const NOTE_SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// How long a change made by [`Persistence::apply_after_paint`] waits for
+/// the frame that shows it before it is saved anyway.
+pub const AFTER_PAINT_LIMIT: Duration = Duration::from_millis(250);
+
 /// Shared by every view through Leptos context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Persistence {
@@ -159,6 +163,25 @@ impl Persistence {
         Ok(applied)
     }
 
+    /// Makes a change now and saves it just after the frame that shows it, so
+    /// that a click's feedback never waits for storage: at the start of the
+    /// next frame the save is queued behind that frame. Until then it waits
+    /// as a note's does (saved at once if the page is hidden or closed), and
+    /// if no frame comes (a tab in the background draws none) it is saved
+    /// after [`AFTER_PAINT_LIMIT`].
+    pub fn apply_after_paint(&self, change: Change) -> Result<Applied, ChangeError> {
+        let applied = self.make(change)?;
+        self.save_in(AFTER_PAINT_LIMIT);
+        let this = *self;
+        request_animation_frame(move || {
+            // Still waiting (no other save took it along): save once drawn.
+            if this.pending.with_value(Option::is_some) {
+                this.save_in(Duration::ZERO);
+            }
+        });
+        Ok(applied)
+    }
+
     /// Applies a change to the progress in memory; only a change that was
     /// made tells the views (a refused one re-renders nothing).
     fn make(&self, change: Change) -> Result<Applied, ChangeError> {
@@ -176,6 +199,12 @@ impl Persistence {
 
     /// Saves once changes pause for [`NOTE_SAVE_DELAY`].
     fn save_soon(&self) {
+        self.save_in(NOTE_SAVE_DELAY);
+    }
+
+    /// Saves after `delay`, unless another save comes first; the save waits
+    /// as [`Persistence::flush`] knows.
+    fn save_in(&self, delay: Duration) {
         self.cancel_pending();
         let this = *self;
         let handle = set_timeout_with_handle(
@@ -183,7 +212,7 @@ impl Persistence {
                 this.pending.set_value(None);
                 this.save();
             },
-            NOTE_SAVE_DELAY,
+            delay,
         );
         match handle {
             Ok(h) => self.pending.set_value(Some(h)),

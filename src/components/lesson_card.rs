@@ -134,7 +134,7 @@ fn RevealBody(
             lesson: lesson.id.to_string(),
             card: card_id.to_string(),
         };
-        if let Err(e) = state.apply(reveal) {
+        if let Err(e) = state.apply_after_paint(reveal) {
             refused.set(Some(e.to_string()));
             return;
         }
@@ -201,7 +201,7 @@ fn ChoiceBody(
                 card: card_id.to_string(),
                 option: option.to_string(),
             };
-            refused.set(state.apply(choose).err().map(|e| e.to_string()));
+            refused.set(state.apply_after_paint(choose).err().map(|e| e.to_string()));
         }
     };
     view! {

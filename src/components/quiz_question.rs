@@ -113,7 +113,8 @@ where
         if picked.is_empty() {
             return;
         }
-        match state.apply(Change::AnswerQuestion { selected: picked }) {
+        // The feedback is drawn in this frame; the answer is saved just after it.
+        match state.apply_after_paint(Change::AnswerQuestion { selected: picked }) {
             Ok(_) => just_checked.set(true),
             Err(e) => refused.set(Some(e.to_string())),
         }
