@@ -245,7 +245,8 @@ test('"Your data": fresh, with a kept copy, an import preview, the erase confirm
   await audit(page, 'your data (import preview)');
 
   await page.getByRole('button', { name: /^Erase everything/ }).click();
-  await expect(page.getByRole('button', { name: 'Yes, erase everything' })).toBeFocused();
+  // The safe answer has focus (review m10): Enter twice keeps the data.
+  await expect(page.getByRole('button', { name: 'Keep my data' })).toBeFocused();
   await audit(page, 'your data (erase confirmation)');
 });
 

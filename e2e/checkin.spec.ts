@@ -409,7 +409,8 @@ test('a relationship deleted in one tab stays deleted in the other', async ({ pa
 
   await page.getByRole('button', { name: 'Delete…' }).click();
   const yes = page.getByRole('button', { name: 'Yes, delete' });
-  await expect(yes).toBeFocused();
+  // The safe answer has focus (review m10).
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await expect(page.getByText(`Delete ${name} and every check-in and step with them?`)).toBeVisible();
   await yes.click();
   await expect(page).toHaveURL(/\/checkin$/);
@@ -493,7 +494,7 @@ test('axe: the result, the relationship page with two check-ins and a step, the 
   await expect(historyTable(page)).toBeVisible();
   await audit(page, 'the relationship page');
   await page.getByRole('button', { name: 'Delete…' }).click();
-  await expect(page.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await audit(page, 'the relationship page (delete question)');
   await page.getByRole('button', { name: 'Keep it' }).click();
 

@@ -157,7 +157,8 @@ test('export, erase, then import restores exactly, with a preview first', async 
   expect(readFileSync(file, 'utf8')).toBe(before);
 
   await page.getByRole('button', { name: 'Erase everything…' }).click();
-  await expect(page.getByRole('button', { name: 'Yes, erase everything' })).toBeFocused();
+  // The safe answer has focus: Enter twice must not erase (review m10).
+  await expect(page.getByRole('button', { name: 'Keep my data' })).toBeFocused();
   await page.getByRole('button', { name: 'Yes, erase everything' }).click();
   await expect(page.getByText('Everything Closer kept in this browser has been erased.')).toBeVisible();
   expect(Object.keys(await storageEntries(page)).filter((k) => k.startsWith('closer.'))).toEqual([]);

@@ -703,8 +703,8 @@ test('the name field for someone new shows only once "Someone not on my list yet
   await expect(page.getByRole('button', { name: 'Compare', exact: true })).toBeFocused();
 });
 
-test('deleting kept answers by keyboard: "Delete their answers" moves focus to "Delete for good"', async ({ page }) => {
-  // As on the relationship page, asking moves focus to the confirmation.
+test('deleting kept answers by keyboard: "Delete their answers" moves focus to "Keep them", and "Delete for good" is one Shift+Tab away', async ({ page }) => {
+  // As on the relationship page, asking moves focus to the safe answer (review m10).
   await firstCheckIn(page, 'Mum', MINE);
   await page.goto(`/compare#${encode(THEIRS, DAY, 'Sam')}`);
   await ready(page);
@@ -715,6 +715,8 @@ test('deleting kept answers by keyboard: "Delete their answers" moves focus to "
   const ask = page.getByRole('button', { name: 'Delete their answers' });
   await tabTo(page, ask, 200);
   await press(page, 'Enter');
+  await expect(page.getByRole('button', { name: 'Keep them' })).toBeFocused();
+  await press(page, 'Shift+Tab');
   await expect(page.getByRole('button', { name: 'Delete for good' })).toBeFocused();
   await press(page, 'Enter');
   await expect(h1(page)).toHaveText('Deleted');

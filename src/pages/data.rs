@@ -361,10 +361,11 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
 fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let asking = RwSignal::new(false);
-    let confirm_button = NodeRef::<html::Button>::new();
+    // Asking puts focus on the safe answer: Enter twice must not erase.
+    let keep_button = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if asking.get() {
-            if let Some(b) = confirm_button.get() {
+            if let Some(b) = keep_button.get() {
                 let _ = b.focus();
             }
         }
@@ -391,8 +392,8 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                     <div class="confirm" role="group" aria-labelledby="erase-question">
                         <p id="erase-question"><strong>"Erase everything? This can't be undone."</strong>" Export a copy first if you might want it back."</p>
                         <div class="done-actions">
-                            <button type="button" class="button danger" node_ref=confirm_button on:click=erase>"Yes, erase everything"</button>
-                            <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep my data"</button>
+                            <button type="button" class="button danger" on:click=erase>"Yes, erase everything"</button>
+                            <button type="button" class="button" node_ref=keep_button on:click=move |_| asking.set(false)>"Keep my data"</button>
                         </div>
                     </div>
                 }.into_any()

@@ -305,10 +305,11 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
     let go = use_go();
     let asking = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
-    let confirm_button = NodeRef::<html::Button>::new();
+    // Asking puts focus on the safe answer: Enter twice must not delete.
+    let keep_button = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if asking.get() {
-            if let Some(b) = confirm_button.get() {
+            if let Some(b) = keep_button.get() {
                 let _ = b.focus();
             }
         }
@@ -339,8 +340,8 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
                     <div class="confirm" role="group" aria-labelledby="delete-question">
                         <p id="delete-question"><strong>{question}</strong></p>
                         <div class="done-actions">
-                            <button type="button" class="button danger" node_ref=confirm_button on:click=delete.clone()>"Yes, delete"</button>
-                            <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep it"</button>
+                            <button type="button" class="button danger" on:click=delete.clone()>"Yes, delete"</button>
+                            <button type="button" class="button" node_ref=keep_button on:click=move |_| asking.set(false)>"Keep it"</button>
                         </div>
                     </div>
                 }.into_any()

@@ -100,8 +100,8 @@ fn SharedView(
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-shared-delete">
                             <p id="confirm-shared-delete"><strong>"Delete their answers from this browser? This cannot be undone."</strong></p>
-                            <button type="button" class="button danger" id="delete-shared-confirm" on:click=delete>"Delete for good"</button>
-                            <button type="button" class="button" on:click=move |_| {
+                            <button type="button" class="button danger" on:click=delete>"Delete for good"</button>
+                            <button type="button" class="button" id="delete-shared-keep" on:click=move |_| {
                                 asking.set(false);
                                 focus_soon("#delete-shared-ask".into());
                             }>"Keep them"</button>
@@ -111,7 +111,8 @@ fn SharedView(
                     view! {
                         <button type="button" class="button" id="delete-shared-ask" on:click=move |_| {
                             asking.set(true);
-                            focus_soon("#delete-shared-confirm".into());
+                            // The safe answer first: Enter twice must not delete.
+                            focus_soon("#delete-shared-keep".into());
                         }>"Delete their answers"</button>
                     }.into_any()
                 }}
