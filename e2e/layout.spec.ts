@@ -107,6 +107,10 @@ test('on a phone, every card of every lesson has its Next or Finish in view, in 
       if (last) {
         // The end of the page scrolls clear of the bar: nothing is left behind it.
         await page.keyboard.press('End');
+        // Measured once the page has come to its end, not while it scrolls there.
+        await expect
+          .poll(() => page.evaluate(() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight))
+          .toBe(true);
         const footer = page.getByRole('contentinfo').getByRole('link', { name: 'Your data' });
         await expect(footer).toBeInViewport({ ratio: 1 });
         const bar = (await page.getByRole('navigation', { name: 'Lesson navigation' }).boundingBox())!;
