@@ -22,11 +22,17 @@ export const BUDGETS = {
   p95: 16, // ms, each interaction at 4x CPU
 };
 
+/** The home page's words and links: index.html and its stylesheets, brotli; null if not measured. */
+export function usableBytes(r) {
+  const kinds = ['html', 'css'].map((k) => r.bytes?.byKind?.[k]?.brotli);
+  return kinds.some((b) => b == null) ? null : kinds.reduce((a, b) => a + b, 0);
+}
+
 export function checkBudgets(r) {
   const out = [];
   const add = (name, limitText, measured, ok, over) =>
     out.push({ name, budget: limitText, measured, ok, detail: ok ? 'ok' : over });
-  const usable = ['html', 'css'].reduce((sum, k) => sum + (r.bytes?.byKind?.[k]?.brotli ?? NaN), 0);
+  const usable = usableBytes(r) ?? NaN;
   add('home page usable, brotli', `<= ${kib(BUDGETS.usableBrotli)}`, Number.isNaN(usable) ? 'n/a' : kib(usable), usable <= BUDGETS.usableBrotli,
     Number.isNaN(usable) ? 'not measured' : `${kib(usable)} of index.html and its stylesheets is ${kib(usable - BUDGETS.usableBrotli)} over ${kib(BUDGETS.usableBrotli)}`);
   const br = r.firstLoad?.needed.encoded;

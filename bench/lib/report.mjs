@@ -1,5 +1,5 @@
 // The printed table, and how figures are written in it.
-import { DEEP_LINKS } from './budgets.mjs';
+import { DEEP_LINKS, usableBytes } from './budgets.mjs';
 import { CPU_THROTTLE, QUICK, RUNS } from './config.mjs';
 
 export const kib = (b) => (b == null ? 'n/a' : `${(b / 1024).toFixed(1)} KiB`);
@@ -21,7 +21,7 @@ export function table(r) {
   for (const f of r.bytes.files) row(`${f.kind}  ${f.path}`, `${kib(f.raw)} / ${kib(f.gzip)} / ${kib(f.brotli)}`);
   const t = r.bytes.total;
   row(`total (${r.bytes.files.length} files)`, `${kib(t.raw)} / ${kib(t.gzip)} / ${kib(t.brotli)}`);
-  row('  of which the page and its stylesheets (its words and links work)', kib(['html', 'css'].reduce((sum, k) => sum + (r.bytes.byKind[k]?.brotli ?? 0), 0)), budgetOf('home page usable, brotli'), verdict('home page usable, brotli'));
+  row('  of which the page and its stylesheets (its words and links work)', kib(usableBytes(r)), budgetOf('home page usable, brotli'), verdict('home page usable, brotli'));
   const wasm = r.bytes.files.find((f) => f.kind === 'wasm');
   if (wasm?.sections) {
     const s = wasm.sections;
