@@ -8,14 +8,19 @@ mod guide;
 use closer_core::content::{shuffle, Card, QuestionKind};
 use guide::course;
 
-/// Share of true/false questions whose answer is True.
-#[test]
-fn true_and_false_answers_are_balanced() {
-    let tf: Vec<_> = course()
+/// The quiz's true/false questions.
+fn true_false_questions() -> Vec<&'static closer_core::content::Question> {
+    course()
         .questions
         .iter()
         .filter(|q| q.kind == QuestionKind::TrueFalse)
-        .collect();
+        .collect()
+}
+
+/// Share of true/false questions whose answer is True.
+#[test]
+fn true_and_false_answers_are_balanced() {
+    let tf = true_false_questions();
     let trues = tf
         .iter()
         .filter(|q| q.options.iter().any(|o| o.id == "true" && o.correct))
@@ -257,11 +262,7 @@ fn hedged(t: &str) -> bool {
 /// "Hedged means true, absolute means false" must not beat the quiz.
 #[test]
 fn hedge_words_do_not_give_the_true_false_answers_away() {
-    let tf: Vec<_> = course()
-        .questions
-        .iter()
-        .filter(|q| q.kind == QuestionKind::TrueFalse)
-        .collect();
+    let tf = true_false_questions();
     let mut hits = 0usize;
     let (mut hedged_true, mut hedged_false) = (0usize, 0usize);
     for q in &tf {
