@@ -231,21 +231,37 @@ fn blocked_storage_is_a_typed_error_not_a_panic() {
     assert!(ProgressStore::open().is_ok(), "storage is back");
 }
 
-/// Replaces `Storage.prototype[method]` with one that throws, runs `f`, and
-/// puts the original back.
-fn with_throwing<T>(method: &str, f: impl FnOnce() -> T) -> T {
+/// Replaces `Storage.prototype[method]` with what `replacement` makes of the
+/// original, runs `f`, and puts the original back.
+fn with_storage_method<T>(
+    method: &str,
+    replacement: impl FnOnce(&JsValue) -> JsValue,
+    f: impl FnOnce() -> T,
+) -> T {
     let proto: js_sys::Object = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
         .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
         .unwrap()
         .unchecked_into();
     let original = js_sys::Reflect::get(&proto, &method.into()).unwrap();
-    let thrower = js_sys::Function::new_no_args(
-        "throw new DOMException('The storage could not be read.', 'UnknownError');",
-    );
-    js_sys::Reflect::set(&proto, &method.into(), &thrower).unwrap();
+    js_sys::Reflect::set(&proto, &method.into(), &replacement(&original)).unwrap();
     let out = f();
     js_sys::Reflect::set(&proto, &method.into(), &original).unwrap();
     out
+}
+
+/// Replaces `Storage.prototype[method]` with one that throws, runs `f`, and
+/// puts the original back.
+fn with_throwing<T>(method: &str, f: impl FnOnce() -> T) -> T {
+    with_storage_method(
+        method,
+        |_| {
+            js_sys::Function::new_no_args(
+                "throw new DOMException('The storage could not be read.', 'UnknownError');",
+            )
+            .into()
+        },
+        f,
+    )
 }
 
 #[wasm_bindgen_test]
@@ -463,23 +479,20 @@ fn with_lone_surrogates() -> js_sys::JsString {
 
 /// Runs `f` while `Storage.prototype.<method>` throws `error` for `key` only.
 fn throwing_for<T>(method: &str, key: &str, error: &str, f: impl FnOnce() -> T) -> T {
-    let proto: js_sys::Object = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
-        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
-        .unwrap()
-        .unchecked_into();
-    let original = js_sys::Reflect::get(&proto, &method.into()).unwrap();
-    let wrapper = js_sys::Function::new_with_args(
-        "original, key, error",
-        "return function (k, ...rest) { \
-           if (k === key) throw new DOMException('refused for the test', error); \
-           return original.call(this, k, ...rest); }",
+    with_storage_method(
+        method,
+        |original| {
+            js_sys::Function::new_with_args(
+                "original, key, error",
+                "return function (k, ...rest) { \
+                   if (k === key) throw new DOMException('refused for the test', error); \
+                   return original.call(this, k, ...rest); }",
+            )
+            .call3(&JsValue::NULL, original, &key.into(), &error.into())
+            .unwrap()
+        },
+        f,
     )
-    .call3(&JsValue::NULL, &original, &key.into(), &error.into())
-    .unwrap();
-    js_sys::Reflect::set(&proto, &method.into(), &wrapper).unwrap();
-    let out = f();
-    js_sys::Reflect::set(&proto, &method.into(), &original).unwrap();
-    out
 }
 
 #[wasm_bindgen_test]
