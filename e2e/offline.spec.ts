@@ -43,6 +43,16 @@ async function controlled(page: Page) {
 }
 
 /** The names of this app's build caches (not its small bookkeeping cache). */
+/** Deploys a second build over the copy in `dir`: a new build id in the worker and in every page. */
+function deploySecondBuild(dir: string, oldBuild: string): void {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), sw.replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(join(dir, file), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
+  }
+}
+
 async function buildCaches(page: Page): Promise<string[]> {
   return (await page.evaluate(() => caches.keys())).filter((n) => n.startsWith('closer-')).sort();
 }
@@ -176,12 +186,7 @@ test.describe('offline', () => {
       expect(await buildCaches(first)).toEqual([`closer-${oldBuild}`]);
 
       // Deploy a second build to the same origin: a new worker (new build id) and its pages.
-      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-      writeFileSync(join(dir, 'sw.js'), sw.replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
-      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
-        const html = readFileSync(join(dir, file), 'utf8');
-        writeFileSync(join(dir, file), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
-      }
+      deploySecondBuild(dir, oldBuild);
       // Browsers check for a new worker on navigation and now and then; ask now, in one tab.
       await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       for (const page of both) {
@@ -236,12 +241,7 @@ test.describe('offline', () => {
       await later.goto(`${origin}/`);
       await controlled(later);
 
-      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-      writeFileSync(join(dir, 'sw.js'), sw.replace(/const BUILD = "[^"]+"/, 'const BUILD = "second-build"'));
-      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
-        const html = readFileSync(join(dir, file), 'utf8');
-        writeFileSync(join(dir, file), html.replace(`content="${oldBuild}"`, 'content="second-build"'));
-      }
+      deploySecondBuild(dir, oldBuild);
       await later.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       await expect(later.getByText('A new version of Closer is ready')).toBeVisible();
       // The later tab takes the update; the first-visit tab still runs the old build.
