@@ -114,6 +114,9 @@ const lessonsDone = (k) => ({ role: 'text', name: re(new RegExp(`^${k} of \\d+ l
 async function finishByClicks(s) {
   for (let k = 1; k < 40; k++) {
     await see(s, cardAt(k));
+    // A turn from low on the page goes back to the top a frame after the
+    // card changes; a click aimed before that scroll lands where the link was.
+    await until(() => s.evaluate(() => window.scrollY === 0), `card ${k} scrolled to its top`);
     const finish = await s.element(findElement, FINISH);
     if (finish) {
       await s.click(finish);
