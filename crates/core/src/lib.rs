@@ -7,6 +7,7 @@
 //! and the build tool (`tools/`) use it. Time and randomness come in as
 //! parameters; nothing here reads a clock or storage.
 
+pub mod calendar;
 pub mod charts;
 pub mod checkin;
 pub mod content;

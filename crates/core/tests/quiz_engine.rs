@@ -385,6 +385,22 @@ fn due_reviews_follow_the_clock() {
     );
 }
 
+#[test]
+fn the_next_reviews_are_the_earliest_not_yet_due() {
+    let c = course(3);
+    let mut quiz = QuizProgress::default();
+    assert_eq!(
+        quiz.next_due_after(&c, T0),
+        None,
+        "nothing answered, nothing waits"
+    );
+    quiz.start(Scope::All, &c, 5, T0);
+    play(&mut quiz, &c, &["a0"], T0);
+    // The miss is due now, so it is not "next"; the right answers wait a day.
+    assert_eq!(quiz.next_due_after(&c, T0), Some(T0 + DAY));
+    assert_eq!(quiz.next_due_after(&c, T0 + DAY), None, "all due by then");
+}
+
 // ---- mastery ----
 
 #[test]

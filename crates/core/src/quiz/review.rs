@@ -69,4 +69,16 @@ impl QuizProgress {
     pub fn due_count(&self, course: &Course, now: Millis) -> usize {
         questions_in(&Scope::Due, course, self, now).len()
     }
+
+    /// When the next of the course's questions that is not yet due becomes
+    /// due, if any will: the day a reminder for reviews is for.
+    pub fn next_due_after(&self, course: &Course, now: Millis) -> Option<Millis> {
+        course
+            .questions
+            .iter()
+            .filter_map(|q| self.records.get(&*q.id))
+            .map(|r| r.due)
+            .filter(|&due| due > now)
+            .min_by(f64::total_cmp)
+    }
 }
