@@ -7,15 +7,21 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Offers `text` as a download named `name`. Returns false if the browser
 /// refused (the caller says so; nothing is lost).
 pub fn save_text_file(name: &str, text: &str) -> bool {
-    try_save(name, text).is_ok()
+    save_file(name, "application/json", text)
 }
 
-fn try_save(name: &str, text: &str) -> Result<(), JsValue> {
+/// Offers `text` as a download named `name`, of media type `mime`.
+/// Returns false if the browser refused.
+pub fn save_file(name: &str, mime: &str, text: &str) -> bool {
+    try_save(name, mime, text).is_ok()
+}
+
+fn try_save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let document = window.document().ok_or(JsValue::NULL)?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();

@@ -12,6 +12,7 @@ mod page_heading;
 mod prose_pending;
 mod quiz_question;
 mod refusal;
+mod reminder;
 mod share_panel;
 mod small_step;
 mod title;
@@ -29,6 +30,7 @@ pub use page_heading::PageHeading;
 pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
 pub use refusal::Refusal;
+pub use reminder::{AddToCalendar, NextReviews, ReminderFor};
 pub use share_panel::SharePanel;
 pub use small_step::{step_text, StepCard, StepChooser};
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,7 +3,7 @@
 //! never scores: a step can be kept, changed or let go at any time.
 
 use crate::checkin::StepPlan;
-use crate::components::Refusal;
+use crate::components::{AddToCalendar, Refusal, ReminderFor};
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
 use crate::focus::focus_soon;
@@ -166,6 +166,18 @@ pub fn StepCard(
             Err(e) => refused.set(Some(e.to_string())),
         }
     };
+    let reminder_for = ReminderFor::Step {
+        relationship: relationship.clone(),
+        chosen_at: plan.chosen_at,
+        name: state.progress.with_untracked(|p| {
+            p.checkins
+                .relationships
+                .get(&relationship)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        }),
+        step: text.clone(),
+    };
     let card_id = card_id(&relationship);
     let heading = match &name {
         Some(n) => format!("For {n}"),
@@ -185,6 +197,7 @@ pub fn StepCard(
                         <button type="button" class="button" on:click=drop_step>"Drop this step"</button>
                     </div>
                     <Refusal said=refused/>
+                    <AddToCalendar of=reminder_for key=plan_id.clone()/>
                 }.into_any(),
             }}
         </article>

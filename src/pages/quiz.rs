@@ -2,7 +2,7 @@
 //! question per screen with feedback that teaches, and see what stuck.
 
 use crate::components::{
-    EvidenceList, MasteryList, PageHeading, ProsePending, QuizQuestion, Refusal, Title,
+    EvidenceList, MasteryList, NextReviews, PageHeading, ProsePending, QuizQuestion, Refusal, Title,
 };
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
@@ -118,6 +118,7 @@ pub fn QuizHome() -> impl IntoView {
                     <StartButton scope=Scope::Due said/>
                 </div>
                 <Refusal said/>
+                <NextReviews/>
             </section>
             <section class="panel" aria-labelledby="mastery-title">
                 <h2 id="mastery-title">"What you know"</h2>
