@@ -92,6 +92,12 @@ pub fn ReflectionsPage() -> impl IntoView {
             {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
                 <p class="empty">"No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them."</p>
             })}
+            {move || (!lessons.with(Vec::is_empty) || !steps.with(Vec::is_empty)).then(|| view! {
+                <div class="print-notes">
+                    <p>"On paper, your notes are no longer only in this browser: anyone who finds the page can read them."</p>
+                    <button type="button" class="button" on:click=|_| print_page()>"Print my reflections"</button>
+                </div>
+            })}
             {move || {
                 let all = lessons.get();
                 (!all.is_empty()).then(|| view! {
@@ -133,5 +139,13 @@ pub fn ReflectionsPage() -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// Opens the browser's print dialogue (the print styles leave only the notes).
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        // A browser that cannot print says nothing; there is nothing to lose.
+        let _ = w.print();
     }
 }
