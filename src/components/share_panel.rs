@@ -18,7 +18,14 @@ use leptos_router::components::A;
 
 /// The panel for one check-in.
 #[component]
-pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
+pub fn SharePanel(
+    /// The check-in to share.
+    check_in: CheckIn,
+    /// Who shared theirs with this person, when this is the way to send
+    /// one's own back (after a comparison): how the panel names them.
+    #[prop(optional)]
+    back_to: Option<String>,
+) -> impl IntoView {
     let guide = checkin_guide();
     let open = RwSignal::new(false);
     let made = RwSignal::new(false);
@@ -35,6 +42,11 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
             .map_err(|e| e.to_string())
     });
     let unsafe_card = Route::if_unsafe().href();
+    let title = match &back_to {
+        None => "Share to compare".to_string(),
+        Some(them) => format!("Send yours back to {them}"),
+    };
+    let title2 = title.clone();
     let say = move |text: &str| said.set(Some(text.to_string()));
     let copy_text = move |text: String, what: &'static str| {
         spawn_local(async move {
@@ -103,8 +115,15 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
     };
     view! {
         <section class="panel share-panel" aria-labelledby="share-title">
-            <h2 id="share-title">"Share to compare"</h2>
-            <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
+            <h2 id="share-title">{title.clone()}</h2>
+            {match &back_to {
+                None => view! {
+                    <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
+                }.into_any(),
+                Some(them) => view! {
+                    <p>{format!("{them} can see this comparison too, from their side, once they have your answers. Send your latest check-in back the same way theirs came: a link or a code that only you send. Anyone who has it can read your answers, so send it only to {them}.")}</p>
+                }.into_any(),
+            }}
             <button
                 type="button"
                 class="button"
@@ -112,7 +131,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                 aria-controls="share-details"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Hide sharing" } else { "Share to compare" }}
+                {move || if open.get() { "Hide sharing".to_string() } else { title2.clone() }}
             </button>
             <div id="share-details" hidden=move || !open.get()>
                 <div class="care">

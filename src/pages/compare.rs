@@ -10,7 +10,7 @@ use crate::charts::closeness_picture_of;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
-    sender_name, shared_day, their_label, Comparison, Drawing, PageHeading, Title,
+    sender_name, shared_day, their_label, Comparison, Drawing, PageHeading, SharePanel, Title,
 };
 use crate::content::checkin_guide;
 use crate::env::random_id;
@@ -352,6 +352,7 @@ fn Compared(
                 <button type="button" class="button" on:click=discard>"Close without keeping"</button>
             </div>
         </section>
+        <SharePanel check_in=mine.clone() back_to=them.clone()/>
         <Comparison mine theirs=shared them/>
     }
     .into_any()

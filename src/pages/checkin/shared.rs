@@ -5,7 +5,9 @@
 use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
 use crate::components::titles;
-use crate::components::{shared_day, their_label, Comparison, PageHeading, Refusal, Title};
+use crate::components::{
+    shared_day, their_label, Comparison, PageHeading, Refusal, SharePanel, Title,
+};
 use crate::focus::focus_soon;
 use crate::persist::Persistence;
 use crate::progress::Change;
@@ -87,7 +89,10 @@ fn SharedView(
                 shared_day(&received.shared)
             )}</p>
             {match mine {
-                Some(mine) => view! { <Comparison mine theirs=received.shared.clone() them=them.clone()/> }.into_any(),
+                Some(mine) => view! {
+                    <SharePanel check_in=mine.clone() back_to=them.clone()/>
+                    <Comparison mine theirs=received.shared.clone() them=them.clone()/>
+                }.into_any(),
                 None => view! {
                     <p>"You have no check-in of your own on this relationship yet, so there is nothing to compare with."</p>
                     <p><A href=Route::new_check_in(&rel).href() attr:class="button primary">"Check in now"</A></p>
