@@ -17,5 +17,6 @@ pub mod notice;
 pub mod progress;
 pub mod quiz;
 pub mod share;
+pub mod talk;
 pub mod text;
 pub mod time;

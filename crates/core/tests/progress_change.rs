@@ -675,6 +675,10 @@ fn one_of_each(p: &Progress) -> Vec<Change> {
         },
         Change::DeleteReceived { id: "k".into() },
         Change::DeleteRelationship { id: "s".into() },
+        Change::Favourite {
+            question: "light-treat".into(),
+            on: true,
+        },
     ];
     for change in &changes {
         match change {
@@ -695,7 +699,8 @@ fn one_of_each(p: &Progress) -> Vec<Change> {
             | Change::DropStep { .. }
             | Change::FollowUp { .. }
             | Change::KeepReceived { .. }
-            | Change::DeleteReceived { .. } => {}
+            | Change::DeleteReceived { .. }
+            | Change::Favourite { .. } => {}
         }
     }
     assert!(
@@ -762,5 +767,40 @@ fn every_refusal_is_said_in_a_sentence() {
             "{e:?}: {said}"
         );
         assert!(!said.contains("x."), "no ids in words: {said}");
+    }
+}
+
+#[test]
+fn a_favourite_is_kept_and_a_later_unmark_wins_over_an_older_mark() {
+    let mut p = Progress::default();
+    let fav = |on| Change::Favourite {
+        question: "light-treat".into(),
+        on,
+    };
+    p.apply(fav(true), T, guides()).unwrap();
+    assert!(p.talk.is_favourite("light-treat"));
+    p.apply(fav(false), T + 1.0, guides()).unwrap();
+    assert!(!p.talk.is_favourite("light-treat"));
+    // Another tab marked it earlier: the later un-mark stands after a merge.
+    let mut other = Progress::default();
+    other.apply(fav(true), T - 5.0, guides()).unwrap();
+    assert!(!p.merge(&other, course()).talk.is_favourite("light-treat"));
+    assert!(!other.merge(&p, course()).talk.is_favourite("light-treat"));
+}
+
+#[test]
+fn a_favourite_that_is_not_a_question_id_is_refused_and_nothing_changes() {
+    for bad in ["", "Light Treat", "<b>x</b>", &"a".repeat(65)] {
+        let mut p = Progress::default();
+        let before = p.clone();
+        let change = Change::Favourite {
+            question: bad.to_string(),
+            on: true,
+        };
+        assert!(matches!(
+            p.apply(change, T, guides()),
+            Err(ChangeError::UnknownQuestion(_))
+        ));
+        assert_eq!(p, before);
     }
 }

@@ -94,11 +94,11 @@ fn a_stored_schema_two_value_reads_as_written() {
 
 #[test]
 fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
-    assert_eq!(SCHEMA, 5);
+    assert_eq!(SCHEMA, 6);
     let v1: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v1.json")).unwrap();
     let v4 = migrate(v1.clone(), 1).unwrap();
-    assert_eq!(v4["schema"], 5);
+    assert_eq!(v4["schema"], 6);
     assert!(v4["quiz"].is_object(), "step 1 to 2 adds the quiz");
     assert_eq!(
         v4["last_opened_at"], 1_732_400_000_000.0,
@@ -117,7 +117,7 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
     let v2: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v2.json")).unwrap();
     let from2 = migrate(v2.clone(), 2).unwrap();
-    assert_eq!(from2["schema"], 5);
+    assert_eq!(from2["schema"], 6);
     assert_eq!(from2["quiz"], v2["quiz"], "the quiz is kept as it was");
     assert!(from2["last_opened_at"].is_number(), "step 2 to 3 ran");
     assert_eq!(from2["checkins"], serde_json::json!({}), "step 3 to 4 ran");
@@ -125,11 +125,11 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         serde_json::from_str(include_str!("fixtures/progress-v3.json")).unwrap();
     let from3 = migrate(v3.clone(), 3).unwrap();
     let mut expected = v3.clone();
-    expected["schema"] = 5.into();
+    expected["schema"] = 6.into();
     expected["checkins"] = serde_json::json!({});
     assert_eq!(
         from3, expected,
-        "step 3 to 4 only adds check-ins, and 4 to 5 only the number"
+        "step 3 to 4 only adds check-ins, and 4 to 5 and 5 to 6 only the number"
     );
 
     // Check-ins a schema-3 copy somehow had are not thrown away.
@@ -140,12 +140,17 @@ fn migration_goes_step_by_step_and_refuses_what_it_cannot_know() {
         serde_json::json!({"deleted": {"r": 1.0}})
     );
 
-    // Schema 4 to 5 changes only the number.
+    // Schema 4 to 5, and 5 to 6, change only the number.
     let v4_stored: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/progress-v4.json")).unwrap();
     let mut expected = v4_stored.clone();
-    expected["schema"] = 5.into();
+    expected["schema"] = 6.into();
     assert_eq!(migrate(v4_stored, 4).unwrap(), expected);
+    let v5_stored: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/progress-v5.json")).unwrap();
+    let mut expected = v5_stored.clone();
+    expected["schema"] = 6.into();
+    assert_eq!(migrate(v5_stored, 5).unwrap(), expected);
 
     assert_eq!(
         migrate(v4.clone(), SCHEMA).unwrap(),
@@ -192,10 +197,12 @@ fn a_stored_schema_three_value_reads_as_written() {
         })
     );
     assert_eq!(p.checkins, CheckIns::default(), "schema 3 had no check-ins");
-    // Saving writes schema 5: everything as it was, plus empty check-ins.
+    // Saving writes schema 6: everything as it was, plus empty check-ins
+    // and no favourites.
     let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
     let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
-    expected["schema"] = 5.into();
+    expected["schema"] = 6.into();
+    expected["talk"] = serde_json::json!({"favourites": {}});
     expected["checkins"] = serde_json::json!({
         "relationships": {}, "deleted": {}, "check_ins": {}, "steps": {},
         "received": {}, "received_deleted": {}
@@ -208,7 +215,7 @@ fn a_stored_schema_three_value_reads_as_written() {
 fn a_stored_schema_five_value_reads_as_written() {
     let stored = include_str!("fixtures/progress-v5.json");
     let p = Progress::decode(stored).unwrap();
-    assert_eq!(p.schema, 5);
+    assert_eq!(p.schema, SCHEMA, "read through the migration to schema 6");
     let c = &p.checkins;
     let kept = c.received_for("r-7f3a9c");
     assert_eq!(kept.len(), 1);
@@ -216,6 +223,24 @@ fn a_stored_schema_five_value_reads_as_written() {
     assert_eq!(r.shared.closeness, 5);
     assert_eq!(r.shared.kinds["spiritual"], Rating { now: 1, wished: 0 });
     assert_eq!(r.shared.check(), Ok(()));
+    // Saving writes what was read, as schema 6 with no favourites.
+    let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
+    let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
+    expected["schema"] = 6.into();
+    expected["talk"] = serde_json::json!({"favourites": {}});
+    assert_eq!(reparsed, expected, "saving changes nothing else");
+    assert_eq!(p.merge(&p, course()), p);
+}
+
+#[test]
+fn a_stored_schema_six_value_reads_as_written() {
+    let stored = include_str!("fixtures/progress-v6.json");
+    let p = Progress::decode(stored).unwrap();
+    assert_eq!(p.schema, 6);
+    assert!(p.talk.is_favourite("light-treat"));
+    assert!(!p.talk.is_favourite("deeper-appreciate"), "un-marked later");
+    assert_eq!(p.talk.favourite_ids().collect::<Vec<_>>(), ["light-treat"]);
+    assert_eq!(p.checkins.received_for("r-7f3a9c").len(), 1);
     assert_eq!(p.encode(), stored, "saving writes exactly what was read");
     assert_eq!(p.merge(&p, course()), p);
 }
@@ -224,7 +249,7 @@ fn a_stored_schema_five_value_reads_as_written() {
 fn a_stored_schema_four_value_reads_as_written() {
     let stored = include_str!("fixtures/progress-v4.json");
     let p = Progress::decode(stored).unwrap();
-    assert_eq!(p.schema, SCHEMA, "read through the migration to schema 5");
+    assert_eq!(p.schema, SCHEMA, "read through the migrations to schema 6");
     assert!(p.checkins.received.is_empty());
     assert!(p.is_done("kinds/emotional"));
     let c = &p.checkins;
@@ -283,10 +308,12 @@ fn a_stored_schema_four_value_reads_as_written() {
     );
     assert_eq!(c.step_notes("r-7f3a9c").len(), 1);
 
-    // Saving writes what was read, as schema 5 with nothing kept from others.
+    // Saving writes what was read, as schema 6 with nothing kept from
+    // others and no favourites.
     let reparsed: serde_json::Value = serde_json::from_str(&p.encode()).unwrap();
     let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
-    expected["schema"] = 5.into();
+    expected["schema"] = 6.into();
+    expected["talk"] = serde_json::json!({"favourites": {}});
     expected["checkins"]["received"] = serde_json::json!({});
     expected["checkins"]["received_deleted"] = serde_json::json!({});
     assert_eq!(reparsed, expected, "saving changes nothing else");
@@ -358,8 +385,8 @@ fn decode_tells_what_is_wrong() {
         Err(DecodeError::Malformed(_))
     ));
     assert_eq!(
-        Progress::decode(r#"{"schema":6}"#),
-        Err(DecodeError::Newer(6))
+        Progress::decode(r#"{"schema":7}"#),
+        Err(DecodeError::Newer(7))
     );
 }
 

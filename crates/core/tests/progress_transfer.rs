@@ -287,8 +287,8 @@ fn the_schema_four_fixture_imports_whole() {
 }
 
 #[test]
-fn the_schema_five_fixture_imports_whole_with_the_answers_kept_from_others() {
-    let stored = include_str!("fixtures/progress-v5.json");
+fn the_schema_six_fixture_imports_whole_with_the_answers_kept_from_others_and_the_favourites() {
+    let stored = include_str!("fixtures/progress-v6.json");
     let imported = import(stored, course(), checkin_guide()).unwrap();
     assert!(imported.ignored.is_empty(), "{:?}", imported.ignored);
     assert_eq!(imported.progress, Progress::decode(stored).unwrap());
@@ -304,6 +304,21 @@ fn the_schema_five_fixture_imports_whole_with_the_answers_kept_from_others() {
     assert_eq!(id, "s-5e11a0");
     assert_eq!(r.shared.name.as_deref(), Some("Ana"));
     assert!(kept.received_deleted.contains_key("s-00dead"));
+    assert!(imported.progress.talk.is_favourite("light-treat"));
+}
+
+#[test]
+fn a_file_of_favourites_only_is_progress_and_merges_into_what_is_here() {
+    let file = r#"{"schema":6,"talk":{"favourites":{"light-treat":{"on":true,"at":5.0}}}}"#;
+    let imported = import(file, course(), checkin_guide()).unwrap();
+    assert!(imported.progress.talk.is_favourite("light-treat"));
+    let mut here = Progress::default();
+    here.talk.mark("light-smile", true, 1.0);
+    let joined = imported.merged_into(&here, course());
+    assert_eq!(
+        joined.talk.favourite_ids().collect::<Vec<_>>(),
+        ["light-smile", "light-treat"]
+    );
 }
 
 #[test]

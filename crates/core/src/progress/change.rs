@@ -152,6 +152,13 @@ pub enum Change {
         /// The kept answers' id.
         id: String,
     },
+    /// Marks a conversation question as a favourite, or un-marks it.
+    Favourite {
+        /// The question's id in the together guide.
+        question: String,
+        /// Marked (true) or un-marked (false).
+        on: bool,
+    },
 }
 
 /// What a change did, where the view needs more than "done".
@@ -207,6 +214,8 @@ pub enum ChangeError {
     NoStep,
     /// The check-in guide has no follow-up answer with this id.
     UnknownAnswer(String),
+    /// Not the id of a conversation question.
+    UnknownQuestion(String),
 }
 
 impl From<CheckInError> for ChangeError {
@@ -245,6 +254,9 @@ impl fmt::Display for ChangeError {
             ),
             ChangeError::UnknownAnswer(_) => {
                 write!(f, "That answer is no longer one Closer offers.")
+            }
+            ChangeError::UnknownQuestion(_) => {
+                write!(f, "That question is no longer one Closer offers.")
             }
         }
     }
@@ -404,6 +416,15 @@ impl Progress {
                     .keep_received(&relationship, &id, shared, now)?;
             }
             Change::DeleteReceived { id } => self.checkins.delete_received(&id, now),
+            Change::Favourite { question, on } => {
+                // The ids are the together guide's slugs; the view offers
+                // only those. Anything else is refused, never stored.
+                let slug = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+                if question.is_empty() || question.len() > 64 || !question.chars().all(slug) {
+                    return Err(ChangeError::UnknownQuestion(question));
+                }
+                self.talk.mark(&question, on, now);
+            }
         }
         Ok(Applied::Changed)
     }

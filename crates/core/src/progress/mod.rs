@@ -13,6 +13,7 @@ use crate::checkin::CheckIns;
 use crate::content::{Course, Lesson};
 use crate::merge::{join_maps, later_by};
 use crate::quiz::QuizProgress;
+use crate::talk::TalkProgress;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -23,8 +24,9 @@ use std::fmt;
 /// History: 1 = lessons, last lesson, card responses; 2 = adds `quiz`;
 /// 3 = adds `last_opened_at`, so two copies can agree on the lesson opened last;
 /// 4 = adds `checkins`: relationships, check-ins, small steps, deletion markers;
-/// 5 = adds answers shared by someone else and kept (`checkins.received`).
-pub const SCHEMA: u32 = 5;
+/// 5 = adds answers shared by someone else and kept (`checkins.received`);
+/// 6 = adds `talk`: favourite conversation questions.
+pub const SCHEMA: u32 = 6;
 
 /// Milliseconds since the Unix epoch. Passed in by the caller so the logic
 /// never reads a clock and native tests can choose the time.
@@ -54,6 +56,9 @@ pub struct Progress {
     /// Private check-ins on relationships, and the small steps chosen (schema 4).
     #[serde(default)]
     pub checkins: CheckIns,
+    /// "Talk together": favourite questions (schema 6).
+    #[serde(default)]
+    pub talk: TalkProgress,
 }
 
 /// Where a person is in one lesson.
@@ -164,6 +169,7 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
             2 => v2_to_v3(value)?,
             3 => v3_to_v4(value)?,
             4 => v4_to_v5(value)?,
+            5 => v5_to_v6(value)?,
             n => return Err(DecodeError::Unknown(n)),
         };
     }
@@ -221,6 +227,17 @@ fn v4_to_v5(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
+/// Schema 6 adds favourite conversation questions, of which a schema-5
+/// copy has none: as with 5, only the number changes, so that an older
+/// build, which would drop them on saving, leaves such data alone.
+fn v5_to_v6(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Malformed("progress is not an object".into()))?;
+    object.insert("schema".into(), Value::from(6));
+    Ok(value)
+}
+
 /// The storage key of an interactive card's response.
 pub fn response_key(lesson_id: &str, card_id: &str) -> String {
     format!("{lesson_id}#{card_id}")
@@ -236,6 +253,7 @@ impl Default for Progress {
             responses: BTreeMap::new(),
             quiz: QuizProgress::default(),
             checkins: CheckIns::default(),
+            talk: TalkProgress::default(),
         }
     }
 }
@@ -407,6 +425,7 @@ impl Progress {
             }),
             quiz: self.quiz.merge(&other.quiz),
             checkins: self.checkins.merge(&other.checkins),
+            talk: self.talk.merge(&other.talk),
         }
     }
 }

@@ -173,7 +173,14 @@ pub fn import(text: &str, course: &Course, checkin: &CheckinGuide) -> Result<Imp
     };
     // Every file Closer ever exported has its lessons (schema 1 on), so a
     // schema number alone, as in another app's JSON, is not progress.
-    let parts = ["lessons", "responses", "quiz", "checkins", "last_lesson"];
+    let parts = [
+        "lessons",
+        "responses",
+        "quiz",
+        "checkins",
+        "last_lesson",
+        "talk",
+    ];
     if let Ok(serde_json::Value::Object(top)) = serde_json::from_str::<serde_json::Value>(text) {
         if !parts.iter().any(|k| top.contains_key(*k)) {
             return Err(ImportError::NotProgress);
@@ -235,7 +242,8 @@ pub fn import(text: &str, course: &Course, checkin: &CheckinGuide) -> Result<Imp
         && progress.responses.is_empty()
         && progress.quiz.records.is_empty()
         && progress.quiz.attempts.is_empty()
-        && progress.checkins.is_empty();
+        && progress.checkins.is_empty()
+        && progress.talk.favourites.is_empty();
     if nothing && !ignored.is_empty() {
         return Err(ImportError::NothingKnown);
     }
