@@ -4,7 +4,7 @@ use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
 use crate::pages::{
     CheckinForm, CheckinHome, CheckinResult, ComparePage, DataPage, Home, LessonPage, NotFound,
-    QuizHome, QuizPlay, QuizResults, ReflectionsPage, RelationshipPage, SharedPage,
+    QuizHome, QuizPlay, QuizResults, ReflectionsPage, RelationshipPage, SharedPage, TalkPage,
 };
 use crate::paths::router_base;
 use crate::persist::Persistence;
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkin/:rel/shared/:id") view=SharedPage/>
                     <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/reflections") view=ReflectionsPage/>
+                    <Route path=path!("/talk") view=TalkPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -19,6 +19,9 @@ use crate::paths::app_path;
 use leptos::Params;
 use leptos_router::{hooks::use_navigate, params::Params, NavigateOptions};
 
+/// The query parameter of `/talk` that names the kinds to start with.
+pub const TALK_START: &str = "start";
+
 /// A page of the app, with what its path carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -81,6 +84,9 @@ pub enum Route {
     Compare,
     /// `/reflections`: every private note in one place.
     Reflections,
+    /// `/talk`: the conversation questions one at a time ("Talk together").
+    /// A link may add `?start=<kind ids>` (see [`talk_starting_with`]).
+    Talk,
 }
 
 impl Route {
@@ -134,6 +140,17 @@ impl Route {
         Route::card(SUPPORT_LESSON, UNSAFE_CARD)
     }
 
+    /// The href of "Talk together" with questions on `kinds` (kind ids)
+    /// first, as a comparison suggests them; the page reads [`TALK_START`].
+    pub fn talk_starting_with(kinds: &[&str]) -> String {
+        let href = Route::Talk.href();
+        if kinds.is_empty() {
+            href
+        } else {
+            format!("{href}?{TALK_START}={}", kinds.join(","))
+        }
+    }
+
     /// A relationship's page.
     pub fn relationship(rel: &str) -> Route {
         Route::Relationship {
@@ -183,6 +200,7 @@ impl Route {
             Route::Shared { rel, id } => format!("/checkin/{rel}/shared/{id}"),
             Route::Compare => "/compare".into(),
             Route::Reflections => "/reflections".into(),
+            Route::Talk => "/talk".into(),
         }
     }
 
@@ -222,6 +240,7 @@ impl Route {
             ["checkin", rel, "shared", id] => Route::shared(rel, id),
             ["compare"] => Route::Compare,
             ["reflections"] => Route::Reflections,
+            ["talk"] => Route::Talk,
             _ => return None,
         })
     }
@@ -293,6 +312,7 @@ mod tests {
             Route::shared("0a1b2c3d4e5f6789", "89abcdef01234567"),
             Route::Compare,
             Route::Reflections,
+            Route::Talk,
         ]
     }
 
@@ -317,6 +337,7 @@ mod tests {
                 "/checkin/0a1b2c3d4e5f6789/shared/89abcdef01234567",
                 "/compare",
                 "/reflections",
+                "/talk",
             ]
         );
     }
@@ -464,6 +485,7 @@ mod tests {
             (segment(), segment()).prop_map(|(rel, id)| Route::Shared { rel, id }),
             Just(Route::Compare),
             Just(Route::Reflections),
+            Just(Route::Talk),
         ]
     }
 

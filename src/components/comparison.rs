@@ -208,6 +208,8 @@ fn Talk(start_with: Vec<String>) -> impl IntoView {
     let talk = &together_guide().talk;
     let kinds: Vec<_> = start_with.iter().filter_map(|id| guide.kind(id)).collect();
     let names: Vec<String> = kinds.iter().map(|k| k.name.to_lowercase()).collect();
+    let ids: Vec<&str> = kinds.iter().map(|k| k.id.as_ref()).collect();
+    let one_at_a_time = Route::talk_starting_with(&ids);
     let rounds = talk
         .rounds
         .iter()
@@ -245,6 +247,7 @@ fn Talk(start_with: Vec<String>) -> impl IntoView {
             } else {
                 format!("Marked “Suggested”: a few questions on where you would like more ({}). Start there if you like.", names.join(", "))
             }}</p>
+            <p><A href=one_at_a_time attr:class="button">"Take them one at a time"</A></p>
             {rounds}
             <EvidenceList evidence=&talk.evidence/>
         </section>

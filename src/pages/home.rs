@@ -118,6 +118,7 @@ fn CheckinPanel() -> impl IntoView {
             <p class="panel-actions">
                 <A href=Route::Checkin.href() attr:class="button">"Check in on a relationship"</A>
                 <A href=Route::Compare.href()>"Compare with someone"</A>
+                <A href=Route::Talk.href()>"Talk together"</A>
                 <A href=Route::Reflections.href()>"My reflections"</A>
             </p>
             {move || {

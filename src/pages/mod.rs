@@ -8,6 +8,7 @@ mod lesson;
 mod not_found;
 mod quiz;
 mod reflections;
+mod talk;
 
 pub use checkin::{CheckinForm, CheckinHome, CheckinResult, RelationshipPage, SharedPage};
 pub use compare::ComparePage;
@@ -17,3 +18,4 @@ pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use quiz::{QuizHome, QuizPlay, QuizResults};
 pub use reflections::ReflectionsPage;
+pub use talk::TalkPage;

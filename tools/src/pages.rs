@@ -63,6 +63,7 @@ pub fn pages(course: &Course) -> Vec<Page> {
     out.push(page(Route::Checkin, true, None));
     out.push(page(Route::Compare, false, None));
     out.push(page(Route::Reflections, true, None));
+    out.push(page(Route::Talk, false, None));
     out.push(page(Route::Data, true, None));
     // Any path the app does not know renders its not-found page.
     out.push(Page {

@@ -176,7 +176,7 @@ fn SharedWithYou(id: String) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <p><A href=Route::Compare.href()>"Compare with someone"</A></p>
+            <p><A href=Route::Compare.href()>"Compare with someone"</A>" or "<A href=Route::Talk.href()>"talk together"</A>", one question at a time."</p>
         </section>
     }
 }
