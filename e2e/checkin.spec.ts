@@ -204,7 +204,7 @@ test("the chart's accessible name and the table say the same figures; the gaps l
   await expect(h1(page)).toHaveText(title);
 });
 
-test('a reload keeps the result, the relationship page and the stored check-in (schema 5)', async ({ page }) => {
+test('a reload keeps the result, the relationship page and the stored check-in (schema 6)', async ({ page }) => {
   const name = 'Grandma';
   const { rel, checkIn } = await firstCheckIn(page, name, FIRST);
   await reload(page);
@@ -220,7 +220,7 @@ test('a reload keeps the result, the relationship page and the stored check-in (
   expect(await historyRows(page)).toHaveLength(1);
 
   const saved = await storedProgress(page);
-  expect(saved.schema).toBe(5);
+  expect(saved.schema).toBe(6);
   expect(saved.checkins.relationships[rel].name).toBe(name);
   const stored = storedCheckIns(saved);
   expect([...stored.keys()]).toEqual([checkIn]);
@@ -549,7 +549,7 @@ test('export then import: the preview lists relationships and check-ins; Erase r
   const file = info.outputPath('export.json');
   await download.saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8'));
-  expect(exported.schema).toBe(5);
+  expect(exported.schema).toBe(6);
   expect(exported.checkins.relationships[rel].name).toBe(name);
   expect([...storedCheckIns(exported).keys()]).toEqual([checkIn]);
 

@@ -41,7 +41,7 @@ const UNREADABLE: Record<string, string> = {
 
 /** Saved by a newer build: read for display, never written over. */
 const NEWER_DATA: Record<string, string> = {
-  'schema 6': '{"schema":6}',
+  'schema 7': '{"schema":7}',
   'schema 99 with a finished lesson': '{"schema":99,"lessons":{"kinds/physical":{"card":"what-it-is","completed":true,"updated":1}},"future":{"x":1}}',
   'a schema beyond 32 bits': '{"schema":4294967296}',
 };

@@ -57,7 +57,7 @@ function noteBox(page: Page) {
 }
 
 test('undo after importing over a newer build’s progress puts that text back byte for byte', async ({ page }, info) => {
-  const newer = '{"schema":6,"lessons":{},"future_field":"NOTE WRITTEN BY THE NEWER BUILD"}';
+  const newer = '{"schema":7,"lessons":{},"future_field":"NOTE WRITTEN BY THE NEWER BUILD"}';
   await seedStorage(page, { [KEY]: newer });
   const file = info.outputPath('f.json');
   writeFileSync(file, F);
