@@ -10,6 +10,7 @@
 pub mod charts;
 pub mod checkin;
 pub mod content;
+pub mod feedback;
 pub mod keys;
 pub mod merge;
 pub mod notice;
