@@ -32,7 +32,7 @@ pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
 pub use refusal::Refusal;
 pub use share_panel::SharePanel;
-pub use small_step::{step_text, StepCard, StepChooser};
+pub use small_step::{open_chooser, step_text, StepCard, StepChooser, CHOOSER_ID};
 #[cfg(not(target_arch = "wasm32"))]
 pub use title::take_rendered_title;
 pub use title::{titles, Title};

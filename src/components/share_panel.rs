@@ -104,7 +104,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
     view! {
         <section class="panel share-panel" aria-labelledby="share-title">
             <h2 id="share-title">"Share to compare"</h2>
-            <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
+            <p>"Send these answers to the person they are about, to compare and talk."</p>
             <button
                 type="button"
                 class="button"
@@ -115,6 +115,7 @@ pub fn SharePanel(check_in: CheckIn) -> impl IntoView {
                 {move || if open.get() { "Hide sharing" } else { "Share to compare" }}
             </button>
             <div id="share-details" hidden=move || !open.get()>
+                <p>"Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
                 <div class="care">
                     {together_guide().care.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                     <p><A href=unsafe_card>"What to do if you feel unsafe"</A></p>
