@@ -366,6 +366,37 @@ test.describe('on a phone', () => {
     await expect(primary).toHaveText('Choose this step');
   });
 
+  test("a returning person's home and check-in pages put their step, their relationships and the way on first; the intros fold away", async ({ page }) => {
+    // Failed before the fix: the three paragraphs of welcome came first, and
+    // "This week" started about one and a half screens down.
+    const name = 'Ola';
+    const { rel } = await firstCheckIn(page, name, FIRST);
+    const step = await chooseStep(page);
+    await goHome(page);
+    await page.keyboard.press('Home');
+    const week = homeWeek(page);
+    await expect(week).toContainText(step);
+    await expect(week.getByRole('heading', { name: `For ${name}` })).toBeInViewport({ ratio: 1 });
+    const yours = page.getByRole('list', { name: 'Your relationships' });
+    await expect(yours.getByRole('link', { name, exact: true })).toHaveAttribute('href', `/checkin/${rel}`);
+    await expect(page.getByRole('link', { name: 'Start the guide' })).toBeInViewport({ ratio: 1 });
+    // The welcome is one tap away.
+    const welcome = page.getByText(/^Many people hear the word intimacy and think only of sex\./);
+    await expect(welcome).toBeHidden();
+    await page.getByText('About Closer', { exact: true }).click();
+    await expect(welcome).toBeVisible();
+
+    // The check-in's own page: the relationships first, its intro folded.
+    await page.getByRole('link', { name: 'Check in on a relationship', exact: true }).click();
+    await expect(h1(page)).toHaveText('Check in on a relationship');
+    const list = page.getByRole('region', { name: 'Your relationships' });
+    await expect(list.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    const intro = page.getByText(/^Pick someone in your life/);
+    await expect(intro).toBeHidden();
+    await page.getByText('About the check-in', { exact: true }).click();
+    await expect(intro).toBeVisible();
+  });
+
   test('"Change it" on the home page opens the step chooser (two steps from home); a week on, "Choose a different step" opens it in place; no page links to itself', async ({ page }) => {
     // Failed before the fix: "Change it" led to a page that could only drop
     // the step, and there "Choose a different step" linked to that same page.
