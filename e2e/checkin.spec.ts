@@ -802,3 +802,13 @@ test('dropping a step keeps keyboard focus on the page, not lost to <body>', asy
   // Focus moves once the page has redrawn (the frame after the step left).
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
 });
+
+test('an empty "My reflections" leads to a reflection card (review m22)', async ({ page }) => {
+  // Failed before the fix: "No notes yet" named the cards but linked to none.
+  await open(page, '/reflections');
+  const empty = page.getByText(/^No notes yet\./);
+  await expect(empty).toBeVisible();
+  await empty.getByRole('link', { name: /^Write one in “.+”$/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/[a-z-]+\/[a-z0-9-]+\/[a-z0-9-]+$/);
+  await expect(page.getByRole('article').getByRole('textbox')).toBeVisible();
+});
