@@ -576,7 +576,7 @@ fn suggested_steps_offer_one_step_per_biggest_gap_each_once() {
     for x in &s {
         let kind = x.kind.expect("a kind");
         assert!(
-            kind.practices.iter().any(|p| *p == x.step.practice),
+            kind.practices.contains(&x.step.practice),
             "{} does not fit {}",
             x.step.id,
             kind.id
