@@ -196,7 +196,7 @@ export const JOURNEYS = [
           await tabTo(s, { role: 'button', name: 'Check' });
           await focusRing(s, 'Check');
           await s.press('Enter');
-          await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right|✗ Not quite): /) });
+          await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right\.|✗ Not quite\.) ./) });
         }
         if (await s.element(findElement, { role: 'textbox', within: 'article' })) {
           await tabTo(s, { role: 'textbox', within: 'article' });
@@ -253,7 +253,7 @@ export const JOURNEYS = [
       await until(() => s.evaluate(() => document.querySelector('article input[type=radio]:checked')?.labels[0].innerText), 'the option checked');
       await until(async () => (await checkDisabled()) === false, 'Check enabled');
       await s.click(check);
-      await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right|✗ Not quite): ./) });
+      await see(s, { role: 'status', within: 'article', name: re(/^(✓ Right\.|✗ Not quite\.) ./) });
     },
   },
   {

@@ -134,6 +134,12 @@ export async function chartFigures(page: Page): Promise<Map<string, Figures>> {
   return out;
 }
 
+/** Opens a <details> disclosure by its summary, if it is closed. */
+export async function openDisclosure(details: Locator): Promise<void> {
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
+  await expect(details).toHaveAttribute('open', '');
+}
+
 /** The result page's table of figures. */
 export function figuresTable(page: Page): Locator {
   return page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Wished for' }) });
@@ -151,6 +157,8 @@ function cellFigure(text: string): number {
 /** The figures of the result table, per kind, with the gap column as written. */
 export async function tableFigures(page: Page): Promise<Map<string, Figures & { gap: string }>> {
   const table = figuresTable(page);
+  // The table is folded under the chart: open it as a person would.
+  await openDisclosure(page.locator('details.figures-table'));
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader')).toHaveText(['Kind', 'Now', 'Wished for', 'Gap']);
   const out = new Map<string, Figures & { gap: string }>();
@@ -224,9 +232,14 @@ export function stepChooser(page: Page): Locator {
 export async function chooseStep(page: Page, text?: string): Promise<string> {
   const chooser = stepChooser(page);
   const radio = text ? chooser.getByRole('radio', { name: text, exact: true }) : chooser.getByRole('radio').first();
+  // A step beyond the three suggested sits under "Show more ideas".
+  if (!(await radio.isVisible())) await openDisclosure(chooser.locator('details.more-ideas'));
   await radio.check();
   const id = await radio.getAttribute('id');
-  const chosen = (await chooser.locator(`label[for="${id}"]`).innerText()).trim();
+  // The label's own words, without the note under a suggestion ("For more physical").
+  const chosen = await chooser
+    .locator(`label[for="${id}"]`)
+    .evaluate((l) => [...l.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('option-note'))).map((n) => n.textContent).join('').trim());
   await chooser.getByRole('button', { name: 'Choose this step' }).click();
   await expect(chooser.getByRole('status')).toContainText('is your step for this week');
   await expect(chooser.getByRole('status')).toContainText(chosen);

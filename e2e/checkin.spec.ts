@@ -20,6 +20,7 @@ import {
   barChart,
   chartFigures,
   chooseStep,
+  figuresTable,
   fillCheckIn,
   firstCheckIn,
   followUp,
@@ -298,7 +299,7 @@ test('a chosen step shows on the home page under "This week", and "Drop this ste
   // The relationship page shows the same step.
   await week.getByRole('link', { name: 'Change it' }).click();
   await expect(h1(page)).toHaveText(name);
-  await expect(page.getByRole('region', { name: 'This week' })).toContainText(step);
+  await expect(page.getByRole('region', { name: 'This week', exact: true })).toContainText(step);
 
   await goHome(page);
   await week.getByRole('button', { name: 'Drop this step' }).click();
@@ -307,11 +308,141 @@ test('a chosen step shows on the home page under "This week", and "Drop this ste
   await expect(homePanel(page)).toBeVisible();
   await expect(homeWeek(page)).toHaveCount(0);
   await open(page, `/checkin/${rel}`);
-  await expect(page.getByRole('region', { name: 'This week' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'This week', exact: true })).toHaveCount(0);
   const plans = [...storedSteps(await storedProgress(page)).values()];
   expect(plans).toHaveLength(1);
   expect(belongsTo(plans[0], rel)).toBe(true);
   expect(typeof plans[0].value.ended_at, 'a dropped step ends').toBe('number');
+});
+
+/** The links in the page's content that lead to the page itself. */
+async function selfLinks(page: Page): Promise<string[]> {
+  return page
+    .locator('main a[href]')
+    .evaluateAll((links) => links.filter((a) => new URL((a as HTMLAnchorElement).href).pathname === location.pathname).map((a) => a.textContent!.trim()));
+}
+
+/** A step option's own words, without the note under a suggestion. */
+async function optionWords(option: import('@playwright/test').Locator): Promise<string> {
+  return option.evaluate((l) => [...l.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('option-note'))).map((n) => n.textContent).join('').trim());
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the result's first screen holds the summary and a way to share; three suggested steps, more folded; one primary action", async ({ page }) => {
+    // Failed before the fix: "Share to compare" sat five screens down, after
+    // nine steps, and the one filled button was "All check-ins".
+    await firstCheckIn(page, 'Noor', FIRST);
+    await expect(h1(page)).toHaveText('Your check-in: Noor');
+    expect(await page.evaluate(() => scrollY), 'the result opens at its top').toBe(0);
+    const summary = page.getByRole('region', { name: 'In short' });
+    await expect(summary).toContainText('You chose picture 3 of 7: overlapping a little.');
+    await expect(summary).toContainText('You would like more of: Physical, Shared interests and Experiential.');
+    await expect(summary).toContainText('And less of: Emotional.');
+    await expect(summary).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Share to compare' })).toBeInViewport({ ratio: 1 });
+
+    // Three steps, one for each of the biggest gaps; the rest one tap away.
+    const chooser = stepChooser(page);
+    const suggested = chooser.getByRole('group', { name: 'Suggested for the biggest gaps' });
+    await expect(suggested.getByRole('radio')).toHaveCount(3);
+    await expect(suggested.locator('.option-note')).toHaveText(['For more physical', 'For more shared interests', 'For more experiential']);
+    await expect(chooser.getByRole('radio').filter({ visible: true })).toHaveCount(3);
+    await chooser.getByText('Show more ideas', { exact: true }).click();
+    expect(await chooser.getByRole('radio').filter({ visible: true }).count()).toBeGreaterThan(3);
+    // No step is offered twice.
+    const words = await Promise.all((await chooser.locator('.option label').all()).map(optionWords));
+    expect(new Set(words).size).toBe(words.length);
+
+    // The table and the caveats are folded, a tap away.
+    await expect(figuresTable(page)).toBeHidden();
+    await expect(page.locator('details.caveat')).not.toHaveAttribute('open', '');
+    await expect(page.getByRole('heading', { name: 'About this check-in' })).toBeVisible();
+
+    // One filled button: the step.
+    const primary = page.locator('main .button.primary').filter({ visible: true });
+    await expect(primary).toHaveCount(1);
+    await expect(primary).toHaveText('Choose this step');
+  });
+
+  test("a returning person's home and check-in pages put their step, their relationships and the way on first; the intros fold away", async ({ page }) => {
+    // Failed before the fix: the three paragraphs of welcome came first, and
+    // "This week" started about one and a half screens down.
+    const name = 'Ola';
+    const { rel } = await firstCheckIn(page, name, FIRST);
+    const step = await chooseStep(page);
+    await goHome(page);
+    await page.keyboard.press('Home');
+    const week = homeWeek(page);
+    await expect(week).toContainText(step);
+    await expect(week.getByRole('heading', { name: `For ${name}` })).toBeInViewport({ ratio: 1 });
+    const yours = page.getByRole('list', { name: 'Your relationships' });
+    await expect(yours.getByRole('link', { name, exact: true })).toHaveAttribute('href', `/checkin/${rel}`);
+    await expect(page.getByRole('link', { name: 'Start the guide' })).toBeInViewport({ ratio: 1 });
+    // The welcome is one tap away.
+    const welcome = page.getByText(/^Many people hear the word intimacy and think only of sex\./);
+    await expect(welcome).toBeHidden();
+    await page.getByText('About Closer', { exact: true }).click();
+    await expect(welcome).toBeVisible();
+
+    // The check-in's own page: the relationships first, its intro folded.
+    await page.getByRole('link', { name: 'Check in on a relationship', exact: true }).click();
+    await expect(h1(page)).toHaveText('Check in on a relationship');
+    const list = page.getByRole('region', { name: 'Your relationships' });
+    await expect(list.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    const intro = page.getByText(/^Pick someone in your life/);
+    await expect(intro).toBeHidden();
+    await page.getByText('About the check-in', { exact: true }).click();
+    await expect(intro).toBeVisible();
+  });
+
+  test('"Change it" on the home page opens the step chooser (two steps from home); a week on, "Choose a different step" opens it in place; no page links to itself', async ({ page }) => {
+    // Failed before the fix: "Change it" led to a page that could only drop
+    // the step, and there "Choose a different step" linked to that same page.
+    const name = 'Sky';
+    await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+    const { rel } = await firstCheckIn(page, name, FIRST);
+    const step = await chooseStep(page);
+    await goHome(page);
+
+    // Home, then "Change it": the chooser, with focus on its heading and in view.
+    await homeWeek(page).getByRole('link', { name: 'Change it' }).click();
+    await expect(page).toHaveURL(new RegExp(`/checkin/${rel}#choose-step$`));
+    await expect(h1(page)).toHaveText(name);
+    const chooser = stepChooser(page);
+    const heading = chooser.getByRole('heading', { name: 'One small step this week' });
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+    await expect(chooser).toContainText(`Your step now: ${step}`);
+    expect(await selfLinks(page)).toEqual([]);
+
+    // Another of the suggestions replaces it.
+    const other = await optionWords(chooser.getByRole('group', { name: 'Suggested for the biggest gaps' }).locator('label').nth(1));
+    expect(other).not.toBe(step);
+    await chooseStep(page, other);
+    await expect(page.getByRole('region', { name: 'This week', exact: true })).toContainText(other);
+
+    // A week on, after the follow-up: "Choose a different step" opens the chooser on this page.
+    const plans = [...storedSteps(await storedProgress(page)).values()].map((p) => p.value.chosen_at as number);
+    await page.clock.setSystemTime(Math.max(...plans) + 7 * DAY);
+    await reload(page);
+    const here = page.getByRole('region', { name: 'This week', exact: true });
+    await followUp(here).getByRole('radio', { name: 'I tried it' }).check();
+    await here.getByRole('button', { name: 'Save' }).click();
+    await expect(here.getByRole('status')).toContainText(followUpAnswer('tried').reply);
+    await page.keyboard.press('Home');
+    await here.getByRole('button', { name: 'Choose a different step' }).click();
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+    expect(await selfLinks(page)).toEqual([]);
+
+    // On the home page it is a link to that chooser.
+    await goHome(page);
+    await homeWeek(page).getByRole('link', { name: 'Choose a different step' }).click();
+    await expect(page).toHaveURL(new RegExp(`/checkin/${rel}#choose-step$`));
+    await expect(heading).toBeFocused();
+  });
 });
 
 test('the gentle follow-up comes after seven days, not before; its note goes to "My reflections"', async ({ page }) => {
@@ -332,13 +463,13 @@ test('the gentle follow-up comes after seven days, not before; its note goes to 
   await expect(week.getByRole('button', { name: 'Drop this step' })).toBeVisible();
   await expect(followUp(page)).toHaveCount(0);
   await open(page, `/checkin/${rel}`);
-  await expect(page.getByRole('region', { name: 'This week' }).getByRole('button', { name: 'Drop this step' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'This week', exact: true }).getByRole('button', { name: 'Drop this step' })).toBeVisible();
   await expect(followUp(page)).toHaveCount(0);
 
   // The seventh day: the question, on the home page and the relationship's page.
   await page.clock.fastForward('01:00:00');
   await reload(page);
-  await expect(followUp(page.getByRole('region', { name: 'This week' }))).toBeVisible();
+  await expect(followUp(page.getByRole('region', { name: 'This week', exact: true }))).toBeVisible();
   await goHome(page);
   const question = followUp(week);
   await expect(question).toBeVisible();
@@ -374,7 +505,7 @@ test('the gentle follow-up comes after seven days, not before; its note goes to 
   await fromSteps.getByRole('link', { name: `Go to ${name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/checkin/${rel}$`));
   await expect(h1(page)).toHaveText(name);
-  const here = page.getByRole('region', { name: 'This week' });
+  const here = page.getByRole('region', { name: 'This week', exact: true });
   await expect(here.getByRole('status')).toContainText(followUpAnswer('partly').reply);
 
   // Keeping it starts a new week: the step stands again, with no question.
@@ -519,7 +650,7 @@ test('axe: the follow-up form, its reply, and "My reflections"', async ({ page }
   await expect(followUp(homeWeek(page))).toBeVisible();
   await audit(page, 'home (the follow-up form)');
   await open(page, `/checkin/${rel}`);
-  const week = page.getByRole('region', { name: 'This week' });
+  const week = page.getByRole('region', { name: 'This week', exact: true });
   await expect(followUp(week)).toBeVisible();
   await week.getByRole('button', { name: 'Save' }).click();
   await expect(week.getByRole('status')).toContainText('Pick the answer that fits');
@@ -670,4 +801,14 @@ test('dropping a step keeps keyboard focus on the page, not lost to <body>', asy
   await expect(homeWeek(page)).toHaveCount(0);
   // Focus moves once the page has redrawn (the frame after the step left).
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+});
+
+test('an empty "My reflections" leads to a reflection card (review m22)', async ({ page }) => {
+  // Failed before the fix: "No notes yet" named the cards but linked to none.
+  await open(page, '/reflections');
+  const empty = page.getByText(/^No notes yet\./);
+  await expect(empty).toBeVisible();
+  await empty.getByRole('link', { name: /^Write one in “.+”$/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/[a-z-]+\/[a-z0-9-]+\/[a-z0-9-]+$/);
+  await expect(page.getByRole('article').getByRole('textbox')).toBeVisible();
 });

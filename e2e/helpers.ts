@@ -286,27 +286,49 @@ export async function questionOptions(page: Page): Promise<Options> {
 /** The right labels per question text, learnt from the quiz's own feedback. */
 export type AnswerKey = Map<string, Set<string>>;
 
-const APPLIES = ['you selected it, and it applies', 'you left it, but it applies'];
+/**
+ * The marks on the options of a checked question, in the order shown, as a
+ * screen reader gets them (each input's description): "Right answer",
+ * "Your answer, not right", or "" for an option neither right nor picked.
+ */
+export async function optionMarks(page: Page): Promise<string[]> {
+  return questionGroup(page)
+    .locator('input')
+    .evaluateAll((inputs) =>
+      inputs.map((i) =>
+        (i.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((id) => (document.getElementById(id)?.innerText ?? '').replace(/\s+/g, ' ').trim())
+          .join(' '),
+      ),
+    );
+}
 
-/** Reads which labels are right from the feedback of a checked question. */
+/** A label as the feedback writes it before a colon: without its closing full stop. */
+export function phrase(label: string): string {
+  return label.replace(/\.$/, '');
+}
+
+/**
+ * Reads which labels are right from a checked question, as a person sees it:
+ * the options marked ✓ ("Right answer"). The feedback names the same ones.
+ */
 export async function learnFromFeedback(page: Page, o: Options, picked: string[]): Promise<Set<string>> {
   const feedback = quizFeedback(page);
   await expect(feedback).toContainText(/Correct\.|Not quite\./);
-  const lines = (await feedback.getByRole('listitem').allInnerTexts()).map((l) => l.replace(/^[✓✗]\s*/, '').trim());
-  const right = new Set<string>();
-  if (o.multi) {
-    for (const label of o.labels) {
-      const line = lines.find((l) => l.startsWith(`${label}: `));
-      if (!line) throw new Error(`no feedback line for ${label}`);
-      if (APPLIES.some((s) => line.slice(label.length + 2).startsWith(s))) right.add(label);
-    }
-  } else if ((await feedback.innerText()).includes('Correct.')) {
-    picked.forEach((p) => right.add(p));
+  const marks = await optionMarks(page);
+  expect(marks).toHaveLength(o.labels.length);
+  const right = new Set(o.labels.filter((_, i) => /Right answer/.test(marks[i])));
+  if (right.size === 0) throw new Error(`no option is marked right: ${JSON.stringify(marks)}`);
+  const text = await feedback.innerText();
+  expect(text, 'no doubled full stop').not.toContain('..');
+  if (text.includes('Correct.')) {
+    if (!o.multi) expect([...right]).toEqual(picked);
   } else {
-    const line = lines.find((l) => l.startsWith('The answer is '));
-    const label = o.labels.find((l) => line?.startsWith(`The answer is ${l}: `));
-    if (!label) throw new Error(`cannot read the right answer from ${JSON.stringify(lines)}`);
-    right.add(label);
+    // A wrong answer: the feedback names the right option(s) in words.
+    for (const label of right) expect(text).toContain(phrase(label));
+    expect(text).toMatch(/The right answers?: /);
   }
   return right;
 }

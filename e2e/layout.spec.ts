@@ -122,3 +122,27 @@ test('on a phone, every card of every lesson has its Next or Finish in view, in 
   }
   expect([...places], 'the main action sits in one place on every card').toHaveLength(1);
 });
+
+test.describe('forced colours', () => {
+  test.use({ forcedColors: 'active' });
+
+  test("the lesson's progress bar and the chart legend's swatches keep a visible shape (review m20)", async ({ page }) => {
+    // Failed before the fix: both fills became the page's own colour, and
+    // only "Card 4 of 6" was left of the progress bar.
+    await open(page, contentLessons()[0].cards[3].path);
+    const bar = page.locator('.lesson-progress progress');
+    await expect(bar).toBeVisible();
+    const edge = await bar.evaluate((p) => {
+      const s = getComputedStyle(p);
+      return { width: s.borderTopWidth, colour: s.borderTopColor, page: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(edge.width).not.toBe('0px');
+    expect(edge.colour).not.toBe(edge.page);
+    await seedStorage(page, { 'closer.progress': withCheckIns() });
+    await open(page, '/checkin/r1/results/c2');
+    const swatch = page.locator('.legend .key-now');
+    await expect(swatch).toBeAttached();
+    const fill = await swatch.evaluate((k) => ({ key: getComputedStyle(k).backgroundColor, around: getComputedStyle(k.closest('.panel')!).backgroundColor }));
+    expect(fill.key).not.toBe(fill.around);
+  });
+});

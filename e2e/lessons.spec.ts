@@ -107,7 +107,7 @@ test('a whole lesson by keyboard only, to "Lesson complete"; home then shows it 
       await expect(page).toHaveURL(card.path);
       await tabTo(page, check);
       await page.keyboard.press('Enter');
-      await expect(article.getByRole('status')).toContainText(/^(✓ Right|✗ Not quite): /);
+      await expect(article.getByRole('status')).toContainText(/^(✓ Right\.|✗ Not quite\.) /);
     } else if (card.kind === 'reflect') {
       const box = article.getByRole('textbox');
       await tabTo(page, box);
@@ -374,4 +374,54 @@ test('each route sets the page title, and focus lands on its h1', async ({ page 
   await expect(page.getByRole('main')).toBeFocused();
   expect(await isFocused(skip)).toBe(false);
   expect(pathOf(page)).toBe('/');
+});
+
+/** Each option's mark as a screen reader gets it (the radio's description), in the order shown. */
+async function marks(page: Page): Promise<string[]> {
+  const radios = page.getByRole('article').getByRole('radio');
+  const out: string[] = [];
+  for (const r of await radios.all()) {
+    const id = await r.getAttribute('aria-describedby');
+    out.push(id ? (await page.locator(`#${id}`).innerText()).replace(/\s+/g, ' ').trim() : '');
+  }
+  return out;
+}
+
+test('every choice card: the feedback reads right, names the right option, marks the options themselves and keeps every option\'s feedback a tap away', async ({ page }) => {
+  // Failed before the fix: "✗ Not quite: … home town.." (the label's full
+  // stop doubled), no mark on the options, and only the picked option's feedback.
+  test.setTimeout(180_000);
+  const cards = contentLessons().flatMap((l) => l.cards.filter((c) => c.kind === 'choice'));
+  expect(cards.length).toBeGreaterThan(5);
+  for (const card of cards) {
+    await open(page, card.path);
+    const article = page.getByRole('article');
+    const radios = article.getByRole('radio');
+    const labels = (await article.locator('.option label').allInnerTexts()).map((l) => l.trim());
+    const status = article.getByRole('status');
+    // Every option in turn: a right pick and each wrong one.
+    for (let i = 0; i < labels.length; i++) {
+      await radios.nth(i).check();
+      await article.getByRole('button', { name: 'Check' }).click();
+      await expect(radios.nth(i)).toHaveAccessibleDescription(/Right answer|Your answer, not right/);
+      const m = await marks(page);
+      const right = labels.filter((_, k) => /Right answer/.test(m[k]));
+      expect(right, `${card.path}: one option marked right`).toHaveLength(1);
+      const text = (await status.innerText()).replace(/\s+/g, ' ');
+      expect(text, `${card.path}: no doubled full stop`).not.toContain('..');
+      expect(text, `${card.path}: no "Yes." or "Right." after the verdict`).not.toMatch(/^. (Right|Not quite)\. (Yes|Right|No)\./);
+      if (m[i].includes('Your answer, not right')) {
+        expect(text).toMatch(/^✗ Not quite\. /);
+        expect(text, `${card.path}: the feedback names the right option`).toContain(`The right answer: ${right[0].replace(/\.$/, '')}`);
+      } else {
+        expect(text).toMatch(/^✓ Right\. /);
+      }
+    }
+    // Every option's feedback, one tap away.
+    const all = article.locator('details.all-feedback');
+    await all.getByText('About each option').click();
+    await expect(all.getByRole('listitem')).toHaveCount(labels.length);
+    for (const label of labels) await expect(all).toContainText(label.replace(/\.$/, ''));
+    expect(await all.innerText()).not.toContain('..');
+  }
 });

@@ -101,6 +101,9 @@ test.describe('titles', () => {
 
 const NOTE = 'What I keep to myself: the first draft of this note.';
 
+/** The first words of the home page's welcome (content/course.toml, intro). */
+const WELCOME = /^Many people hear the word intimacy and think only of sex\./;
+
 /** Saved progress of someone who has been here: a lesson done, one under way, and a note. */
 const RETURNING = JSON.stringify({
   schema: 3,
@@ -124,21 +127,34 @@ test("a returning person never sees a first visit's state on the home page's fir
   ]);
   const release = await holdWasm(page);
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Closer' })).toBeVisible();
+  const heading = page.getByRole('heading', { level: 1, name: 'Closer' });
+  const tagline = page.locator('.hero .tagline');
+  await expect(heading).toBeVisible();
+  await expect(tagline).toBeVisible();
   expect(await page.evaluate(() => !!document.getElementById('prerender'))).toBe(true);
   // What a first visitor sees is there, but neither shown nor reachable.
   await expect(page.getByRole('link', { name: 'Start the guide' })).toBeHidden();
   await expect(page.getByText(/^0 of \d+ lessons done$/)).toBeHidden();
   await expect(page.getByText('Not started').first()).toBeHidden();
-  // Titles and summaries of the path are not state: they show.
-  await expect(page.locator('#section-basics')).toBeVisible();
-  await expect(page.locator('.step-link').first()).toBeVisible();
+  // The welcome is for a first visit: it is not laid out for someone returning.
+  await expect(page.getByText(WELCOME)).toBeHidden();
+  // The person's own things come first; the path below them waits for the app
+  // too (changed: it used to show, and then moved down under the welcome).
+  await expect(page.locator('#section-basics')).toBeHidden();
+  const before = { heading: await heading.boundingBox(), tagline: await tagline.boundingBox() };
 
   release();
   await ready(page);
   await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Start the guide' })).toHaveCount(0);
   expect(await seen(), 'first-visit state shown to a returning person').toEqual([]);
+  // Nothing seen before the app moved when it took over.
+  expect({ heading: await heading.boundingBox(), tagline: await tagline.boundingBox() }).toEqual(before);
+  // The welcome is folded away, one tap from the top.
+  await expect(page.getByText(WELCOME)).toBeHidden();
+  await page.getByText('About Closer', { exact: true }).click();
+  await expect(page.getByText(WELCOME)).toBeVisible();
+  await expect(page.locator('#section-basics')).toBeVisible();
 });
 
 test("a returning person on a personal page sees its frame, never a first visit's state, until the app draws theirs", async ({ page }) => {

@@ -25,6 +25,7 @@ import {
   test,
   watchedContext,
   answerByClicks,
+  optionMarks,
   type AnswerKey,
 } from './helpers';
 
@@ -241,4 +242,49 @@ test('an answer checked just before the tab is closed is kept (its save waits on
   expect(await questionText(again)).toBe(text);
   await expect(quizFeedback(again)).toContainText(/Correct\.|Not quite\./);
   await expect(again.getByRole('button', { name: /^(Next question|See results)$/ })).toBeVisible();
+});
+
+test('a wrong answer: the options are marked, the feedback names the right one with no doubled full stops, comes before "Next question", and every option\'s feedback is a tap away', async ({ page }) => {
+  // Failed before the fix: "The answer is Physical: Yes. What carries…", no
+  // mark on the options, "Next question" above the feedback, and the
+  // feedback written for the options not picked never shown.
+  test.setTimeout(120_000);
+  await startEverything(page);
+  let singles = 0;
+  for (;;) {
+    const { k } = await questionPosition(page);
+    const text = await questionText(page);
+    const o = await questionOptions(page);
+    const right = key.get(text)!;
+    await answerByClicks(page, o, pickFor(o, right, false));
+    const feedback = quizFeedback(page);
+    const said = (await feedback.innerText()).replace(/\s+/g, ' ');
+    expect(said, text).toContain('✗ Not quite.');
+    expect(said, `${text}: no doubled full stop`).not.toContain('..');
+    expect(said, `${text}: no verdict word glued to an answer`).not.toMatch(/: (Yes|Right)\. /);
+    for (const label of right) expect(said, `${text}: names the right option`).toContain(label.replace(/\.$/, ''));
+    // The options themselves: ✓ on the right ones, ✗ on a wrong pick, in words too.
+    const marks = await optionMarks(page);
+    o.labels.forEach((label, i) => {
+      if (right.has(label)) expect(marks[i], label).toMatch(/^✓ ?Right answer$/);
+    });
+    expect(marks.some((m) => /^✗ ?Your answer, not right$/.test(m)) || o.multi).toBe(true);
+    // The feedback comes before the button that moves on.
+    const order = await page.evaluate(() => {
+      const f = document.querySelector('article .feedback-region')!;
+      const b = [...document.querySelectorAll('article button')].find((x) => /^(Next question|See results)$/.test(x.textContent!.trim()))!;
+      return f.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order, 'feedback, then "Next question"').toBeTruthy();
+    if (!o.multi) {
+      singles++;
+      const all = page.locator('details.all-feedback');
+      await all.getByText('About each option').click();
+      await expect(all.getByRole('listitem')).toHaveCount(o.labels.length);
+      for (const label of o.labels) await expect(all).toContainText(label.replace(/\.$/, ''));
+    }
+    if (await nextQuestion(page)) break;
+    await expect(questionAt(page, k + 1)).toBeVisible();
+  }
+  expect(singles).toBeGreaterThan(10);
 });

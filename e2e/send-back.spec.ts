@@ -38,7 +38,7 @@ test('B compares, sends theirs back in one action, and A sees the same compariso
   // One action opens B's own share, addressed to Sam, with the usual care note and preview.
   const back = b.getByRole('region', { name: 'Send yours back to Sam' });
   await expect(back).toBeVisible();
-  await expect(back).toContainText('send it only to Sam');
+  await expect(back).toContainText('Send your latest check-in back to Sam the same way theirs came.');
   const toggle = back.getByRole('button', { name: 'Send yours back to Sam' });
   await toggle.click();
   await expect(back.locator('button[aria-expanded]')).toHaveAttribute('aria-expanded', 'true');

@@ -150,15 +150,17 @@ pub fn NowWishedFigure(
                 <span class="key key-wished"></span>" wished for"
             </div>
             <Chart svg=now_and_wished(&rows, SCALE_MAX) label class="chart-bars"/>
-            <figcaption>"The same figures in a table:"</figcaption>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead>
-                        <tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th><th scope="col">"Gap"</th></tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </div>
+            <details class="figures-table">
+                <summary>"The same figures in a table"</summary>
+                <div class="table-wrap">
+                    <table class="figures">
+                        <thead>
+                            <tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th><th scope="col">"Gap"</th></tr>
+                        </thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </div>
+            </details>
         </figure>
     }
 }

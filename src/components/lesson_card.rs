@@ -1,7 +1,8 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::components::{EvidenceList, Refusal};
+use crate::components::{AllFeedback, EvidenceList, Mark, OptionMark, Refusal};
 use crate::content::{list_item, shuffle, Card, ChoiceOption, Lesson, Text};
+use crate::feedback::{right_answer_line, without_verdict};
 use crate::persist::Persistence;
 use crate::progress::{Change, Response};
 use crate::routes::Route;
@@ -204,24 +205,31 @@ fn ChoiceBody(
             refused.set(state.apply_after_paint(choose).err().map(|e| e.to_string()));
         }
     };
+    let shown = shuffle::shuffled(&lesson.id, card_id, options);
+    let all: Vec<&'static ChoiceOption> = shown.clone();
     view! {
         <div class="card-body">
             <fieldset class="choice">
                 <legend>{prompt}</legend>
                 // Shuffled, but seeded by lesson and card, so the order holds across reloads.
-                {shuffle::shuffled(&lesson.id, card_id, options).into_iter().map(|o| {
+                {shown.into_iter().map(|o| {
                     let id = format!("{name}-{}", o.id);
+                    let mark_id = format!("{id}-mark");
+                    // Once checked, the right option and a wrong pick are marked on themselves.
+                    let mark = move || checked.get().map(|c| Mark::of(o, c.id == o.id)).unwrap_or(Mark::None);
                     view! {
-                        <div class="option">
+                        <div class=move || mark().class()>
                             <input
                                 type="radio"
                                 id=id.clone()
                                 name=name.clone()
                                 value=o.id.clone()
+                                aria-describedby=move || (mark() != Mark::None).then(|| mark_id.clone())
                                 prop:checked=move || selected.get() == Some(o.id.as_ref())
                                 on:change=move |_| selected.set(Some(o.id.as_ref()))
                             />
-                            <label for=id>{o.label.clone()}</label>
+                            <label for=id.clone()>{o.label.clone()}</label>
+                            {move || view! { <OptionMark mark=mark() id=format!("{id}-mark")/> }}
                         </div>
                     }
                 }).collect_view()}
@@ -232,19 +240,26 @@ fn ChoiceBody(
             <div class="feedback-region" role="status" aria-live="polite">
                 {move || checked.get().map(|o| {
                     let (class, verdict) = if o.correct {
-                        ("feedback correct", "✓ Right: ")
+                        ("feedback correct", "✓ Right.")
                     } else {
-                        ("feedback wrong", "✗ Not quite: ")
+                        ("feedback wrong", "✗ Not quite.")
                     };
+                    let right: Vec<&str> = options.iter().filter(|x| x.correct).map(|x| &*x.label).collect();
                     view! {
-                        <p class=class>
-                            <strong>{verdict}{o.label.clone()}". "</strong>
-                            {o.feedback.clone()}
-                        </p>
+                        <div class=class>
+                            <p>
+                                <strong>{verdict}</strong>" "
+                                {without_verdict(&o.feedback).to_string()}
+                            </p>
+                            {(!o.correct).then(|| view! { <p>{right_answer_line(&right)}</p> })}
+                        </div>
                     }
                 })}
                 {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
+            {move || checked.get().map(|c| view! {
+                <AllFeedback options=all.iter().map(|o| (*o, o.id == c.id)).collect()/>
+            })}
         </div>
     }
 }

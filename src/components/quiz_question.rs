@@ -1,8 +1,9 @@
 //! One quiz question: native inputs in a fieldset, "Check", and feedback that
 //! explains every option.
 
-use crate::components::EvidenceList;
+use crate::components::{AllFeedback, EvidenceList, Mark, OptionMark};
 use crate::content::{course, ChoiceOption, Question, QuestionKind};
+use crate::feedback::{as_phrase, right_answer_line, without_verdict};
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::quiz::shuffled_options;
@@ -10,16 +11,10 @@ use crate::routes::Route;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
-fn verdict(correct: bool) -> &'static str {
-    if correct {
-        "✓ Correct."
-    } else {
-        "✗ Not quite."
-    }
-}
-
-/// The feedback lines for a checked answer: for one-answer questions the
-/// picked option (and the right one when it was wrong); for select-all, every option.
+/// The feedback lines for a checked answer. Select-all: every option, with
+/// whether it applies. One answer: the chosen option's feedback, and when it
+/// was wrong, the right option's (the options themselves are marked, and
+/// every option's feedback is one tap away).
 fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String)> {
     let picked = |o: &ChoiceOption| selected.iter().any(|s| *s == o.id);
     if question.kind == QuestionKind::Multi {
@@ -35,7 +30,11 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
                 };
                 (
                     picked(o) == o.correct,
-                    format!("{}: {status}. {}", o.label, o.feedback),
+                    format!(
+                        "{}: {status}. {}",
+                        as_phrase(&o.label),
+                        without_verdict(&o.feedback)
+                    ),
                 )
             })
             .collect();
@@ -44,17 +43,45 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
         .options
         .iter()
         .filter(|o| picked(o))
-        .map(|o| (o.correct, format!("{}: {}", o.label, o.feedback)))
+        .map(|o| {
+            (
+                o.correct,
+                format!(
+                    "Your answer, {}: {}",
+                    as_phrase(&o.label),
+                    without_verdict(&o.feedback)
+                ),
+            )
+        })
         .collect();
     if !lines.iter().any(|(ok, _)| *ok) {
         if let Some(right) = question.options.iter().find(|o| o.correct) {
             lines.push((
                 true,
-                format!("The answer is {}: {}", right.label, right.feedback),
+                format!(
+                    "{}: {}",
+                    as_phrase(&right.label),
+                    without_verdict(&right.feedback)
+                ),
             ));
         }
     }
     lines
+}
+
+/// The verdict, and when it was wrong, the right answer in words.
+fn verdict_line(question: &Question, correct: bool) -> String {
+    if correct {
+        "✓ Correct.".to_string()
+    } else {
+        let right: Vec<&str> = question
+            .options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| &*o.label)
+            .collect();
+        format!("✗ Not quite. {}", right_answer_line(&right))
+    }
 }
 
 /// A question of the session under way. `on_next` moves past it once checked.
@@ -72,6 +99,7 @@ where
     let state = expect_context::<Persistence>();
     let multi = question.kind == QuestionKind::Multi;
     let options = shuffled_options(question, seed);
+    let shown = options.clone();
     let answer = Memo::new(move |_| {
         state.progress.with(|p| {
             p.quiz
@@ -128,18 +156,23 @@ where
                     <span class="question-text">{question.prompt.clone()}</span>
                     {multi.then(|| view! { <span class="hint">" Select all that apply."</span> })}
                 </legend>
-                {options.into_iter().enumerate().map(|(i, o)| {
+                {options.iter().copied().enumerate().map(|(i, o)| {
                     let id = format!("{name}-{}", o.id);
                     let oid = o.id.clone();
                     let input_ref = if i == 0 { first_input } else { NodeRef::new() };
+                    let mark_id = format!("{id}-mark");
+                    // Once checked, the right options and a wrong pick are marked on themselves.
+                    let mark = move || answer.with(|a| a.as_ref().map(|a| Mark::of(o, a.selected.iter().any(|s| *s == o.id))).unwrap_or(Mark::None));
+                    let mark_id2 = mark_id.clone();
                     view! {
-                        <div class="option">
+                        <div class=move || mark().class()>
                             <input
                                 node_ref=input_ref
                                 type=if multi { "checkbox" } else { "radio" }
                                 id=id.clone()
                                 name=name.clone()
                                 value=o.id.clone()
+                                aria-describedby=move || (mark() != Mark::None).then(|| mark_id2.clone())
                                 prop:checked={let oid = oid.clone(); move || selected.with(|s| s.iter().any(|x| *x == oid))}
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -155,10 +188,32 @@ where
                                 }
                             />
                             <label for=id>{o.label.clone()}</label>
+                            {move || view! { <OptionMark mark=mark() id=mark_id.clone()/> }}
                         </div>
                     }
                 }).collect_view()}
             </fieldset>
+            <div class="feedback-region" role="status" aria-live="polite">
+                {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                {move || answer.get().map(|a| view! {
+                    <div class=if a.correct { "feedback correct" } else { "feedback wrong" }>
+                        <p><strong>{verdict_line(question, a.correct)}</strong></p>
+                        <ul class="feedback-lines">
+                            {feedback_lines(question, &a.selected).into_iter().map(|(ok, line)| view! {
+                                <li><span aria-hidden="true">{if ok { "✓ " } else { "✗ " }}</span>{line}</li>
+                            }).collect_view()}
+                        </ul>
+                        <p>{question.explanation.clone()}</p>
+                        <EvidenceList evidence=&question.evidence/>
+                        {lesson.map(|l| view! {
+                            <p><A href=Route::first_card(l).href()>"From the lesson: " {l.title.clone()}</A></p>
+                        })}
+                    </div>
+                })}
+            </div>
+            {move || answer.get().filter(|_| !multi).map(|a| view! {
+                <AllFeedback options=shown.iter().map(|o| (*o, a.selected.iter().any(|s| *s == o.id))).collect()/>
+            })}
             <div class="quiz-actions">
                 <button
                     type="button"
@@ -175,24 +230,6 @@ where
                             {if last { "See results" } else { "Next question" }}
                         </button>
                     }
-                })}
-            </div>
-            <div class="feedback-region" role="status" aria-live="polite">
-                {move || refused.get().map(|m| view! { <p class="field-error">{m}</p> })}
-                {move || answer.get().map(|a| view! {
-                    <div class=if a.correct { "feedback correct" } else { "feedback wrong" }>
-                        <p><strong>{verdict(a.correct)}</strong></p>
-                        <ul class="feedback-lines">
-                            {feedback_lines(question, &a.selected).into_iter().map(|(ok, line)| view! {
-                                <li><span aria-hidden="true">{if ok { "✓ " } else { "✗ " }}</span>{line}</li>
-                            }).collect_view()}
-                        </ul>
-                        <p>{question.explanation.clone()}</p>
-                        <EvidenceList evidence=&question.evidence/>
-                        {lesson.map(|l| view! {
-                            <p><A href=Route::first_card(l).href()>"From the lesson: " {l.title.clone()}</A></p>
-                        })}
-                    </div>
                 })}
             </div>
         </article>

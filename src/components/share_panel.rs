@@ -118,10 +118,10 @@ pub fn SharePanel(
             <h2 id="share-title">{title.clone()}</h2>
             {match &back_to {
                 None => view! {
-                    <p>"You can send these answers to the person they are about, so that you can compare and talk. Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
+                    <p>"Send these answers to the person they are about, to compare and talk."</p>
                 }.into_any(),
                 Some(them) => view! {
-                    <p>{format!("{them} can see this comparison too, from their side, once they have your answers. Send your latest check-in back the same way theirs came: a link or a code that only you send. Anyone who has it can read your answers, so send it only to {them}.")}</p>
+                    <p>{format!("{them} can see this comparison from their side once they have your answers. Send your latest check-in back to {them} the same way theirs came.")}</p>
                 }.into_any(),
             }}
             <button
@@ -134,6 +134,7 @@ pub fn SharePanel(
                 {move || if open.get() { "Hide sharing".to_string() } else { title2.clone() }}
             </button>
             <div id="share-details" hidden=move || !open.get()>
+                <p>"Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
                 <div class="care">
                     {together_guide().care.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                     <p><A href=unsafe_card>"What to do if you feel unsafe"</A></p>

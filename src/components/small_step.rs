@@ -2,17 +2,18 @@
 //! gentle question a week later. The wording never counts days missed and
 //! never scores: a step can be kept, changed or let go at any time.
 
-use crate::checkin::StepPlan;
+use crate::checkin::{fitting_practices, suggested_steps, CheckIn, StepPlan};
 use crate::components::{AddToCalendar, Refusal, ReminderFor};
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
-use crate::focus::focus_soon;
+use crate::focus::{focus_in_place, focus_soon};
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::Route;
 use crate::time::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 /// The id of a relationship's step card, where focus goes after an action
 /// that redraws it.
@@ -28,26 +29,37 @@ pub fn step_text(step: &str) -> String {
     )
 }
 
-/// The choice of one small step for a relationship, from the practices
-/// that fit its gaps (all practices when there are none).
+/// The id of the step chooser's section, where "Choose a different step"
+/// and "Change it" lead.
+pub const CHOOSER_ID: &str = "choose-step";
+
+/// How many steps the chooser offers before "Show more ideas".
+const SUGGESTED: usize = 3;
+
+/// The choice of one small step for a relationship: three suggestions, one
+/// for each of the check-in's biggest gaps, and the rest of the practices'
+/// steps folded under "Show more ideas".
 #[component]
 pub fn StepChooser(
     /// The relationship's id.
     relationship: String,
-    /// Practice lesson ids, best fit first.
-    practices: Vec<String>,
+    /// The check-in the suggestions answer (the latest, on the
+    /// relationship's page); none gives the first step of each practice.
+    check_in: Option<CheckIn>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
-    let practices = if practices.is_empty() {
-        course()
-            .lessons()
-            .filter(|l| l.section_id() == "practices")
-            .map(|l| l.id.to_string())
-            .collect()
-    } else {
-        practices
-    };
+    let suggested = suggested_steps(check_in.as_ref(), guide, SUGGESTED);
+    let mut practices = check_in
+        .as_ref()
+        .map(|c| fitting_practices(c, guide, SUGGESTED))
+        .unwrap_or_default();
+    // Every practice, the fitting ones first.
+    for l in course().lessons().filter(|l| l.section_id() == "practices") {
+        if !practices.iter().any(|p| *p == *l.id) {
+            practices.push(l.id.to_string());
+        }
+    }
     let rel = relationship.clone();
     let current = Memo::new(move |_| {
         state.progress.with(|p| {
@@ -79,54 +91,102 @@ pub fn StepChooser(
             Err(e) => e.to_string(),
         }));
     };
+    let option = move |id: String, text: String, note: Option<String>| {
+        let input = format!("step-{id}");
+        // The note is the radio's description, not part of its name.
+        let note_id = note.as_ref().map(|_| format!("step-note-{id}"));
+        let (id, id2) = (id.clone(), id);
+        view! {
+            <div class="option">
+                <input
+                    type="radio"
+                    name="small-step"
+                    id=input.clone()
+                    aria-describedby=note_id.clone()
+                    prop:checked=move || chosen.with(|c| c.as_deref() == Some(id.as_str()))
+                    on:change=move |_| { said.set(None); chosen.set(Some(id2.clone())) }
+                />
+                <label for=input>
+                    {text}
+                    {note.map(|n| view! { <span class="option-note" id=note_id aria-hidden="true">{n}</span> })}
+                </label>
+            </div>
+        }
+    };
+    let first: Vec<String> = suggested.iter().map(|s| s.step.id.to_string()).collect();
+    let suggestions = suggested
+        .iter()
+        .map(|s| {
+            let note = s
+                .kind
+                .map(|k| format!("For more {}", k.name.to_lowercase()));
+            option(s.step.id.to_string(), s.step.text.to_string(), note)
+        })
+        .collect_view();
     let groups = practices
         .iter()
         .filter_map(|id| course().lesson(id))
-        .map(|lesson| {
-            let steps = guide
+        .filter_map(|lesson| {
+            let steps: Vec<_> = guide
                 .steps_of(&lesson.id)
-                .map(|s| {
-                    let input = format!("step-{}", s.id);
-                    let id = s.id.clone();
-                    let id2 = s.id.clone();
-                    view! {
-                        <div class="option">
-                            <input
-                                type="radio"
-                                name="small-step"
-                                id=input.clone()
-                                prop:checked=move || chosen.with(|c| c.as_deref() == Some(id.as_ref()))
-                                on:change=move |_| chosen.set(Some(id2.to_string()))
-                            />
-                            <label for=input>{s.text.clone()}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="choice step-group">
-                    <legend>{lesson.title.clone()}</legend>
-                    {steps}
-                </fieldset>
-            }
+                .filter(|s| !first.iter().any(|f| *f == *s.id))
+                .collect();
+            (!steps.is_empty()).then(|| {
+                let steps = steps
+                    .into_iter()
+                    .map(|s| option(s.id.to_string(), s.text.to_string(), None))
+                    .collect_view();
+                view! {
+                    <fieldset class="choice step-group">
+                        <legend>{lesson.title.clone()}</legend>
+                        {steps}
+                    </fieldset>
+                }
+            })
         })
         .collect_view();
+    let legend = if suggested.iter().any(|s| s.kind.is_some()) {
+        "Suggested for the biggest gaps"
+    } else {
+        "Suggested steps"
+    };
     view! {
-        <section class="panel step-chooser" aria-labelledby="step-title">
-            <h2 id="step-title">"One small step this week"</h2>
-            <p>"If you like, pick one small thing to try in the next seven days. Small and specific works better than big plans. In a week, Closer will ask how it went; you can change or drop it any time."</p>
+        <section class="panel step-chooser" id=CHOOSER_ID aria-labelledby="step-title">
+            <h2 id="step-title" tabindex="-1">"One small step this week"</h2>
+            <p>"If you like, pick one small thing to try in the next seven days. In a week, Closer will ask how it went; you can change or drop it any time."</p>
             {move || current.get().map(|(_, step)| view! {
                 <p class="current-step"><strong>"Your step now: "</strong>{step_text(&step)}" Choosing another replaces it."</p>
             })}
             <form on:submit=choose>
-                {groups}
+                <fieldset class="choice step-group">
+                    <legend>{legend}</legend>
+                    {suggestions}
+                </fieldset>
+                <details class="more-ideas">
+                    <summary>"Show more ideas"</summary>
+                    {groups}
+                </details>
+                <div class="notice-region" role="status" aria-live="polite">
+                    {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
+                </div>
                 <button type="submit" class="button primary">"Choose this step"</button>
             </form>
-            <div class="notice-region" role="status" aria-live="polite">
-                {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
-            </div>
         </section>
     }
+}
+
+/// Opens the step chooser on this page: its heading takes focus and comes
+/// into view (the page does not link to itself).
+pub fn open_chooser() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .get_element_by_id("step-title")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            focus_in_place(&el);
+            el.scroll_into_view();
+        }
+    });
 }
 
 /// A step as it stands, with the gentle question once a week has passed,
@@ -154,7 +214,7 @@ pub fn StepCard(
         "Chosen on {}.",
         long_date(plan.chosen_at, utc_offset_minutes())
     );
-    let page = Route::relationship(&relationship).href();
+    let apart = name.is_some();
     let rel = relationship.clone();
     let refused = RwSignal::new(None::<String>);
     let drop_step = move |_| {
@@ -188,12 +248,12 @@ pub fn StepCard(
             <h3>{heading}</h3>
             <p class="step-text">{text}</p>
             {match reviewed {
-                Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review/> }.into_any(),
+                Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review apart/> }.into_any(),
                 None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone() chosen_at=plan.chosen_at/> }.into_any(),
                 None => view! {
                     <p class="step-when">{chosen}" In a week, Closer will ask how it went."</p>
                     <div class="done-actions">
-                        {name.is_some().then(|| view! { <A href=page.clone() attr:class="button">"Change it"</A> })}
+                        <ChangeStep relationship=relationship.clone() apart label="Change it"/>
                         <button type="button" class="button" on:click=drop_step>"Drop this step"</button>
                     </div>
                     <Refusal said=refused/>
@@ -286,7 +346,12 @@ fn FollowUpForm(
 
 /// A step looked back on: the kind reply, and what can come next.
 #[component]
-fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review) -> impl IntoView {
+fn Reviewed(
+    relationship: String,
+    plan: StepPlan,
+    review: crate::checkin::Review,
+    apart: bool,
+) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let reply = checkin_guide()
         .answer(&review.answer)
@@ -305,7 +370,6 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
             Err(e) => refused.set(Some(e.to_string())),
         }
     };
-    let page = Route::relationship(&relationship).href();
     view! {
         <div class="reviewed" role="status">
             <p>{reply}</p>
@@ -315,8 +379,21 @@ fn Reviewed(relationship: String, plan: StepPlan, review: crate::checkin::Review
         </div>
         <div class="done-actions">
             <button type="button" class="button" on:click=keep>"Keep it for another week"</button>
-            <A href=page attr:class="button">"Choose a different step"</A>
+            <ChangeStep relationship=relationship.clone() apart label="Choose a different step"/>
         </div>
         <Refusal said=refused/>
+    }
+}
+
+/// The way to the step chooser: from a card that stands apart (home), a
+/// link to the relationship's page, opened at the chooser; on that page, a
+/// button that opens the chooser below.
+#[component]
+fn ChangeStep(relationship: String, apart: bool, label: &'static str) -> impl IntoView {
+    if apart {
+        let href = format!("{}#{CHOOSER_ID}", Route::relationship(&relationship).href());
+        view! { <A href=href attr:class="button">{label}</A> }.into_any()
+    } else {
+        view! { <button type="button" class="button" on:click=move |_| open_chooser()>{label}</button> }.into_any()
     }
 }

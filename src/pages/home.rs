@@ -16,6 +16,19 @@ pub fn Home() -> impl IntoView {
     let total = c.lesson_count();
     let done = Memo::new(move |_| state.progress.with(|p| p.done_count(c)));
     let started = Memo::new(move |_| state.progress.with(|p| !p.lessons.is_empty()));
+    // Someone who has been here (a lesson, a note, the quiz, a check-in)
+    // sees their own things first; the welcome folds away under "About
+    // Closer". The prerendered page shows a first visit; for a returning
+    // person the first-screen script hides its welcome before it paints
+    // (style/layout.css), so nothing moves when the app takes over.
+    let returning = Memo::new(move |_| {
+        state.progress.with(|p| {
+            !p.lessons.is_empty()
+                || !p.responses.is_empty()
+                || !p.checkins.is_empty()
+                || p.quiz != Default::default()
+        })
+    });
     let resume = Memo::new(move |_| {
         state.progress.with(|p| {
             p.continue_at(c).map(|(lesson, card)| {
@@ -31,11 +44,24 @@ pub fn Home() -> impl IntoView {
     let first = c.lessons().next().map(|l| Route::first_card(l).href());
     view! {
         <Title text=""/>
-        <div class="page">
+        <div class="page home">
             <div class="hero">
                 <PageHeading text=c.title.to_string()/>
                 <p class="tagline">{c.tagline.clone()}</p>
-                {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                {move || if returning.get() {
+                    view! {
+                        <details class="about">
+                            <summary>"About Closer"</summary>
+                            {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                        </details>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="intro">
+                            {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                        </div>
+                    }.into_any()
+                }}
             </div>
             <section class="continue" aria-labelledby="continue-title">
                 <h2 id="continue-title" class="visually-hidden">"Where you are"</h2>
@@ -59,7 +85,7 @@ pub fn Home() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
-            <CheckinPanel/>
+            <CheckinPanel returning/>
             <QuizPanel/>
             <LessonPath/>
         </div>
@@ -93,8 +119,17 @@ fn QuizPanel() -> impl IntoView {
 
 /// The way into the check-in, and the small steps chosen for this week.
 #[component]
-fn CheckinPanel() -> impl IntoView {
+fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
+    let relationships = Memo::new(move |_| {
+        state.progress.with(|p| {
+            p.checkins
+                .relationships_in_order()
+                .into_iter()
+                .map(|(id, r)| (id.to_string(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let week = Memo::new(move |_| {
         state.progress.with(|p| {
             let c = &p.checkins;
@@ -114,13 +149,7 @@ fn CheckinPanel() -> impl IntoView {
     view! {
         <section class="panel checkin-panel" aria-labelledby="checkin-title">
             <h2 id="checkin-title">"Your own relationships"</h2>
-            <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
-            <p class="panel-actions">
-                <A href=Route::Checkin.href() attr:class="button">"Check in on a relationship"</A>
-                <A href=Route::Compare.href()>"Compare with someone"</A>
-                <A href=Route::Talk.href()>"Talk together"</A>
-                <A href=Route::Reflections.href()>"My reflections"</A>
-            </p>
+            // A returning person's step for the week and their relationships come first.
             {move || {
                 let steps = week.get();
                 (!steps.is_empty()).then(|| view! {
@@ -132,6 +161,25 @@ fn CheckinPanel() -> impl IntoView {
                     </div>
                 })
             }}
+            {move || {
+                let list = relationships.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="relationship-names" aria-label="Your relationships">
+                        {list.into_iter().map(|(id, name)| view! {
+                            <li><A href=Route::relationship(&id).href()>{name}</A></li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || (!returning.get()).then(|| view! {
+                <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
+            })}
+            <p class="panel-actions">
+                <A href=Route::Checkin.href() attr:class="button">"Check in on a relationship"</A>
+                <A href=Route::Compare.href()>"Compare with someone"</A>
+                <A href=Route::Talk.href()>"Talk together"</A>
+                <A href=Route::Reflections.href()>"My reflections"</A>
+            </p>
         </section>
     }
 }

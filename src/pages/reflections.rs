@@ -90,7 +90,11 @@ pub fn ReflectionsPage() -> impl IntoView {
             <PageHeading text="My reflections"/>
             <p>"Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them."</p>
             {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
-                <p class="empty">"No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them."</p>
+                <p class="empty">
+                    "No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them. "
+                    // The first reflection card of the path, so the empty page leads somewhere.
+                    {first_reflection().map(|(href, title)| view! { <A href=href>{format!("Write one in “{title}”")}</A> })}
+                </p>
             })}
             {move || (!lessons.with(Vec::is_empty) || !steps.with(Vec::is_empty)).then(|| view! {
                 <div class="print-notes">
@@ -148,4 +152,20 @@ fn print_page() {
         // A browser that cannot print says nothing; there is nothing to lose.
         let _ = w.print();
     }
+}
+
+/// The first reflection card of the path: its address and its lesson's title.
+fn first_reflection() -> Option<(String, String)> {
+    course().lessons().find_map(|lesson| {
+        lesson
+            .cards
+            .iter()
+            .find(|c| matches!(c, Card::Reflect { .. }))
+            .map(|c| {
+                (
+                    Route::card(&lesson.id, c.id()).href(),
+                    lesson.title.to_string(),
+                )
+            })
+    })
 }

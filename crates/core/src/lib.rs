@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod charts;
 pub mod checkin;
 pub mod content;
+pub mod feedback;
 pub mod keys;
 pub mod merge;
 pub mod notice;

@@ -6,8 +6,9 @@
 mod guide;
 
 use closer_core::checkin::{
-    change_since, clean_name, gaps, ranked_gaps, CheckIn, CheckInError, CheckIns, NameError,
-    Rating, Relationship, RelationshipName, StepPlan, CLOSENESS_MAX, NAME_MAX_CHARS, SCALE_MAX,
+    change_since, clean_name, fitting_practices, gaps, ranked_gaps, suggested_steps, CheckIn,
+    CheckInError, CheckIns, NameError, Rating, Relationship, RelationshipName, StepPlan,
+    CLOSENESS_MAX, NAME_MAX_CHARS, SCALE_MAX,
 };
 use closer_core::content::CheckinGuide;
 use closer_core::time::DAY;
@@ -552,6 +553,65 @@ fn gaps_follow_the_guide_and_rank_only_what_is_wished_for_more() {
     );
     assert_eq!(Rating { now: 4, wished: 0 }.gap(), -4);
     assert_eq!(Rating { now: 0, wished: 4 }.gap(), 4);
+}
+
+#[test]
+fn suggested_steps_offer_one_step_per_biggest_gap_each_once() {
+    let g = guide();
+    let ids = kind_ids();
+    // Gaps +1, +3, -2, +3, 0: the kinds ranked 1, 3, 0.
+    let ci = check_in(T, 4, [(1, 2), (0, 3), (4, 2), (1, 4), (2, 2)]);
+    let s = suggested_steps(Some(&ci), g, 3);
+    assert_eq!(
+        s.iter()
+            .map(|x| x.kind.map(|k| k.id.to_string()))
+            .collect::<Vec<_>>(),
+        [
+            Some(ids[1].clone()),
+            Some(ids[3].clone()),
+            Some(ids[0].clone())
+        ]
+    );
+    // Each step belongs to a practice that fits its kind, and no step is offered twice.
+    for x in &s {
+        let kind = x.kind.expect("a kind");
+        assert!(
+            kind.practices.contains(&x.step.practice),
+            "{} does not fit {}",
+            x.step.id,
+            kind.id
+        );
+    }
+    let mut steps: Vec<&str> = s.iter().map(|x| x.step.id.as_ref()).collect();
+    steps.dedup();
+    assert_eq!(steps.len(), 3);
+    // The practices that fit, best first, each once; every suggestion is among them.
+    let practices = fitting_practices(&ci, g, 3);
+    let mut once = practices.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(once.len(), practices.len());
+    assert!(s
+        .iter()
+        .all(|x| practices.iter().any(|p| *p == x.step.practice)));
+    assert_eq!(practices[0], g.kinds[1].practices[0].to_string());
+    // Fewer gaps, fewer suggestions.
+    assert_eq!(suggested_steps(Some(&ci), g, 1).len(), 1);
+
+    // No gap, or no check-in: the first step of each practice, up to the limit.
+    let content = check_in(T, 4, [(3, 3), (4, 0), (2, 2), (1, 1), (0, 0)]);
+    for none in [
+        suggested_steps(Some(&content), g, 3),
+        suggested_steps(None, g, 3),
+    ] {
+        assert_eq!(none.len(), 3);
+        assert!(none.iter().all(|x| x.kind.is_none()));
+        assert_eq!(none[0].step.id, g.steps[0].id);
+        let mut p: Vec<&str> = none.iter().map(|x| x.step.practice.as_ref()).collect();
+        p.dedup();
+        assert_eq!(p.len(), 3, "three different practices");
+    }
+    assert!(fitting_practices(&content, g, 3).is_empty());
 }
 
 #[test]

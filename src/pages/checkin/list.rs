@@ -32,36 +32,53 @@ pub fn CheckinHome() -> impl IntoView {
         <Title text="Check in on a relationship"/>
         <div class="page narrow checkin-page">
             <PageHeading text="Check in on a relationship"/>
-            {guide.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-            <p class="caveat-line">{guide.caveat.clone()}</p>
-            <p class="care">
-                "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
-                <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
-            </p>
+            // Someone with relationships here sees them first; the intro folds
+            // away under "About the check-in" (this page is drawn by the app
+            // for them: the first-screen script keeps a first visit's page
+            // out of sight).
             {move || {
                 let items = list.get();
-                (!items.is_empty()).then(|| view! {
-                    <section class="panel" aria-labelledby="yours-title">
-                        <h2 id="yours-title">"Your relationships"</h2>
-                        <ul class="relationships">
-                            {items.into_iter().map(|(id, name, last, count)| {
-                                let when = match (last, count) {
-                                    (Some(at), 1) => format!("1 check-in, on {}", date(at)),
-                                    (Some(at), n) => format!("{n} check-ins, the latest on {}", date(at)),
-                                    _ => "No check-ins yet".to_string(),
-                                };
-                                let label = format!("Check in: {name}");
-                                view! {
-                                    <li>
-                                        <A href=Route::relationship(&id).href() attr:class="relationship-link">{name.clone()}</A>
-                                        <span class="relationship-when">{when}</span>
-                                        <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
+                let about = view! {
+                    {guide.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    <p class="caveat-line">{guide.caveat.clone()}</p>
+                };
+                let care = view! {
+                    <p class="care">
+                        "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                        <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
+                    </p>
+                };
+                if items.is_empty() {
+                    view! { {about} {care} }.into_any()
+                } else {
+                    view! {
+                        <section class="panel" aria-labelledby="yours-title">
+                            <h2 id="yours-title">"Your relationships"</h2>
+                            <ul class="relationships">
+                                {items.into_iter().map(|(id, name, last, count)| {
+                                    let when = match (last, count) {
+                                        (Some(at), 1) => format!("1 check-in, on {}", date(at)),
+                                        (Some(at), n) => format!("{n} check-ins, the latest on {}", date(at)),
+                                        _ => "No check-ins yet".to_string(),
+                                    };
+                                    let label = format!("Check in: {name}");
+                                    view! {
+                                        <li>
+                                            <A href=Route::relationship(&id).href() attr:class="relationship-link">{name.clone()}</A>
+                                            <span class="relationship-when">{when}</span>
+                                            <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                        {care}
+                        <details class="about">
+                            <summary>"About the check-in"</summary>
+                            {about}
+                        </details>
+                    }.into_any()
+                }
             }}
             <AddRelationship/>
             <p><A href=Route::Reflections.href()>"My reflections"</A>": every private note you have written, in one place."</p>

@@ -8,7 +8,9 @@ use crate::checkin::{
     change_since, most_wished_for_more, wished_for_more, CheckIn, RelationshipName, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::{titles, Chart, PageHeading, Refusal, StepCard, Title};
+use crate::components::{
+    open_chooser, titles, Chart, PageHeading, Refusal, StepCard, StepChooser, Title, CHOOSER_ID,
+};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
 use crate::persist::Persistence;
@@ -22,6 +24,22 @@ use leptos_router::components::A;
 fn long_date_short(at: crate::time::Millis) -> String {
     let (y, _, _) = crate::time::civil_date(at, utc_offset_minutes());
     format!("{} {y}", short_date(at, utc_offset_minutes()))
+}
+
+/// The address's fragment, without its `#`.
+fn location_hash() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        window()
+            .location()
+            .hash()
+            .ok()
+            .map(|h| h.trim_start_matches('#').to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
 }
 
 /// Finds the relationship in the URL, or says it is gone. The page is
@@ -97,6 +115,15 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     };
     let step_id = id.clone();
     let history_id = id.clone();
+    let chooser_id = id.clone();
+    // The latest check-in, which the step chooser's suggestions answer; the
+    // chooser is drawn again only when a new check-in arrives.
+    let latest = Memo::new(move |_| history.with(|h| h.last().cloned()));
+    let latest_id = Memo::new(move |_| latest.with(|l| l.as_ref().map(|(i, _)| i.clone())));
+    // Opened at the chooser ("Change it" on the home page): it takes focus.
+    if location_hash().as_deref() == Some(CHOOSER_ID) {
+        open_chooser();
+    }
     view! {
         <Title text=titles::RELATIONSHIP/>
         <div class="page narrow checkin-page relationship-page">
@@ -110,6 +137,12 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     <StepCard relationship=step_id.clone() plan_id plan after_drop="h1"/>
                 </section>
             })}
+
+            {move || {
+                latest_id.track();
+                let check_in = latest.get_untracked().map(|(_, c)| c);
+                view! { <StepChooser relationship=chooser_id.clone() check_in/> }
+            }}
 
             {move || {
                 let h = history.get();

@@ -55,6 +55,15 @@ fn Gone() -> impl IntoView {
     }
 }
 
+/// Names in a sentence: "A", "A and B", "A, B and C".
+fn in_words(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[component]
 fn ResultView(
     rel: String,
@@ -73,15 +82,13 @@ fn ResultView(
     let change = before
         .as_ref()
         .map(|b| change_since(b, &check_in, guide).sentences(guide));
-    let practices: Vec<String> = {
-        let mut p: Vec<String> = wanted
-            .iter()
-            .flat_map(|g| g.kind.practices.iter().map(|p| p.to_string()))
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        p.retain(|x| seen.insert(x.clone()));
-        p
+    let more_of = if wanted.is_empty() {
+        "You did not wish for more of any kind this time.".to_string()
+    } else {
+        let names: Vec<String> = wanted.iter().map(|g| g.kind.name.to_string()).collect();
+        format!("You would like more of: {}.", in_words(&names))
     };
+    let less_of = (!less.is_empty()).then(|| format!("And less of: {}.", in_words(&less)));
     let unsafe_card = Route::if_unsafe().href();
     view! {
         <Title text=titles::RESULT/>
@@ -89,13 +96,25 @@ fn ResultView(
             <PageHeading text=heading/>
             <p class="when">{format!("Checked in on {}.", date(check_in.at))}</p>
 
-            <section class="panel" aria-labelledby="closeness-title">
-                <h2 id="closeness-title">"Closeness"</h2>
+            <section class="panel result-summary" aria-labelledby="summary-title">
+                <h2 id="summary-title">"In short"</h2>
                 <div class="closeness-result">
                     <Drawing svg=closeness_picture(check_in.closeness) class="closeness-picture"/>
-                    <p>{format!("You chose picture {}.", guide.picture_name(check_in.closeness))}</p>
+                    <div>
+                        <p>{format!("You chose picture {}.", guide.picture_name(check_in.closeness))}</p>
+                        <p>{more_of}</p>
+                        {less_of.map(|l| view! { <p>{l}</p> })}
+                    </div>
                 </div>
             </section>
+
+            <SharePanel check_in=check_in.clone()/>
+
+            <p class="care">
+                "The steps below are for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
+            </p>
+            <StepChooser relationship=rel.clone() check_in=Some(check_in.clone())/>
 
             <section class="panel" aria-labelledby="kinds-result-title">
                 <h2 id="kinds-result-title">"The five kinds, now and wished for"</h2>
@@ -105,7 +124,7 @@ fn ResultView(
             <section class="panel" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">"Where you would like more"</h2>
                 {if wanted.is_empty() {
-                    view! { <p>"You did not wish for more of any kind this time. Things may feel right as they are, or more closeness may not be what you want with this person now. Both are fine."</p> }.into_any()
+                    view! { <p>"Things may feel right as they are, or more closeness may not be what you want with this person now. Both are fine."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="gaps">
@@ -148,23 +167,13 @@ fn ResultView(
                 </section>
             })}
 
-            <p class="care">
-                "The steps below are for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
-                <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
-            </p>
-            <StepChooser relationship=rel.clone() practices/>
-
-            <SharePanel check_in=check_in.clone()/>
-
-            <section class="panel caveat" aria-labelledby="about-title">
-                <h2 id="about-title">"About this check-in"</h2>
+            <details class="panel caveat">
+                <summary><h2 id="about-title">"About this check-in"</h2></summary>
                 <p>{guide.caveat.clone()}</p>
                 <EvidenceList evidence=&guide.evidence/>
-            </section>
+            </details>
 
-            <div class="done-actions">
-                <A href=Route::relationship(&rel).href() attr:class="button primary">{format!("All check-ins: {name}")}</A>
-            </div>
+            <p><A href=Route::relationship(&rel).href()>{format!("All check-ins: {name}")}</A></p>
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! the biggest of them, and what moved since the check-in before.
 
 use super::{CheckIn, Rating};
-use crate::content::{CheckinGuide, KindItem};
+use crate::content::{CheckinGuide, KindItem, SmallStep};
 
 /// One kind of a check-in, with its gap.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,6 +60,76 @@ pub fn ranked_gaps<'g>(check_in: &CheckIn, guide: &'g CheckinGuide, limit: usize
     wanted.sort_by_key(|g| std::cmp::Reverse(g.size()));
     wanted.truncate(limit);
     wanted
+}
+
+/// The practice lessons that fit a check-in's biggest gaps (at most
+/// `limit` gaps), best fit first, each once.
+pub fn fitting_practices(check_in: &CheckIn, guide: &CheckinGuide, limit: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for gap in ranked_gaps(check_in, guide, limit) {
+        for p in gap.kind.practices.iter() {
+            if !out.iter().any(|x| x == p.as_ref()) {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A small step offered first: the kind whose gap it answers (none when the
+/// check-in wished for more of nothing), and the step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Suggestion<'g> {
+    /// The kind with the gap, biggest first.
+    pub kind: Option<&'g KindItem>,
+    /// The step.
+    pub step: &'g SmallStep,
+}
+
+/// A few steps to offer first, so that the choice is short: one for each of
+/// the biggest gaps (at most `limit`), the first step of that kind's
+/// practices that is not offered already. With no gap (or no check-in), the
+/// first step of each practice, in the guide's order.
+pub fn suggested_steps<'g>(
+    check_in: Option<&CheckIn>,
+    guide: &'g CheckinGuide,
+    limit: usize,
+) -> Vec<Suggestion<'g>> {
+    let mut out: Vec<Suggestion<'g>> = Vec::new();
+    let taken = |out: &[Suggestion<'g>], s: &SmallStep| out.iter().any(|x| x.step.id == s.id);
+    if let Some(ci) = check_in {
+        for gap in ranked_gaps(ci, guide, limit) {
+            let step = gap
+                .kind
+                .practices
+                .iter()
+                .flat_map(|p| guide.steps_of(p))
+                .find(|s| !taken(&out, s));
+            if let Some(step) = step {
+                out.push(Suggestion {
+                    kind: Some(gap.kind),
+                    step,
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        let mut practices: Vec<&str> = Vec::new();
+        for s in guide.steps.iter() {
+            if !practices.contains(&s.practice.as_ref()) {
+                practices.push(&s.practice);
+            }
+        }
+        for p in practices {
+            if out.len() == limit {
+                break;
+            }
+            if let Some(step) = guide.steps_of(p).next() {
+                out.push(Suggestion { kind: None, step });
+            }
+        }
+    }
+    out
 }
 
 /// How one kind moved between two check-ins.

@@ -12,7 +12,8 @@ mod gaps;
 mod steps;
 
 pub use gaps::{
-    change_since, gaps, most_wished_for_more, ranked_gaps, wished_for_more, Change, Gap, KindChange,
+    change_since, fitting_practices, gaps, most_wished_for_more, ranked_gaps, suggested_steps,
+    wished_for_more, Change, Gap, KindChange, Suggestion,
 };
 pub use steps::{Listed, Review, StepPlan, FOLLOW_UP_AFTER};
 
