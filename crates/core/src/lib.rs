@@ -11,6 +11,7 @@ pub mod charts;
 pub mod checkin;
 pub mod content;
 pub mod keys;
+pub mod lock;
 pub mod merge;
 pub mod notice;
 pub mod progress;
