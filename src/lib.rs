@@ -5,7 +5,7 @@
 //! names, so the views read `crate::progress`, `crate::quiz` …); the guide's
 //! compiled content is [`content`]; build-time code lives in `tools/`.
 
-pub use closer_core::{charts, checkin, keys, merge, notice, progress, quiz, share, time};
+pub use closer_core::{charts, checkin, keys, lock, merge, notice, progress, quiz, share, time};
 
 pub mod content;
 
