@@ -14,8 +14,7 @@ use crate::notice::{Event, Notice, NoticePolicy};
 use crate::progress::{Applied, Change, ChangeError, DecodeError, Guides, Progress};
 use crate::storage::lock::{self as crypt, Key, Mirror, OpenError};
 use crate::storage::{
-    Loaded, ProgressStore, SaveOutcome, StorageError, Undo, IMPORT_KEY, KEY, LOCK_KEY,
-    PREVIOUS_KEY,
+    Loaded, ProgressStore, SaveOutcome, StorageError, Undo, IMPORT_KEY, KEY, LOCK_KEY, PREVIOUS_KEY,
 };
 use js_sys::JsString;
 use leptos::prelude::*;
@@ -381,13 +380,14 @@ impl Persistence {
                 LockState::Locked { .. } => {}
                 LockState::Open { .. } => match (key, self.mirror()) {
                     (Some(key), Some(mirror)) => {
-                        let then = Rc::new(move |key: String, opened: Result<Option<JsString>, ()>| {
-                            match opened {
-                                Ok(text) => self.on_storage(Some(key), text.map(String::from)),
-                                // Sealed with another passphrase: changed there.
-                                Err(()) => reload(),
-                            }
-                        });
+                        let then =
+                            Rc::new(move |key: String, opened: Result<Option<JsString>, ()>| {
+                                match opened {
+                                    Ok(text) => self.on_storage(Some(key), text.map(String::from)),
+                                    // Sealed with another passphrase: changed there.
+                                    Err(()) => reload(),
+                                }
+                            });
                         mirror.receive(key, new_value, then);
                     }
                     // Cleared by something else: the lock's header went too.
@@ -591,7 +591,10 @@ impl Persistence {
 
     /// Stores everything again under `next` (a new key and header, or none),
     /// all at once or not at all, and goes on with the new store.
-    async fn rewrite(&self, next: Option<(Key, crate::lock::LockHeader)>) -> Result<(), StorageError> {
+    async fn rewrite(
+        &self,
+        next: Option<(Key, crate::lock::LockHeader)>,
+    ) -> Result<(), StorageError> {
         self.flush();
         let mine = self.progress.get_untracked();
         let storage = self.with_store(|s| Ok(s.local()))?;

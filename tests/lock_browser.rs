@@ -109,7 +109,11 @@ async fn a_damaged_envelope_is_refused_and_kept_aside_not_written_over() {
     // unreadable and keeps aside (sealed) before it writes anything.
     let opened = open_stored(&key, KEY, JsString::from(damaged.as_str())).await;
     assert_eq!(String::from(&opened), damaged);
-    let mirror = Mirror::new(storage(), key.clone(), Mirror::read_all(&storage(), &key).await);
+    let mirror = Mirror::new(
+        storage(),
+        key.clone(),
+        Mirror::read_all(&storage(), &key).await,
+    );
     let mut store = ProgressStore::locked(mirror.clone());
     let Loaded::Unreadable {
         backup_key: Some(kept),
@@ -133,14 +137,20 @@ async fn a_damaged_envelope_is_refused_and_kept_aside_not_written_over() {
 async fn the_locked_store_writes_in_order_and_never_plain_text() {
     storage().clear().unwrap();
     let (key, header) = new_lock("in order please", 15).await.unwrap();
-    write_all(&storage(), Some(&key), Some(&header), &BTreeMap::new(), false)
-        .await
-        .unwrap();
+    write_all(
+        &storage(),
+        Some(&key),
+        Some(&header),
+        &BTreeMap::new(),
+        false,
+    )
+    .await
+    .unwrap();
     let mirror = Mirror::new(storage(), key.clone(), BTreeMap::new());
     let mut store = ProgressStore::locked(mirror.clone());
     assert_eq!(store.load(1.0), Loaded::Empty);
     let mut last = Progress::default();
-    for (i, lesson) in ["kinds/physical", "kinds/spiritual", "kinds/intellectual"]
+    for (i, lesson) in ["kinds/physical", "kinds/spiritual", "kinds/emotional"]
         .iter()
         .enumerate()
     {

@@ -285,15 +285,18 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
         let ImportStep::Locked(envelope) = step.get_untracked() else {
             return;
         };
-        let typed = passphrase.get_untracked().map(|p| p.value()).unwrap_or_default();
+        let typed = passphrase
+            .get_untracked()
+            .map(|p| p.value())
+            .unwrap_or_default();
         step.set(ImportStep::Opening);
         spawn_local(async move {
-            step.set(match crate::storage::lock::open_file(&typed, &envelope).await {
-                Ok(text) => read_import(&text),
-                Err(_) => ImportStep::Refused(
-                    "That passphrase doesn't open the file.".into(),
-                ),
-            });
+            step.set(
+                match crate::storage::lock::open_file(&typed, &envelope).await {
+                    Ok(text) => read_import(&text),
+                    Err(_) => ImportStep::Refused("That passphrase doesn't open the file.".into()),
+                },
+            );
         });
     };
     let confirm = move |_| {

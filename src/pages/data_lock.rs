@@ -55,7 +55,10 @@ fn NewPassphrase(
             return;
         }
         let passphrase = typed.get_untracked();
-        let again = confirm.get_untracked().map(|c| c.value()).unwrap_or_default();
+        let again = confirm
+            .get_untracked()
+            .map(|c| c.value())
+            .unwrap_or_default();
         if strength(&passphrase) == Strength::TooShort {
             status.set(Status::Problem(format!(
                 "The passphrase needs at least {MIN_PASSPHRASE_CHARS} characters. Nothing was changed."
@@ -123,7 +126,9 @@ pub fn LockPanel() -> impl IntoView {
         });
     };
     let on_idle = move |ev: leptos::ev::Event| {
-        let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::lock::DEFAULT_IDLE_MINUTES);
+        let minutes: u32 = event_target_value(&ev)
+            .parse()
+            .unwrap_or(crate::lock::DEFAULT_IDLE_MINUTES);
         idle.set(minutes);
         if matches!(state.lock.get_untracked(), LockState::Open { .. }) {
             status.set(match state.set_idle(minutes) {

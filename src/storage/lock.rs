@@ -138,7 +138,7 @@ fn utf16_bytes(text: &JsString) -> Vec<u8> {
 }
 
 fn from_utf16_bytes(bytes: &[u8]) -> Option<JsString> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = bytes
@@ -231,6 +231,11 @@ enum Op {
     Set(String, JsString),
     Remove(String),
 }
+
+/// What a [`Mirror`] hands on for each value another tab stored: its name,
+/// and its opened text (`None`: removed), or `Err(())` when it was sealed
+/// with another passphrase's key.
+pub type Received = Rc<dyn Fn(String, Result<Option<JsString>, ()>)>;
 
 /// What a [`Mirror`] tells the page about writes that happen later.
 pub type WriteReport = Rc<dyn Fn(Result<(), super::StorageError>)>;
@@ -409,12 +414,7 @@ impl Mirror {
     /// order they came. `then` gets `Err(())` instead when the value was
     /// sealed with another passphrase's key (the lock was changed there):
     /// this tab must lock itself.
-    pub fn receive(
-        self: &Rc<Self>,
-        name: String,
-        value: Option<String>,
-        then: Rc<dyn Fn(String, Result<Option<JsString>, ()>)>,
-    ) {
+    pub fn receive(self: &Rc<Self>, name: String, value: Option<String>, then: Received) {
         self.incoming.borrow_mut().push_back((name, value));
         if self.receiving.replace(true) {
             return;
@@ -428,7 +428,9 @@ impl Mirror {
                     None => Ok(None),
                     Some(text) => match Envelope::decode(&text) {
                         Ok(e) if !this.key.made(&e) => Err(()),
-                        _ => Ok(Some(open_stored(&this.key, &name, JsString::from(text)).await)),
+                        _ => Ok(Some(
+                            open_stored(&this.key, &name, JsString::from(text)).await,
+                        )),
                     },
                 };
                 if this.closed.get() {

@@ -376,8 +376,10 @@ impl ProgressStore {
         if !self.writable || self.storage.locked_elsewhere() {
             return Ok(SaveOutcome::Skipped);
         }
-        let stored =
-            self.storage.get_text(KEY).map_err(|e| StorageError::ReadFailed(describe(&e)))?;
+        let stored = self
+            .storage
+            .get_text(KEY)
+            .map_err(|e| StorageError::ReadFailed(describe(&e)))?;
         // Only what this store wrote last is there: nobody else saved, nothing to join.
         let unchanged = stored.is_some()
             && stored.as_ref().map(String::from) == self.last_written
@@ -485,7 +487,9 @@ impl ProgressStore {
     pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         if self.storage.locked_elsewhere() {
-            return Err(StorageError::ReadFailed("a lock was set in another tab".into()));
+            return Err(StorageError::ReadFailed(
+                "a lock was set in another tab".into(),
+            ));
         }
         let previous = self.storage.get_text(KEY).map_err(read)?;
         let kept_before = self.storage.get_text(PREVIOUS_KEY).map_err(read)?;
@@ -502,7 +506,10 @@ impl ProgressStore {
             };
         };
         match &previous {
-            Some(text) => self.storage.set_text(PREVIOUS_KEY, text).map_err(write_error)?,
+            Some(text) => self
+                .storage
+                .set_text(PREVIOUS_KEY, text)
+                .map_err(write_error)?,
             // Nothing to keep: an older import's copy must not pass for this one's.
             None => self
                 .storage
@@ -547,7 +554,9 @@ impl ProgressStore {
     pub fn undo_import(&mut self, now: Millis) -> Result<Undo, StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         if self.storage.locked_elsewhere() {
-            return Err(StorageError::ReadFailed("a lock was set in another tab".into()));
+            return Err(StorageError::ReadFailed(
+                "a lock was set in another tab".into(),
+            ));
         }
         let Some(kept) = self.storage.get_text(PREVIOUS_KEY).map_err(read)? else {
             return Ok(Undo::NothingKept);

@@ -307,7 +307,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// length, a character outside the alphabet, bits set after the end).
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32);
@@ -436,7 +436,9 @@ mod tests {
             check: sample(),
         };
         let text = h.encode();
-        assert!(LockHeader::decode(&text.replace("\"idle_minutes\":15", "\"idle_minutes\":0")).is_err());
+        assert!(
+            LockHeader::decode(&text.replace("\"idle_minutes\":15", "\"idle_minutes\":0")).is_err()
+        );
         assert_eq!(
             LockHeader::decode(&text.replace("\"lock\":1", "\"lock\":9")),
             Err(EnvelopeError::UnknownVersion(9))

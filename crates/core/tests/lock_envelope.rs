@@ -87,6 +87,9 @@ fn every_other_version_is_named_as_unknown() {
         let text = e
             .encode()
             .replace("\"closer-locked\":1", &format!("\"closer-locked\":{v}"));
-        assert_eq!(Envelope::decode(&text), Err(EnvelopeError::UnknownVersion(v)));
+        assert_eq!(
+            Envelope::decode(&text),
+            Err(EnvelopeError::UnknownVersion(v))
+        );
     }
 }
