@@ -27,7 +27,7 @@ pub use lesson_path::LessonPath;
 pub use lock_screen::LockScreen;
 pub use mastery_list::MasteryList;
 pub use notice_banner::NoticeBanner;
-pub use page_heading::PageHeading;
+pub use page_heading::{Name, PageHeading};
 pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
 pub use refusal::Refusal;

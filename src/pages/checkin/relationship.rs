@@ -8,7 +8,7 @@ use crate::checkin::{
     change_since, most_wished_for_more, wished_for_more, CheckIn, RelationshipName, CLOSENESS_MAX,
     NAME_MAX_CHARS,
 };
-use crate::components::{titles, Chart, PageHeading, Refusal, StepCard, Title};
+use crate::components::{titles, Chart, Name, PageHeading, Refusal, StepCard, Title};
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
 use crate::persist::Persistence;
@@ -100,7 +100,7 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     view! {
         <Title text=titles::RELATIONSHIP/>
         <div class="page narrow checkin-page relationship-page">
-            <PageHeading text=Signal::derive(move || name.get())/>
+            <PageHeading><Name name=Signal::derive(move || name.get())/></PageHeading>
             <p>{count}</p>
             <p><A href=Route::new_check_in(&id).href() attr:class="button primary">"Check in now"</A></p>
 
