@@ -10,7 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { answers, chooseStep, firstCheckIn, KEY } from './checkin-helpers';
-import { expect, h1, open, ready, storageEntries, test } from './helpers';
+import { cardHeading, expect, h1, open, ready, storageEntries, test } from './helpers';
+import { blockWasm } from './pages-helpers';
 
 const PASSPHRASE = 'quiet river lantern morning';
 const NOTE = 'SECRET NOTE: I only feel safe with my brother Tom.';
@@ -124,6 +125,18 @@ test('locked, the app shows nothing personal; a wrong passphrase changes nothing
   await expect(page.getByText(NOTE)).toBeVisible();
   // Opening the card was recorded (sealed, as everything else).
   expect(JSON.parse((await storageEntries(page))[KEY])['closer-locked']).toBe(1);
+});
+
+test('with a lock set, the prerendered first screen shows only the frame until the lock screen', async ({ page }) => {
+  await open(page, NOTE_CARD);
+  await expect(cardHeading(page)).toBeVisible();
+  await open(page, '/data');
+  await setLock(page);
+  await blockWasm(page);
+  await page.goto(NOTE_CARD);
+  await expect(page.locator('html')).toHaveClass(/frame-only/);
+  await expect(cardHeading(page)).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Leave quickly' })).toBeVisible();
 });
 
 test('it locks again after the chosen idle time, and "Lock now" locks at once', async ({ page }) => {

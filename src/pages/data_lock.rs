@@ -157,13 +157,20 @@ pub fn LockPanel() -> impl IntoView {
     view! {
         <section class="panel lock-panel" aria-labelledby=LOCK_SECTION_ID>
             <h2 id=LOCK_SECTION_ID tabindex="-1">"Lock"</h2>
+            <p class="lock-status" role="status" aria-live="polite">
+                {move || match status.get() {
+                    Status::Idle => String::new(),
+                    Status::Working(m) | Status::Done(m) => m.to_string(),
+                    Status::Problem(m) => m,
+                }}
+            </p>
             {move || match state.lock.get() {
                 LockState::Open { .. } => view! {
                     <p>
                         "A lock is set: everything Closer keeps in this browser is encrypted with your passphrase, "
                         "and Closer asks for it when the page opens, after the idle time below, and after “Leave quickly”."
                     </p>
-                    <button type="button" class="button primary" on:click=move |_| state.lock_now()>"Lock now"</button>
+                    <p><button type="button" class="button primary" on:click=move |_| state.lock_now()>"Lock now"</button></p>
                     {idle_select()}
                     <h3>"Change the passphrase"</h3>
                     <NewPassphrase prefix="change" action="Change the passphrase" status on_set=set/>
@@ -197,13 +204,6 @@ pub fn LockPanel() -> impl IntoView {
                     <NewPassphrase prefix="lock" action="Set the lock" status on_set=set/>
                 }.into_any(),
             }}
-            <p class="lock-status" role="status" aria-live="polite">
-                {move || match status.get() {
-                    Status::Idle => String::new(),
-                    Status::Working(m) | Status::Done(m) => m.to_string(),
-                    Status::Problem(m) => m,
-                }}
-            </p>
         </section>
     }
 }
