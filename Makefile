@@ -135,12 +135,12 @@ fuzz: fuzz-tool
 	done
 
 test-wasm: wasm-target wasm-bindgen chromium
-	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test storage_browser --test lock_browser
 
 # The same tests in Firefox ESR, through geckodriver (Debian names the binary firefox-esr).
 test-wasm-firefox: wasm-target wasm-bindgen firefox geckodriver
 	GECKODRIVER=$$(command -v geckodriver) GECKODRIVER_ARGS="--binary $(FIREFOX)" \
-	  cargo test --target wasm32-unknown-unknown --test storage_browser
+	  cargo test --target wasm32-unknown-unknown --test storage_browser --test lock_browser
 
 test-e2e: build build-sub chromium
 	npx playwright test

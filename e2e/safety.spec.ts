@@ -143,3 +143,16 @@ test('another site cannot show Closer in a frame', async ({ page, request, probl
   await expect(frame.getByRole('link', { name: 'Leave quickly' })).toBeHidden();
   problems.splice(0, problems.length, ...problems.filter((p) => !p.includes(FRAMER)));
 });
+
+test('a right-to-left name is set apart in every heading, so the heading keeps its own order', async ({ page }) => {
+  // Arabic beside brackets and a colon: without isolation, the bidi
+  // algorithm moves the heading's own punctuation into the name.
+  const name = 'سارة (أختي)';
+  await addRelationship(page, name);
+  await expect(h1(page).locator('bdi')).toHaveText(name);
+  await fillCheckIn(page, name, answers(3, [1, 3], [2, 2], [0, 2], [3, 2], [2, 4]));
+  await expect(h1(page).locator('bdi')).toHaveText(name);
+  await page.getByRole('link', { name: `All check-ins: ${name}` }).click();
+  await expect(h1(page)).toHaveText(name);
+  await expect(h1(page).locator('bdi')).toHaveText(name);
+});

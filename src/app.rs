@@ -1,6 +1,6 @@
 //! The app shell: state, router, and the frame around every page.
 
-use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
+use crate::components::{LockScreen, NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
 use crate::pages::{
     CheckinForm, CheckinHome, CheckinResult, ComparePage, DataPage, Home, LessonPage, NotFound,
@@ -29,7 +29,8 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Persistence::init());
+    let state = Persistence::init();
+    provide_context(state);
     provide_context(Offline::start());
     // Once the first screen has painted, fetch the rest of the guide's prose
     // in the background (on a first visit; see `prose::prefetch`).
@@ -43,6 +44,8 @@ pub fn App() -> impl IntoView {
             <NoticeBanner/>
             <UpdateBanner/>
             <main id="main" tabindex="-1">
+                // Locked: no page at all, only the lock screen (nothing personal).
+                <Show when=move || !state.lock.get().is_locked() fallback=LockScreen>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/lessons/:section/:slug") view=LessonPage/>
@@ -60,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reflections") view=ReflectionsPage/>
                     <Route path=path!("/talk") view=TalkPage/>
                 </Routes>
+                </Show>
             </main>
             <SiteFooter/>
         </Router>

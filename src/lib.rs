@@ -6,7 +6,8 @@
 //! compiled content is [`content`]; build-time code lives in `tools/`.
 
 pub use closer_core::{
-    calendar, charts, checkin, feedback, keys, merge, notice, progress, quiz, share, talk, time,
+    calendar, charts, checkin, feedback, keys, lock, merge, notice, progress, quiz, share, talk,
+    time,
 };
 
 pub mod content;

@@ -12,11 +12,44 @@ use crate::content::{checkin_guide, course};
 use crate::env::now;
 use crate::notice::{Event, Notice, NoticePolicy};
 use crate::progress::{Applied, Change, ChangeError, DecodeError, Guides, Progress};
+use crate::storage::lock::{self as crypt, Key, Mirror, OpenError};
 use crate::storage::{
-    Loaded, ProgressStore, SaveOutcome, StorageError, Undo, IMPORT_KEY, KEY, PREVIOUS_KEY,
+    Loaded, ProgressStore, SaveOutcome, StorageError, Undo, IMPORT_KEY, KEY, LOCK_KEY, PREVIOUS_KEY,
 };
+use js_sys::JsString;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::time::Duration;
+
+/// Whether a lock is set, and whether this page holds its key.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LockState {
+    /// No lock is set: everything is stored as plain text.
+    Off,
+    /// A lock is set and this page has no key: nothing personal is held or
+    /// shown; the lock screen asks for the passphrase.
+    Locked {
+        /// The stored header is from a newer build or damaged: this build
+        /// cannot open it (and writes nothing).
+        unreadable: bool,
+    },
+    /// Unlocked: the key is in this page's memory until it locks again.
+    Open {
+        /// Minutes without a key press or tap before it locks again.
+        idle_minutes: u32,
+    },
+}
+
+impl LockState {
+    /// Whether the lock screen is showing.
+    pub fn is_locked(self) -> bool {
+        matches!(self, LockState::Locked { .. })
+    }
+}
+
+/// How often the idle lock looks at the clock.
+const IDLE_CHECK: Duration = Duration::from_secs(10);
 
 /// How long typing may pause before a note is saved. Short enough that a
 /// crash loses at most this much; long enough that a word is one write.
@@ -44,9 +77,13 @@ pub struct Persistence {
     pub erased: RwSignal<u32>,
     /// Bumped whenever the set of stored keys may have changed (for the data page).
     pub storage_changed: RwSignal<u32>,
+    /// The optional lock (see [`LockState`]).
+    pub lock: RwSignal<LockState>,
     store: StoredValue<Option<ProgressStore>, LocalStorage>,
     /// A save waiting for typing to pause.
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When the person last pressed a key or touched the page (for the idle lock).
+    last_active: StoredValue<f64, LocalStorage>,
 }
 
 impl Persistence {
@@ -61,10 +98,17 @@ impl Persistence {
         } else {
             Ok(None)
         };
+        let mut lock = LockState::Off;
         let (progress, store) = match opened {
             Ok(None) => (Progress::default(), None),
             Err(_) => {
                 policy.on(Event::SaveFailed { full: false });
+                (Progress::default(), None)
+            }
+            // A lock is set: nothing is read or written until it is opened.
+            Ok(Some(store)) if crypt::stored_header(&store.local()).is_some() => {
+                let unreadable = crypt::stored_header(&store.local()).is_some_and(|h| h.is_err());
+                lock = LockState::Locked { unreadable };
                 (Progress::default(), None)
             }
             Ok(Some(mut store)) => {
@@ -82,12 +126,15 @@ impl Persistence {
             cleared_copy: RwSignal::new(None),
             erased: RwSignal::new(0),
             storage_changed: RwSignal::new(0),
+            lock: RwSignal::new(lock),
             store: StoredValue::new_local(store),
             pending: StoredValue::new_local(None),
+            last_active: StoredValue::new_local(now()),
         };
         if cfg!(target_arch = "wasm32") {
             this.listen_to_other_tabs();
             this.flush_when_leaving();
+            this.lock_when_idle();
         }
         this
     }
@@ -130,6 +177,10 @@ impl Persistence {
         &self,
         f: impl FnOnce(&mut ProgressStore) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
+        // Locked: no key, so nothing may be written (plain text least of all).
+        if self.lock.get_untracked().is_locked() {
+            return Err(StorageError::Unavailable("locked".into()));
+        }
         if self.store.with_value(Option::is_none) {
             if let Ok(store) = ProgressStore::open() {
                 self.store.set_value(Some(store));
@@ -246,8 +297,35 @@ impl Persistence {
                 self.flush();
             }
         });
+        // Shown again from the back-forward cache (Back after leaving):
+        // with a lock set, start again, locked, rather than show what was here.
+        let on_show = window_event_listener(leptos::ev::pageshow, move |ev| {
+            if ev.persisted() && matches!(self.lock.get_untracked(), LockState::Open { .. }) {
+                reload();
+            }
+        });
         // The listeners live as long as the app.
-        std::mem::forget((on_hide, on_hidden));
+        std::mem::forget((on_hide, on_hidden, on_show));
+    }
+
+    /// Locks again after the chosen idle time without a key press or tap.
+    fn lock_when_idle(self) {
+        let active = move |_: web_sys::Event| self.last_active.set_value(now());
+        let keys = window_event_listener_untyped("keydown", active);
+        let taps = window_event_listener_untyped("pointerdown", active);
+        std::mem::forget((keys, taps));
+        let handle = set_interval_with_handle(
+            move || {
+                if let LockState::Open { idle_minutes } = self.lock.get_untracked() {
+                    let idle = now() - self.last_active.get_value();
+                    if idle >= f64::from(idle_minutes) * 60_000.0 {
+                        self.lock_now();
+                    }
+                }
+            },
+            IDLE_CHECK,
+        );
+        std::mem::forget(handle);
     }
 
     fn save(&self) {
@@ -292,6 +370,62 @@ impl Persistence {
     fn listen_to_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let key = ev.key();
+            let new_value = ev.new_value();
+            if key.as_deref() == Some(LOCK_KEY) {
+                self.lock_changed_elsewhere(new_value);
+                return;
+            }
+            match self.lock.get_untracked() {
+                // No key: another tab's sealed values mean nothing here.
+                LockState::Locked { .. } => {}
+                LockState::Open { .. } => match (key, self.mirror()) {
+                    (Some(key), Some(mirror)) => {
+                        let then =
+                            Rc::new(move |key: String, opened: Result<Option<JsString>, ()>| {
+                                match opened {
+                                    Ok(text) => self.on_storage(Some(key), text.map(String::from)),
+                                    // Sealed with another passphrase: changed there.
+                                    Err(()) => reload(),
+                                }
+                            });
+                        mirror.receive(key, new_value, then);
+                    }
+                    // Cleared by something else: the lock's header went too.
+                    (None, _) => reload(),
+                    (Some(_), None) => {}
+                },
+                LockState::Off => self.on_storage(key, new_value),
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(handle);
+    }
+
+    /// Another tab set, changed or took off the lock, or changed its idle time.
+    fn lock_changed_elsewhere(&self, header: Option<String>) {
+        let header = header.map(|h| crate::lock::LockHeader::decode(&h));
+        match (self.lock.get_untracked(), header) {
+            (LockState::Open { .. }, Some(Ok(h)))
+                if self.mirror().is_some_and(|m| m.key().made(&h.check)) =>
+            {
+                self.lock.set(LockState::Open {
+                    idle_minutes: h.idle_minutes,
+                });
+            }
+            // Set here for the first time, changed, or taken off: start
+            // again from what is stored now. Nothing is saved first: a
+            // plain save would undo the lock, and an old key's would be unreadable.
+            (LockState::Locked { .. }, Some(_)) => {}
+            _ => {
+                self.cancel_pending();
+                reload();
+            }
+        }
+    }
+
+    /// What another tab stored under `key` (opened, when locked).
+    fn on_storage(self, key: Option<String>, new_value: Option<String>) {
+        {
             match key.as_deref() {
                 // The whole storage was cleared: Closer's own Erase removes its
                 // keys one by one, so this was something else (another app on
@@ -337,7 +471,7 @@ impl Persistence {
                 return;
             }
             self.undo_may_have_changed();
-            match ev.new_value() {
+            match new_value {
                 // Erased in another tab (its Erase removes the key): the
                 // person asked for it to be gone, so it goes here too, with
                 // any note still waiting to be saved.
@@ -376,9 +510,189 @@ impl Persistence {
                     Err(_) => {}
                 },
             }
+        }
+    }
+
+    /// The decrypted store, while the lock is open.
+    fn mirror(&self) -> Option<Rc<Mirror>> {
+        self.store
+            .with_value(|s| s.as_ref().and_then(ProgressStore::mirror))
+    }
+
+    /// Locks now: whatever is waiting is sealed and stored first, then the
+    /// page starts again, locked, so that the key and everything decrypted
+    /// leave memory with it.
+    pub fn lock_now(&self) {
+        self.flush();
+        let mirror = self.mirror();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(m) = mirror {
+                m.settled().await;
+            }
+            reload();
         });
-        // The listener lives as long as the app.
-        std::mem::forget(handle);
+    }
+
+    /// Opens the lock with `passphrase` and reads what it protects. A wrong
+    /// passphrase changes nothing, here or in storage.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), OpenError> {
+        let store = ProgressStore::open().map_err(|e| OpenError::Crypto(e.to_string()))?;
+        let storage = store.local();
+        let header = match crypt::stored_header(&storage) {
+            Some(Ok(h)) => h,
+            Some(Err(e)) => return Err(OpenError::Crypto(e.to_string())),
+            // Taken off in another tab meanwhile: nothing to open.
+            None => {
+                reload();
+                return Ok(());
+            }
+        };
+        let key = crypt::unlock(passphrase, &header).await?;
+        let values = Mirror::read_all(&storage, &key).await;
+        self.open_with(Mirror::new(storage, key, values), header.idle_minutes);
+        Ok(())
+    }
+
+    /// Holds `mirror` as this page's store and reads the progress in it.
+    fn open_with(&self, mirror: Rc<Mirror>, idle_minutes: u32) {
+        let this = *self;
+        mirror.on_write(Rc::new(move |result: Result<(), StorageError>| {
+            if let Err(e) = result {
+                this.tell(Event::SaveFailed {
+                    full: matches!(e, StorageError::WriteFailed { quota: true, .. }),
+                });
+            }
+        }));
+        let mut store = ProgressStore::locked(mirror);
+        let loaded = store.load(now());
+        self.store.set_value(Some(store));
+        self.last_active.set_value(now());
+        self.lock.set(LockState::Open { idle_minutes });
+        self.take(loaded);
+    }
+
+    /// Sets a lock (or, with one set, changes its passphrase): everything
+    /// stored is sealed with the new key and stored at once, or nothing is.
+    pub async fn set_lock(&self, passphrase: &str, idle_minutes: u32) -> Result<(), StorageError> {
+        let crypto = |e: OpenError| StorageError::WriteFailed {
+            quota: false,
+            message: format!("{e:?}"),
+        };
+        let (key, header) = crypt::new_lock(passphrase, idle_minutes)
+            .await
+            .map_err(crypto)?;
+        self.rewrite(Some((key, header))).await
+    }
+
+    /// Takes the lock off: everything is stored as plain text again.
+    pub async fn remove_lock(&self) -> Result<(), StorageError> {
+        self.rewrite(None).await
+    }
+
+    /// Stores everything again under `next` (a new key and header, or none),
+    /// all at once or not at all, and goes on with the new store.
+    async fn rewrite(
+        &self,
+        next: Option<(Key, crate::lock::LockHeader)>,
+    ) -> Result<(), StorageError> {
+        self.flush();
+        let mine = self.progress.get_untracked();
+        let storage = self.with_store(|s| Ok(s.local()))?;
+        let old = self.mirror();
+        let mut attempts = 0;
+        let values = loop {
+            let values: BTreeMap<String, JsString> = match &old {
+                Some(m) => {
+                    m.settled().await;
+                    m.values()
+                }
+                None => crypt::closer_keys(&storage)
+                    .into_iter()
+                    .filter(|k| k != LOCK_KEY)
+                    .filter_map(|k| self.raw_text(&k).map(|t| (k, t)))
+                    .collect(),
+            };
+            if let Some(m) = &old {
+                m.close();
+            }
+            let (key, header) = match &next {
+                Some((k, h)) => (Some(k), Some(h)),
+                None => (None, None),
+            };
+            match crypt::write_all(&storage, key, header, &values, old.is_none()).await {
+                Ok(()) => break values,
+                Err(StorageError::ReadFailed(_)) if attempts < 3 => attempts += 1,
+                Err(e) => {
+                    if let Some(m) = &old {
+                        m.reopen();
+                    }
+                    return Err(e);
+                }
+            }
+        };
+        // Changes made while sealing went into the old mirror's values.
+        let values = old.as_ref().map(|m| m.values()).unwrap_or(values);
+        match next {
+            Some((key, header)) => {
+                let mirror = Mirror::new(storage, key, values);
+                self.open_with(mirror, header.idle_minutes);
+            }
+            None => {
+                let mut store = ProgressStore::open()?;
+                let loaded = store.load(now());
+                self.store.set_value(Some(store));
+                self.lock.set(LockState::Off);
+                self.take(loaded);
+            }
+        }
+        // Anything this tab held that was not yet stored is saved again.
+        let joined = self.progress.get_untracked().merge(&mine, course());
+        if joined != self.progress.get_untracked() {
+            self.set_progress.set(joined);
+        }
+        self.save();
+        Ok(())
+    }
+
+    /// A new idle time for the lock (its plain header only).
+    pub fn set_idle(&self, minutes: u32) -> Result<(), StorageError> {
+        let result = self.with_store(|s| crypt::set_idle(&s.local(), minutes));
+        if let (Ok(idle_minutes), LockState::Open { .. }) = (&result, self.lock.get_untracked()) {
+            self.lock.set(LockState::Open {
+                idle_minutes: *idle_minutes,
+            });
+        }
+        result.map(|_| ())
+    }
+
+    /// `text` sealed with the lock's key for an exported file, if a lock is open.
+    pub async fn seal_export(&self, text: &str) -> Option<String> {
+        let mirror = self.mirror()?;
+        crypt::seal(mirror.key(), crypt::EXPORT_AAD, &JsString::from(text))
+            .await
+            .ok()
+            .map(|e| e.encode())
+    }
+
+    /// Erases everything while locked (the passphrase is forgotten): the
+    /// lock goes with it, and Closer starts afresh.
+    pub fn erase_locked(&self) -> Result<(), StorageError> {
+        let store = ProgressStore::open()?;
+        crypt::erase_everything(&store.local())?;
+        self.lock.set(LockState::Off);
+        let mut store = store;
+        let loaded = store.load(now());
+        self.store.set_value(Some(store));
+        self.take(loaded);
+        self.erased.update(|n| *n += 1);
+        self.tell(Event::Erased);
+        Ok(())
+    }
+
+    /// The text under a key, exactly as stored (UTF-16).
+    fn raw_text(&self, key: &str) -> Option<JsString> {
+        self.store
+            .with_value(|s| s.as_ref().and_then(|s| s.text(key)))
     }
 
     /// Hides the notice for the rest of this visit.
@@ -471,6 +785,10 @@ impl Persistence {
     pub fn erase(&self) -> Result<(), StorageError> {
         self.cancel_pending();
         let erased = self.with_store(|s| s.erase());
+        if erased.is_ok() && self.lock.get_untracked() != LockState::Off {
+            // Erasing everything takes the lock off too.
+            self.lock.set(LockState::Off);
+        }
         if erased.is_ok() || self.store.with_value(Option::is_none) {
             self.set_progress.set(Progress::default());
             self.cleared_copy.set(None);
@@ -482,6 +800,13 @@ impl Persistence {
         self.undo_may_have_changed();
         self.keys_may_have_changed();
         erased
+    }
+}
+
+/// Starts the page again (to lock: nothing decrypted survives a reload).
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }
 

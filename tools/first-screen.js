@@ -20,6 +20,8 @@
 // - on the compare page opened by a shared link, marks the page so it says
 //   what is arriving instead of asking for a code;
 // - preloads the page's prose file beside the wasm.
+// - with a lock set (its header is stored), marks every page `frame-only`:
+//   the app shows the lock screen in place of the page's content;
 // - inside another site's frame (a host that sends no frame-ancestors
 //   header), shows nothing at all, so nothing personal can be seen or
 //   clicked there.
@@ -33,8 +35,10 @@
   var base = new URL(document.baseURI).pathname.replace(/\/$/, "");
   var here = location.pathname.replace(/\/$/, "").slice(base.length) || "/";
   var returning = false;
+  var locked = false;
   try {
     returning = localStorage.getItem(STORAGE_KEY) !== null;
+    locked = localStorage.getItem(LOCK_KEY) !== null;
   } catch (e) {
     returning = false;
   }
@@ -47,7 +51,7 @@
     document.head.appendChild(link);
   };
   if (returning) root.classList.add(RETURNING_CLASS);
-  var frameOnly = here !== data.path || (returning && "personal" in data);
+  var frameOnly = here !== data.path || (returning && "personal" in data) || locked;
   if (frameOnly) {
     root.classList.add(FRAME_ONLY_CLASS);
     if (data.glue && data.wasm) {

@@ -354,7 +354,17 @@ fn ReflectBody(
                 {initial}
             </textarea>
             <p id="reflection-privacy" class="hint">
-                "Your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it."
+                {move || if matches!(state.lock.get(), crate::persist::LockState::Open { .. }) {
+                    view! {
+                        "Private: your note is kept in this browser only, locked with your passphrase, so only someone who knows it can read it. "
+                        <A href=format!("{}#lock", Route::Data.href())>"About the lock"</A>
+                    }.into_any()
+                } else {
+                    view! {
+                        "Private: your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it. "
+                        <A href=format!("{}#lock", Route::Data.href())>"Lock it with a passphrase"</A>
+                    }.into_any()
+                }}
             </p>
             <p class="hint" role="status">{move || conflict.get().then_some(NOTE_CONFLICT)}</p>
             <Refusal said=refused/>

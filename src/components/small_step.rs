@@ -3,7 +3,7 @@
 //! never scores: a step can be kept, changed or let go at any time.
 
 use crate::checkin::{fitting_practices, suggested_steps, CheckIn, StepPlan};
-use crate::components::{AddToCalendar, Refusal, ReminderFor};
+use crate::components::{AddToCalendar, Name, Refusal, ReminderFor};
 use crate::content::{checkin_guide, course};
 use crate::env::{now, random_id, utc_offset_minutes};
 use crate::focus::{focus_in_place, focus_soon};
@@ -240,8 +240,8 @@ pub fn StepCard(
     };
     let card_id = card_id(&relationship);
     let heading = match &name {
-        Some(n) => format!("For {n}"),
-        None => "Your step".to_string(),
+        Some(n) => view! { "For " <Name name=n.clone()/> }.into_any(),
+        None => "Your step".into_any(),
     };
     view! {
         <article class="step-card" id=card_id tabindex="-1">

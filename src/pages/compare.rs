@@ -10,7 +10,7 @@ use crate::charts::closeness_picture_of;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
-    sender_name, shared_day, their_label, Comparison, Drawing, PageHeading, SharePanel, Title,
+    sender_name, shared_day, their_label, Comparison, Drawing, Name, PageHeading, SharePanel, Title,
 };
 use crate::content::checkin_guide;
 use crate::env::random_id;
@@ -252,7 +252,7 @@ fn Preview(
     let discard = move |_| close_without_keeping(stage, said);
     view! {
         <section class="panel received" aria-labelledby="received-title">
-            <h2 id="received-title">{format!("{from} shared a check-in")}</h2>
+            <h2 id="received-title"><Name name=from.clone()/>" shared a check-in"</h2>
             <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(&shared))}</p>
             <p class="hint">{HISTORY_NOTE}</p>
             <div class="closeness-result">

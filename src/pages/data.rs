@@ -5,8 +5,10 @@ use crate::components::{PageHeading, Title};
 use crate::content::{checkin_guide, course};
 use crate::download::{download_kept_copy, save_text_file};
 use crate::env::{now, utc_offset_minutes};
+use crate::lock::Envelope;
 use crate::notice::Notice;
-use crate::persist::Persistence;
+use crate::pages::data_lock::LockPanel;
+use crate::persist::{LockState, Persistence};
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
 use crate::storage::{Undo, KEY, PREVIOUS_KEY};
 use leptos::{html, prelude::*};
@@ -17,6 +19,10 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 enum ImportStep {
     /// No file chosen.
     Idle,
+    /// The file is locked: it needs the passphrase it was exported with.
+    Locked(Box<Envelope>),
+    /// Opening a locked file (deriving its key).
+    Opening,
     /// A file passed every check: what it holds, before anything is replaced.
     Preview(Box<Import>),
     /// The file was refused, with the reason.
@@ -81,15 +87,35 @@ pub fn DataPage() -> impl IntoView {
         state.is_kept()
     };
 
+    let plain_export = RwSignal::new(false);
     let export = move |_| {
         let text = state.progress.with_untracked(|p| p.encode());
         let name = export_file_name(now(), utc_offset_minutes());
-        let message = if save_text_file(&name, &text) {
-            format!("Your progress was saved to the file {name}.")
-        } else {
-            "This browser would not save the file. Nothing was changed.".to_string()
-        };
-        said.set(Some(Said(message)));
+        let locked = matches!(state.lock.get_untracked(), LockState::Open { .. })
+            && !plain_export.get_untracked();
+        spawn_local(async move {
+            // With a lock set, the file is locked with the same passphrase
+            // (unless the person chose otherwise).
+            let (text, how) = if locked {
+                match state.seal_export(&text).await {
+                    Some(sealed) => (sealed, " It is locked with your passphrase."),
+                    None => {
+                        said.set(Some(Said(
+                            "The file could not be locked, so it was not saved. Nothing was changed.".into(),
+                        )));
+                        return;
+                    }
+                }
+            } else {
+                (text, "")
+            };
+            let message = if save_text_file(&name, &text) {
+                format!("Your progress was saved to the file {name}.{how}")
+            } else {
+                "This browser would not save the file. Nothing was changed.".to_string()
+            };
+            said.set(Some(Said(message)));
+        });
     };
 
     view! {
@@ -126,9 +152,18 @@ pub fn DataPage() -> impl IntoView {
             <section class="panel" aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>
                 <p>"Save a copy of your progress as a file, to keep or to move to another browser."</p>
+                {move || matches!(state.lock.get(), LockState::Open { .. }).then(|| view! {
+                    <p>"With a lock set, the file is locked with your passphrase too: only someone who knows it can read it or import it."</p>
+                    <p class="choice">
+                        <input id="export-plain" type="checkbox" prop:checked=move || plain_export.get()
+                            on:change=move |ev| plain_export.set(event_target_checked(&ev))/>
+                        <label for="export-plain">"Save it unlocked instead (anyone who has the file can read it)"</label>
+                    </p>
+                })}
                 <button type="button" class="button primary" on:click=export>"Download my progress"</button>
             </section>
 
+            <LockPanel/>
             <ImportPanel said/>
             <ErasePanel said/>
         </div>
@@ -236,11 +271,32 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                 .and_then(|t| t.as_string());
             step.set(match text {
                 None => ImportStep::Refused("That file could not be read as text.".into()),
-                Some(text) => match import(&text, course(), checkin_guide()) {
-                    Ok(found) => ImportStep::Preview(Box::new(found)),
-                    Err(e) => ImportStep::Refused(e.to_string()),
+                Some(text) if Envelope::is_envelope(&text) => match Envelope::decode(&text) {
+                    Ok(envelope) => ImportStep::Locked(Box::new(envelope)),
+                    Err(e) => ImportStep::Refused(format!("That file is locked, but {e}.")),
                 },
+                Some(text) => read_import(&text),
             });
+        });
+    };
+    let passphrase = NodeRef::<html::Input>::new();
+    let open_file = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ImportStep::Locked(envelope) = step.get_untracked() else {
+            return;
+        };
+        let typed = passphrase
+            .get_untracked()
+            .map(|p| p.value())
+            .unwrap_or_default();
+        step.set(ImportStep::Opening);
+        spawn_local(async move {
+            step.set(
+                match crate::storage::lock::open_file(&typed, &envelope).await {
+                    Ok(text) => read_import(&text),
+                    Err(_) => ImportStep::Refused("That passphrase doesn't open the file.".into()),
+                },
+            );
         });
     };
     let confirm = move |_| {
@@ -293,6 +349,17 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             <div class="import-result" role="status" aria-live="polite">
                 {move || match step.get() {
                     ImportStep::Idle => ().into_any(),
+                    ImportStep::Opening => view! { <p>"Opening the file… this takes a moment."</p> }.into_any(),
+                    ImportStep::Locked(_) => view! {
+                        <form class="lock-form" on:submit=open_file>
+                            <p>"This file is locked. Enter the passphrase it was saved with."</p>
+                            <p class="field">
+                                <label for="import-passphrase">"The file's passphrase"</label>
+                                <input id="import-passphrase" type="password" autocomplete="current-password" node_ref=passphrase/>
+                            </p>
+                            <button type="submit" class="button primary">"Open the file"</button>
+                        </form>
+                    }.into_any(),
                     ImportStep::Refused(reason) => view! {
                         <p class="feedback wrong"><strong>"✗ Not imported. "</strong>{reason}" Nothing was changed."</p>
                     }.into_any(),
@@ -356,6 +423,14 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     }
 }
 
+/// A file's text, checked: its preview, or why it is refused.
+fn read_import(text: &str) -> ImportStep {
+    match import(text, course(), checkin_guide()) {
+        Ok(found) => ImportStep::Preview(Box::new(found)),
+        Err(e) => ImportStep::Refused(e.to_string()),
+    }
+}
+
 /// Erase everything, after a confirmation.
 #[component]
 fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
@@ -386,7 +461,7 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="erase-title">
             <h2 id="erase-title">"Erase everything"</h2>
-            <p>"Remove your progress, notes, quiz history, check-ins and every kept copy from this browser."</p>
+            <p>"Remove your progress, notes, quiz history, check-ins, every kept copy and the lock, if one is set, from this browser."</p>
             {move || if asking.get() {
                 view! {
                     <div class="confirm" role="group" aria-labelledby="erase-question">

@@ -3,6 +3,7 @@
 pub(crate) mod checkin;
 mod compare;
 mod data;
+pub(crate) mod data_lock;
 mod home;
 mod lesson;
 mod not_found;

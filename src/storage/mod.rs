@@ -21,7 +21,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-pub use crate::keys::{backup_key, BACKUP_PREFIX, IMPORT_KEY, KEY, PREFIX, PREVIOUS_KEY};
+pub use crate::keys::{backup_key, BACKUP_PREFIX, IMPORT_KEY, KEY, LOCK_KEY, PREFIX, PREVIOUS_KEY};
+
+pub mod lock;
+
+use lock::Mirror;
+use std::rc::Rc;
 
 // Text that must be kept byte for byte is read and written as a JavaScript
 // string: localStorage holds UTF-16, which may contain lone surrogates that
@@ -37,13 +42,71 @@ extern "C" {
 }
 
 /// The text under `key`, exactly as stored.
-fn get_text(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue> {
+pub(crate) fn get_text(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue> {
     storage.unchecked_ref::<TextStorage>().get_item(key)
 }
 
 /// Stores `text` under `key`, exactly as it is.
-fn set_text(storage: &Storage, key: &str, text: &JsString) -> Result<(), JsValue> {
+pub(crate) fn set_text(storage: &Storage, key: &str, text: &JsString) -> Result<(), JsValue> {
     storage.unchecked_ref::<TextStorage>().set_item(key, text)
+}
+
+/// Where a [`ProgressStore`] reads and writes: `localStorage` itself, or,
+/// with a lock set, the decrypted [`Mirror`] that seals every write.
+#[derive(Clone)]
+enum Backend {
+    Plain(Storage),
+    Locked(Rc<Mirror>),
+}
+
+impl Backend {
+    fn get_text(&self, key: &str) -> Result<Option<JsString>, JsValue> {
+        match self {
+            Backend::Plain(s) => get_text(s, key),
+            Backend::Locked(m) => Ok(m.get(key)),
+        }
+    }
+
+    fn set_text(&self, key: &str, text: &JsString) -> Result<(), JsValue> {
+        match self {
+            Backend::Plain(s) => set_text(s, key, text),
+            Backend::Locked(m) => {
+                m.set(key, text.clone());
+                Ok(())
+            }
+        }
+    }
+
+    fn get_item(&self, key: &str) -> Result<Option<String>, JsValue> {
+        self.get_text(key).map(|t| t.map(String::from))
+    }
+
+    fn set_item(&self, key: &str, text: &str) -> Result<(), JsValue> {
+        self.set_text(key, &JsString::from(text))
+    }
+
+    fn remove_item(&self, key: &str) -> Result<(), JsValue> {
+        match self {
+            Backend::Plain(s) => s.remove_item(key),
+            Backend::Locked(m) => {
+                m.remove(key);
+                Ok(())
+            }
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match self {
+            Backend::Plain(s) => lock::closer_keys(s),
+            Backend::Locked(m) => m.names(),
+        }
+    }
+
+    /// Another tab set a lock while this store writes plain text: it must
+    /// write nothing more (its page locks itself on the header's event).
+    fn locked_elsewhere(&self) -> bool {
+        matches!(self, Backend::Plain(s) if s.get_item(LOCK_KEY).ok().flatten().is_some())
+    }
 }
 
 /// What [`ProgressStore::undo_import`] did.
@@ -133,7 +196,7 @@ pub enum SaveOutcome {
 
 /// Progress in `localStorage`: one key, a versioned JSON envelope.
 pub struct ProgressStore {
-    storage: Storage,
+    storage: Backend,
     /// False when writing could destroy data this build cannot read.
     writable: bool,
     /// Unreadable text found under [`KEY`] and already copied to a backup key,
@@ -148,14 +211,14 @@ pub struct ProgressStore {
     last_written: Option<String>,
 }
 
-fn describe(err: &JsValue) -> String {
+pub(crate) fn describe(err: &JsValue) -> String {
     err.dyn_ref::<DomException>()
         .map(|e| format!("{}: {}", e.name(), e.message()))
         .or_else(|| err.as_string())
         .unwrap_or_else(|| format!("{err:?}"))
 }
 
-fn write_error(err: JsValue) -> StorageError {
+pub(crate) fn write_error(err: JsValue) -> StorageError {
     let quota = err.dyn_ref::<DomException>().is_some_and(|e| {
         // Chromium and Firefox name it differently; the legacy code 22 covers old engines.
         e.name() == "QuotaExceededError"
@@ -190,7 +253,7 @@ impl ProgressStore {
             web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(ProgressStore {
-                storage,
+                storage: Backend::Plain(storage),
                 writable: true,
                 kept_aside: None,
                 generation: 0,
@@ -201,12 +264,31 @@ impl ProgressStore {
         }
     }
 
+    /// A store that reads and writes a locked store's decrypted values.
+    pub fn locked(mirror: Rc<Mirror>) -> ProgressStore {
+        ProgressStore {
+            storage: Backend::Locked(mirror),
+            writable: true,
+            kept_aside: None,
+            generation: 0,
+            last_written: None,
+        }
+    }
+
+    /// The decrypted values this store works on, when a lock is set.
+    pub fn mirror(&self) -> Option<Rc<Mirror>> {
+        match &self.storage {
+            Backend::Locked(m) => Some(Rc::clone(m)),
+            Backend::Plain(_) => None,
+        }
+    }
+
     /// Reads stored progress. Never destroys anything: unreadable text is
     /// copied to a backup key first, and data from a newer build is left alone
     /// (this store then refuses to write).
     pub fn load(&mut self, now: Millis) -> Loaded {
         self.generation = self.mark().generation;
-        let raw = match get_text(&self.storage, KEY) {
+        let raw = match self.storage.get_text(KEY) {
             Ok(Some(raw)) => raw,
             Ok(None) => return Loaded::Empty,
             Err(e) => {
@@ -245,7 +327,7 @@ impl ProgressStore {
                     };
                 }
                 let key = self.free_backup_key(now);
-                let backup_key = match set_text(&self.storage, &key, &raw) {
+                let backup_key = match self.storage.set_text(&key, &raw) {
                     Ok(()) => {
                         self.kept_aside = Some(raw);
                         Some(key)
@@ -291,11 +373,13 @@ impl ProgressStore {
             // nothing now (its progress's event makes this tab take it).
             Some(Err(())) => return Ok(SaveOutcome::Skipped),
         }
-        if !self.writable {
+        if !self.writable || self.storage.locked_elsewhere() {
             return Ok(SaveOutcome::Skipped);
         }
-        let stored =
-            get_text(&self.storage, KEY).map_err(|e| StorageError::ReadFailed(describe(&e)))?;
+        let stored = self
+            .storage
+            .get_text(KEY)
+            .map_err(|e| StorageError::ReadFailed(describe(&e)))?;
         // Only what this store wrote last is there: nobody else saved, nothing to join.
         let unchanged = stored.is_some()
             && stored.as_ref().map(String::from) == self.last_written
@@ -318,7 +402,7 @@ impl ProgressStore {
                 let raw = stored.unwrap_or_else(|| JsString::from(""));
                 if self.kept_aside.as_ref() != Some(&raw) {
                     let key = self.free_backup_key(now);
-                    set_text(&self.storage, &key, &raw).map_err(write_error)?;
+                    self.storage.set_text(&key, &raw).map_err(write_error)?;
                     self.kept_aside = Some(raw);
                 }
                 progress.clone()
@@ -330,7 +414,10 @@ impl ProgressStore {
 
     /// Writes progress under [`KEY`] (a typed write) and remembers the text.
     fn write(&mut self, progress: &Progress) -> Result<(), StorageError> {
-        LocalStorage::set(KEY, progress).map_err(gloo_write_error)?;
+        match &self.storage {
+            Backend::Plain(_) => LocalStorage::set(KEY, progress).map_err(gloo_write_error)?,
+            Backend::Locked(m) => m.set(KEY, JsString::from(progress.encode())),
+        }
         // The same serde_json text gloo stored, kept to see whether anyone wrote since.
         self.last_written = Some(progress.encode());
         Ok(())
@@ -376,7 +463,7 @@ impl ProgressStore {
         if mark.generation == self.generation {
             return None;
         }
-        let stored = get_text(&self.storage, KEY).ok().flatten();
+        let stored = self.storage.get_text(KEY).ok().flatten();
         let arrived = match &mark.wrote {
             Some(_) => stored.is_some_and(|t| mark.still_holds(t.iter())),
             None => true,
@@ -399,13 +486,18 @@ impl ProgressStore {
     /// anything was saved since.
     pub fn replace(&mut self, progress: &Progress) -> Result<(), StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
-        let previous = get_text(&self.storage, KEY).map_err(read)?;
-        let kept_before = get_text(&self.storage, PREVIOUS_KEY).map_err(read)?;
+        if self.storage.locked_elsewhere() {
+            return Err(StorageError::ReadFailed(
+                "a lock was set in another tab".into(),
+            ));
+        }
+        let previous = self.storage.get_text(KEY).map_err(read)?;
+        let kept_before = self.storage.get_text(PREVIOUS_KEY).map_err(read)?;
         let mark_before = self.storage.get_item(IMPORT_KEY).map_err(read)?;
         let storage = self.storage.clone();
         let put_back = move || {
             let _ = match &kept_before {
-                Some(t) => set_text(&storage, PREVIOUS_KEY, t),
+                Some(t) => storage.set_text(PREVIOUS_KEY, t),
                 None => storage.remove_item(PREVIOUS_KEY),
             };
             let _ = match &mark_before {
@@ -414,7 +506,10 @@ impl ProgressStore {
             };
         };
         match &previous {
-            Some(text) => set_text(&self.storage, PREVIOUS_KEY, text).map_err(write_error)?,
+            Some(text) => self
+                .storage
+                .set_text(PREVIOUS_KEY, text)
+                .map_err(write_error)?,
             // Nothing to keep: an older import's copy must not pass for this one's.
             None => self
                 .storage
@@ -444,7 +539,7 @@ impl ProgressStore {
 
     /// Whether [`undo_import`](Self::undo_import) would put a copy back now.
     pub fn can_undo_import(&self) -> bool {
-        let stored = get_text(&self.storage, KEY).ok().flatten();
+        let stored = self.storage.get_text(KEY).ok().flatten();
         self.text(PREVIOUS_KEY).is_some()
             && stored.is_some_and(|t| self.mark().still_holds(t.iter()))
     }
@@ -458,10 +553,15 @@ impl ProgressStore {
     /// kept aside).
     pub fn undo_import(&mut self, now: Millis) -> Result<Undo, StorageError> {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
-        let Some(kept) = get_text(&self.storage, PREVIOUS_KEY).map_err(read)? else {
+        if self.storage.locked_elsewhere() {
+            return Err(StorageError::ReadFailed(
+                "a lock was set in another tab".into(),
+            ));
+        }
+        let Some(kept) = self.storage.get_text(PREVIOUS_KEY).map_err(read)? else {
             return Ok(Undo::NothingKept);
         };
-        let stored = get_text(&self.storage, KEY).map_err(read)?;
+        let stored = self.storage.get_text(KEY).map_err(read)?;
         let mark = self.mark();
         if !stored.is_some_and(|t| mark.still_holds(t.iter())) {
             return Ok(Undo::Changed);
@@ -470,7 +570,7 @@ impl ProgressStore {
         self.storage
             .set_item(IMPORT_KEY, &undone.encode())
             .map_err(write_error)?;
-        if let Err(e) = set_text(&self.storage, KEY, &kept) {
+        if let Err(e) = self.storage.set_text(KEY, &kept) {
             let _ = self.storage.set_item(IMPORT_KEY, &mark.encode());
             return Err(write_error(e));
         }
@@ -494,6 +594,27 @@ impl ProgressStore {
     /// mark first, the progress last, so that a removal that throws part way
     /// leaves the progress as it was. Keys of other apps are left alone.
     pub fn erase(&mut self) -> Result<(), StorageError> {
+        if let Backend::Locked(m) = &self.storage {
+            // Everything goes, the lock with it: straight from storage (no
+            // queued write may follow), the header last, and then this store
+            // writes plain text, as on a first visit.
+            m.close();
+            let storage = m.storage().clone();
+            let mut keys = lock::closer_keys(&storage);
+            keys.retain(|k| k != KEY && k != LOCK_KEY);
+            keys.push(KEY.to_string());
+            keys.push(LOCK_KEY.to_string());
+            for key in keys {
+                storage
+                    .remove_item(&key)
+                    .map_err(|e| StorageError::Unavailable(describe(&e)))?;
+            }
+            self.storage = Backend::Plain(storage);
+            self.writable = true;
+            self.last_written = None;
+            self.generation = 0;
+            return Ok(());
+        }
         let mut keys = self.keys();
         keys.retain(|k| k != KEY);
         keys.push(KEY.to_string());
@@ -510,13 +631,7 @@ impl ProgressStore {
 
     /// Every key Closer keeps, sorted.
     pub fn keys(&self) -> Vec<String> {
-        let count = self.storage.length().unwrap_or(0);
-        let mut keys: Vec<String> = (0..count)
-            .filter_map(|i| self.storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(PREFIX))
-            .collect();
-        keys.sort();
-        keys
+        self.storage.keys()
     }
 
     /// The keys that hold kept copies (unreadable data, or what an import replaced).
@@ -534,6 +649,14 @@ impl ProgressStore {
 
     /// The text under a key exactly as stored (UTF-16, lone surrogates included).
     pub fn text(&self, key: &str) -> Option<JsString> {
-        get_text(&self.storage, key).ok().flatten()
+        self.storage.get_text(key).ok().flatten()
+    }
+
+    /// The browser's `localStorage` itself (for the lock, which seals it).
+    pub fn local(&self) -> Storage {
+        match &self.storage {
+            Backend::Plain(s) => s.clone(),
+            Backend::Locked(m) => m.storage().clone(),
+        }
     }
 }

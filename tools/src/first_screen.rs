@@ -24,6 +24,7 @@ pub fn script() -> String {
         SOURCE,
         &[
             ("STORAGE_KEY", closer_core::keys::KEY),
+            ("LOCK_KEY", closer_core::keys::LOCK_KEY),
             ("RETURNING_CLASS", RETURNING_CLASS),
             ("FRAME_ONLY_CLASS", FRAME_ONLY_CLASS),
             ("COMPARE_PATH", &closer::routes::Route::Compare.path()),
@@ -85,6 +86,7 @@ mod tests {
         let s = script();
         for name in [
             "STORAGE_KEY",
+            "LOCK_KEY",
             "RETURNING_CLASS",
             "FRAME_ONLY_CLASS",
             "COMPARE_PATH",

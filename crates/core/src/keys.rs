@@ -20,6 +20,10 @@ pub const PREVIOUS_KEY: &str = "closer.progress.before-import";
 /// stored progress belongs to, and a digest of what the last import wrote.
 pub const IMPORT_KEY: &str = "closer.progress.import";
 
+/// The optional lock's plain header (see `lock::LockHeader`): present only
+/// while a lock is set, when every other key holds an encrypted envelope.
+pub const LOCK_KEY: &str = "closer.lock";
+
 /// Every key Closer writes starts with this; erasing removes them all.
 pub const PREFIX: &str = "closer.";
 

@@ -13,6 +13,7 @@ pub mod checkin;
 pub mod content;
 pub mod feedback;
 pub mod keys;
+pub mod lock;
 pub mod merge;
 pub mod notice;
 pub mod progress;

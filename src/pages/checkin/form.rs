@@ -5,7 +5,7 @@
 use super::use_relationship_id;
 use crate::charts::closeness_picture;
 use crate::checkin::{Rating, CLOSENESS_MAX, SCALE_MAX};
-use crate::components::{titles, Drawing, PageHeading, Title};
+use crate::components::{titles, Drawing, Name, PageHeading, Title};
 use crate::content::{checkin_guide, KindItem};
 use crate::env::random_id;
 use crate::focus::focus_first;
@@ -131,29 +131,27 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
     };
 
     let rel = id.clone();
-    let heading = Memo::new(move |_| {
+    let name = Memo::new(move |_| {
         state.progress.with(|p| {
-            let name = p
-                .checkins
+            p.checkins
                 .relationships
                 .get(&rel)
-                .map_or("", |r| r.name.as_str());
-            if embedded {
-                format!("First, your own check-in on {name}")
-            } else {
-                format!("Check in: {name}")
-            }
+                .map_or(String::new(), |r| r.name.clone())
         })
     });
     let back = Route::relationship(&id).href();
     let top = move || {
         if embedded {
-            view! { <h2 class="embedded-heading" tabindex="-1">{move || heading.get()}</h2> }
-                .into_any()
+            view! {
+                <h2 class="embedded-heading" tabindex="-1">
+                    "First, your own check-in on " <Name name=Signal::derive(move || name.get())/>
+                </h2>
+            }
+            .into_any()
         } else {
             view! {
                 <Title text=titles::NEW_CHECK_IN/>
-                <PageHeading text=Signal::derive(move || heading.get())/>
+                <PageHeading>"Check in: " <Name name=Signal::derive(move || name.get())/></PageHeading>
             }
             .into_any()
         }

@@ -9,7 +9,8 @@ use crate::checkin::{
     NAME_MAX_CHARS,
 };
 use crate::components::{
-    open_chooser, titles, Chart, PageHeading, Refusal, StepCard, StepChooser, Title, CHOOSER_ID,
+    open_chooser, titles, Chart, Name, PageHeading, Refusal, StepCard, StepChooser, Title,
+    CHOOSER_ID,
 };
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
@@ -127,7 +128,7 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     view! {
         <Title text=titles::RELATIONSHIP/>
         <div class="page narrow checkin-page relationship-page">
-            <PageHeading text=Signal::derive(move || name.get())/>
+            <PageHeading><Name name=Signal::derive(move || name.get())/></PageHeading>
             <p>{count}</p>
             <p><A href=Route::new_check_in(&id).href() attr:class="button primary">"Check in now"</A></p>
 

@@ -8,7 +8,7 @@ use crate::charts::closeness_picture;
 use crate::checkin::{change_since, gaps, ranked_gaps, CheckIn};
 use crate::components::titles;
 use crate::components::{
-    Drawing, EvidenceList, NowWishedFigure, PageHeading, SharePanel, StepChooser, Title,
+    Drawing, EvidenceList, Name, NowWishedFigure, PageHeading, SharePanel, StepChooser, Title,
 };
 use crate::content::{checkin_guide, course};
 use crate::persist::Persistence;
@@ -72,7 +72,6 @@ fn ResultView(
     before: Option<CheckIn>,
 ) -> impl IntoView {
     let guide = checkin_guide();
-    let heading = format!("Your check-in: {name}");
     let wanted = ranked_gaps(&check_in, guide, GAPS_NAMED);
     let less: Vec<String> = gaps(&check_in, guide)
         .into_iter()
@@ -90,10 +89,11 @@ fn ResultView(
     };
     let less_of = (!less.is_empty()).then(|| format!("And less of: {}.", in_words(&less)));
     let unsafe_card = Route::if_unsafe().href();
+    let heading_name = name.clone();
     view! {
         <Title text=titles::RESULT/>
         <div class="page narrow checkin-page result-page">
-            <PageHeading text=heading/>
+            <PageHeading>"Your check-in: " <Name name=heading_name/></PageHeading>
             <p class="when">{format!("Checked in on {}.", date(check_in.at))}</p>
 
             <section class="panel result-summary" aria-labelledby="summary-title">

@@ -6,7 +6,7 @@ use super::{use_record_ids, GonePage};
 use crate::checkin::{CheckIn, Received};
 use crate::components::titles;
 use crate::components::{
-    shared_day, their_label, Comparison, PageHeading, Refusal, SharePanel, Title,
+    shared_day, their_label, Comparison, Name, PageHeading, Refusal, SharePanel, Title,
 };
 use crate::focus::focus_soon;
 use crate::persist::Persistence;
@@ -64,7 +64,6 @@ fn SharedView(
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let them = their_label(&received.shared, &name);
-    let heading = format!("You and {them}");
     let asking = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
     let id = StoredValue::new(id);
@@ -80,10 +79,11 @@ fn SharedView(
         }
     };
     let back = Route::relationship(&rel).href();
+    let heading_name = them.clone();
     view! {
         <Title text=titles::SHARED/>
         <div class="page narrow checkin-page together-page">
-            <PageHeading text=heading/>
+            <PageHeading>"You and " <Name name=heading_name/></PageHeading>
             <p class="when">{format!(
                 "{them} shared a check-in from {}, about your relationship “{name}”.",
                 shared_day(&received.shared)

@@ -1,0 +1,122 @@
+//! The lock screen: shown instead of every page while a lock is set and
+//! this page holds no key. It shows nothing personal; it asks for the
+//! passphrase, and offers the only answer to a forgotten one: erasing.
+
+use crate::components::{PageHeading, Title};
+use crate::persist::{LockState, Persistence};
+use crate::storage::lock::OpenError;
+use leptos::{html, prelude::*};
+
+/// Where an unlock stands.
+#[derive(Clone, PartialEq)]
+enum Step {
+    Asking,
+    /// Deriving the key (about a second at 600,000 iterations).
+    Opening,
+    Wrong,
+    Failed(String),
+}
+
+/// The lock screen.
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    let state = expect_context::<Persistence>();
+    let step = RwSignal::new(Step::Asking);
+    let forgetting = RwSignal::new(false);
+    let input = NodeRef::<html::Input>::new();
+    let unreadable = move || matches!(state.lock.get(), LockState::Locked { unreadable: true });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if step.get_untracked() == Step::Opening {
+            return;
+        }
+        let Some(field) = input.get_untracked() else {
+            return;
+        };
+        let passphrase = field.value();
+        if passphrase.is_empty() {
+            step.set(Step::Wrong);
+            return;
+        }
+        step.set(Step::Opening);
+        wasm_bindgen_futures::spawn_local(async move {
+            match state.unlock(&passphrase).await {
+                Ok(()) => {}
+                Err(OpenError::Refused) => {
+                    step.set(Step::Wrong);
+                    if let Some(f) = input.get_untracked() {
+                        f.set_value("");
+                        let _ = f.focus();
+                    }
+                }
+                Err(OpenError::Crypto(m)) => step.set(Step::Failed(m)),
+            }
+        });
+    };
+    let erase = move |_| {
+        if let Err(e) = state.erase_locked() {
+            step.set(Step::Failed(e.to_string()));
+        }
+    };
+
+    view! {
+        <Title text="Locked"/>
+        <div class="page narrow lock-screen">
+            <PageHeading text="Closer is locked"/>
+            <p>"Your progress on this device is locked with a passphrase. Enter it to carry on."</p>
+            {move || unreadable().then(|| view! {
+                <p class="feedback wrong">
+                    "This lock was set by a newer version of Closer, or its details are damaged, so this version can't open it. "
+                    "Nothing has been changed. Reload the page to get the newer version."
+                </p>
+            })}
+            <form class="lock-form" on:submit=submit>
+                <p class="field">
+                    <label for="unlock-passphrase">"Passphrase"</label>
+                    <input
+                        id="unlock-passphrase"
+                        type="password"
+                        autocomplete="current-password"
+                        node_ref=input
+                        aria-describedby="unlock-status"
+                        aria-invalid=move || (step.get() == Step::Wrong).then_some("true")
+                    />
+                </p>
+                <button type="submit" class="button primary" prop:disabled=move || step.get() == Step::Opening || unreadable()>
+                    "Unlock"
+                </button>
+            </form>
+            <p id="unlock-status" class="lock-status" role="status" aria-live="polite">
+                {move || match step.get() {
+                    Step::Asking => String::new(),
+                    Step::Opening => "Unlocking… this takes a moment.".into(),
+                    Step::Wrong => "That passphrase doesn't open this lock. Nothing was changed; try again.".into(),
+                    Step::Failed(m) => format!("Closer couldn't unlock here ({m}). Nothing was changed."),
+                }}
+            </p>
+            <section class="panel" aria-labelledby="forgot-title">
+                <h2 id="forgot-title">"Forgotten your passphrase?"</h2>
+                <p>
+                    "Nobody can recover it, not even Closer: there is no copy anywhere. "
+                    "The only way on is to erase everything Closer keeps in this browser and start again."
+                </p>
+                {move || if forgetting.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="forget-question">
+                            <p id="forget-question"><strong>"Erase everything and take the lock off? This can't be undone."</strong></p>
+                            <div class="done-actions">
+                                <button type="button" class="button danger" on:click=erase>"Yes, erase everything"</button>
+                                <button type="button" class="button" on:click=move |_| forgetting.set(false)>"Keep it locked"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| forgetting.set(true)>"Erase everything…"</button>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,202 @@
+//! The optional lock against the browser's real WebCrypto and `localStorage`
+//! (`make test-wasm`): a sealed value opens again, byte for byte; a wrong
+//! passphrase and a damaged envelope are refused without writing anything;
+//! the encrypted store writes in order and never plain text; setting a lock
+//! while another tab saves writes nothing.
+#![cfg(target_arch = "wasm32")]
+
+use closer::content::course;
+use closer::lock::{Envelope, LockHeader};
+use closer::progress::Progress;
+use closer::storage::lock::{
+    closer_keys, new_lock, open, open_file, open_stored, seal, unlock, write_all, Mirror,
+    OpenError, EXPORT_AAD,
+};
+use closer::storage::{Loaded, ProgressStore, SaveOutcome, StorageError, KEY, LOCK_KEY};
+use js_sys::JsString;
+use std::collections::BTreeMap;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Every Closer key and its text, to compare before and after.
+fn snapshot() -> BTreeMap<String, String> {
+    closer_keys(&storage())
+        .into_iter()
+        .map(|k| {
+            let v = storage().get_item(&k).unwrap().unwrap();
+            (k, v)
+        })
+        .collect()
+}
+
+fn progress_with(lesson: &str) -> Progress {
+    let mut p = Progress::default();
+    p.complete(course().lesson(lesson).unwrap(), 1.0);
+    p
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_value_opens_byte_for_byte_and_each_write_has_a_fresh_nonce() {
+    let (key, header) = new_lock("correct horse battery", 15).await.unwrap();
+    // A lone surrogate and a note with an emoji: UTF-16 kept exactly.
+    let text = JsString::from_char_code(&[0x7b, 0xd800, 0x41, 0xd83d, 0xde00, 0x7d]);
+    let a = seal(&key, KEY, &text).await.unwrap();
+    let b = seal(&key, KEY, &text).await.unwrap();
+    assert_ne!(a.nonce, b.nonce);
+    assert_ne!(a.ciphertext, b.ciphertext);
+    // Through its stored form, as it would be read back.
+    let read = Envelope::decode(&a.encode()).unwrap();
+    assert_eq!(open(&key, KEY, &read).await.unwrap(), text);
+    // Sealed for one key, it does not open as another's value.
+    assert_eq!(
+        open(&key, "closer.other", &read).await,
+        Err(OpenError::Refused)
+    );
+    assert!(a.same_key_as(&header));
+    assert_eq!(
+        LockHeader::decode(&header.encode()).unwrap(),
+        header,
+        "the header reads back"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_passphrase_is_refused_and_nothing_is_written() {
+    storage().clear().unwrap();
+    let (key, header) = new_lock("the right one here", 5).await.unwrap();
+    let mut values = BTreeMap::new();
+    values.insert(
+        KEY.to_string(),
+        JsString::from(progress_with("kinds/physical").encode()),
+    );
+    write_all(&storage(), Some(&key), Some(&header), &values, false)
+        .await
+        .unwrap();
+    let before = snapshot();
+    assert_eq!(
+        unlock("the wrong one here", &header).await.err(),
+        Some(OpenError::Refused)
+    );
+    assert_eq!(snapshot(), before);
+    assert!(unlock("the right one here", &header).await.is_ok());
+    assert_eq!(snapshot(), before);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_envelope_is_refused_and_kept_aside_not_written_over() {
+    storage().clear().unwrap();
+    let (key, header) = new_lock("a passphrase to use", 15).await.unwrap();
+    let mut values = BTreeMap::new();
+    values.insert(
+        KEY.to_string(),
+        JsString::from(progress_with("kinds/physical").encode()),
+    );
+    write_all(&storage(), Some(&key), Some(&header), &values, false)
+        .await
+        .unwrap();
+    // One byte of the ciphertext changed: GCM's tag refuses it.
+    let mut e = Envelope::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    e.ciphertext[3] ^= 1;
+    let damaged = e.encode();
+    storage().set_item(KEY, &damaged).unwrap();
+    assert_eq!(open(&key, KEY, &e).await, Err(OpenError::Refused));
+    // Opened for the store, it stays the stored text, which the store finds
+    // unreadable and keeps aside (sealed) before it writes anything.
+    let opened = open_stored(&key, KEY, JsString::from(damaged.as_str())).await;
+    assert_eq!(String::from(&opened), damaged);
+    let mirror = Mirror::new(
+        storage(),
+        key.clone(),
+        Mirror::read_all(&storage(), &key).await,
+    );
+    let mut store = ProgressStore::locked(mirror.clone());
+    let Loaded::Unreadable {
+        backup_key: Some(kept),
+        ..
+    } = store.load(42.0)
+    else {
+        panic!("a damaged envelope must read as unreadable");
+    };
+    mirror.settled().await;
+    // The damaged text is kept, sealed like everything else.
+    let stored_copy = Envelope::decode(&storage().get_item(&kept).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        String::from(&open(&key, &kept, &stored_copy).await.unwrap()),
+        damaged
+    );
+    // A truncated envelope is not an envelope this build opens.
+    assert!(Envelope::decode(&damaged[..damaged.len() - 10]).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn the_locked_store_writes_in_order_and_never_plain_text() {
+    storage().clear().unwrap();
+    let (key, header) = new_lock("in order please", 15).await.unwrap();
+    write_all(
+        &storage(),
+        Some(&key),
+        Some(&header),
+        &BTreeMap::new(),
+        false,
+    )
+    .await
+    .unwrap();
+    let mirror = Mirror::new(storage(), key.clone(), BTreeMap::new());
+    let mut store = ProgressStore::locked(mirror.clone());
+    assert_eq!(store.load(1.0), Loaded::Empty);
+    let mut last = Progress::default();
+    for (i, lesson) in ["kinds/physical", "kinds/spiritual", "kinds/emotional"]
+        .iter()
+        .enumerate()
+    {
+        last.complete(course().lesson(lesson).unwrap(), i as f64 + 2.0);
+        let saved = store.save(&last, course(), 10.0 + i as f64).unwrap();
+        assert!(matches!(saved, SaveOutcome::Saved(_)));
+    }
+    mirror.settled().await;
+    let raw = storage().get_item(KEY).unwrap().unwrap();
+    assert!(!raw.contains("kinds/"), "no plain text is stored: {raw}");
+    let e = Envelope::decode(&raw).unwrap();
+    assert_eq!(
+        Progress::decode(&String::from(&open(&key, KEY, &e).await.unwrap())),
+        Ok(last)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn setting_a_lock_while_another_tab_saves_writes_nothing() {
+    storage().clear().unwrap();
+    let plain = progress_with("kinds/physical").encode();
+    storage().set_item(KEY, &plain).unwrap();
+    let mut values = BTreeMap::new();
+    values.insert(KEY.to_string(), JsString::from(plain.as_str()));
+    let (key, header) = new_lock("set while saving", 15).await.unwrap();
+    // Another tab saves after the values were read.
+    let theirs = progress_with("kinds/spiritual").encode();
+    storage().set_item(KEY, &theirs).unwrap();
+    let result = write_all(&storage(), Some(&key), Some(&header), &values, true).await;
+    assert!(matches!(result, Err(StorageError::ReadFailed(_))));
+    assert_eq!(storage().get_item(KEY).unwrap(), Some(theirs));
+    assert_eq!(storage().get_item(LOCK_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn an_exported_file_opens_with_its_passphrase_only() {
+    let (key, _) = new_lock("export me safely", 15).await.unwrap();
+    let text = progress_with("kinds/physical").encode();
+    let sealed = seal(&key, EXPORT_AAD, &JsString::from(text.as_str()))
+        .await
+        .unwrap()
+        .encode();
+    let e = Envelope::decode(&sealed).unwrap();
+    assert_eq!(open_file("export me safely", &e).await, Ok(text));
+    assert_eq!(
+        open_file("not the passphrase", &e).await,
+        Err(OpenError::Refused)
+    );
+}
