@@ -23,9 +23,11 @@ test('a check-in result prints its picture, chart and table, and nothing else', 
   await chooseStep(page);
   await page.emulateMedia({ media: 'print' });
   await expectOnlyContent(page);
-  await expect(page.getByRole('region', { name: 'Closeness' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'In short' })).toBeVisible();
   await expect(barChart(page)).toBeVisible();
+  // The table and the caveats are folded on screen, and print open.
   await expect(figuresTable(page)).toBeVisible();
+  await expect(page.getByText('This is a way to reflect, not a test or a diagnosis.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'One small step this week' })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('region', { name: 'One small step this week' })).toBeVisible();
