@@ -3,9 +3,9 @@
 use crate::components::{NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
 use crate::pages::NotFound;
-use crate::pieces::views as page;
 use crate::paths::router_base;
 use crate::persist::Persistence;
+use crate::pieces::views as page;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Route, Router, Routes},

@@ -244,15 +244,17 @@ fn PieceMissing(load: fn() -> Loading) -> impl IntoView {
     let owner = Owner::current().unwrap_or_default();
     let try_again = move |_| {
         trying.set(true);
-        owner.with(|| leptos::task::spawn_local_scoped(async move {
-            match load().await {
-                Ok(view) => {
-                    page.set_value(Some(view));
-                    arrived.set(true);
+        owner.with(|| {
+            leptos::task::spawn_local_scoped(async move {
+                match load().await {
+                    Ok(view) => {
+                        page.set_value(Some(view));
+                        arrived.set(true);
+                    }
+                    Err(_) => trying.set(false),
                 }
-                Err(_) => trying.set(false),
-            }
-        }));
+            })
+        });
     };
     move || {
         if arrived.get() {

@@ -4,11 +4,11 @@
 use crate::first_screen::{script_element, PageFacts};
 use crate::pages::pages;
 use crate::prerender::render;
-use crate::split::SplitSet;
 use crate::site::{
     content_security_policy, defer_wasm_until_painted, inline_script_hashes, insert_csp,
     insert_prerender, loader_glue, loader_wasm, remove_loader_preloads, set_title, SiteError,
 };
+use crate::split::SplitSet;
 
 /// Every page as `(file relative to the site's root, HTML)`, from Trunk's
 /// `index.html` (`index`) for a site served under `base`, in the order of

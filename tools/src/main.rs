@@ -82,8 +82,12 @@ fn run() -> Result<(), String> {
 /// `closer_build::split`): writes it, removes Trunk's two files, and
 /// returns `index` loading the set instead.
 fn split_wasm(staging: &Path, index: &str) -> Result<(String, split::SplitSet), String> {
-    let glue = site::loader_glue(index).ok_or("index.html has no loader")?.to_string();
-    let wasm = site::loader_wasm(index).ok_or("index.html has no loader")?.to_string();
+    let glue = site::loader_glue(index)
+        .ok_or("index.html has no loader")?
+        .to_string();
+    let wasm = site::loader_wasm(index)
+        .ok_or("index.html has no loader")?
+        .to_string();
     let raw_path = split::raw_wasm();
     let raw = fs::read(&raw_path).map_err(|e| format!("{}: {e}", raw_path.display()))?;
     let source = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html"))?;

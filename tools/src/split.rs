@@ -67,10 +67,21 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// Splits the raw wasm `raw`, working in `work` (emptied first), with
-/// `wasm_opt_params` as Trunk passes them (index.html's
-/// `data-wasm-opt-params`).
+/// Splits the raw wasm `raw`, working in `work`, with `wasm_opt_params` as
+/// Trunk passes them (index.html's `data-wasm-opt-params`). The result is
+/// kept in `work` under a hash of its inputs, so the sub-path build right
+/// after the root one (the same wasm) reuses it instead of splitting again.
 pub fn split(raw: &[u8], work: &Path, wasm_opt_params: &[String]) -> Result<SplitSet, String> {
+    let key = {
+        let mut h = Sha256::new();
+        h.update(raw);
+        h.update(wasm_opt_params.join(" ").as_bytes());
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hex(&h.finalize()[..16])
+    };
+    if let Some(set) = cached(work, &key) {
+        return Ok(set);
+    }
     let _ = std::fs::remove_dir_all(work);
     let out = work.join("out");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -97,7 +108,7 @@ pub fn split(raw: &[u8], work: &Path, wasm_opt_params: &[String]) -> Result<Spli
         .arg(format!("--out-dir={}", out.display()))
         .arg(&unbound))?;
 
-    let mut files = BTreeMap::new();
+    let mut names = Vec::new();
     for entry in std::fs::read_dir(&out).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path
@@ -108,25 +119,42 @@ pub fn split(raw: &[u8], work: &Path, wasm_opt_params: &[String]) -> Result<Spli
         if path.is_dir() {
             return Err(format!("unexpected folder {name} in the split output"));
         }
-        if name.ends_with(".wasm") {
-            let optimised = work.join(format!("opt-{name}"));
-            run(Command::new("wasm-opt")
-                .arg("-Oz")
-                .args(wasm_opt_params)
-                .arg(&path)
-                .arg("-o")
-                .arg(&optimised))?;
-            files.insert(name, std::fs::read(&optimised).map_err(|e| e.to_string())?);
-        } else {
-            files.insert(name, std::fs::read(&path).map_err(|e| e.to_string())?);
-        }
+        names.push(name);
     }
-    for needed in [GLUE, MAIN_WASM, LINK_MODULE] {
-        if !files.contains_key(needed) {
-            return Err(format!("the split output has no {needed}"));
-        }
-    }
-    let pieces = split
+    // wasm-opt on each piece, two at a time (its npm build starts slowly).
+    let final_dir = work.join("final");
+    std::fs::create_dir_all(&final_dir).map_err(|e| e.to_string())?;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(name) = names.get(i) else {
+                        return Ok(());
+                    };
+                    let (from, to) = (out.join(name), final_dir.join(name));
+                    if name.ends_with(".wasm") {
+                        run(Command::new("wasm-opt")
+                            .arg("-Oz")
+                            .args(wasm_opt_params)
+                            .arg(&from)
+                            .arg("-o")
+                            .arg(&to))?;
+                    } else {
+                        std::fs::copy(&from, &to).map_err(|e| e.to_string())?;
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|_| Err("wasm-opt worker".into())))
+            .collect()
+    });
+    results.into_iter().collect::<Result<Vec<()>, String>>()?;
+
+    let pieces: BTreeMap<String, Vec<String>> = split
         .prefetch_map
         .into_iter()
         .map(|(piece, stems)| {
@@ -134,11 +162,39 @@ pub fn split(raw: &[u8], work: &Path, wasm_opt_params: &[String]) -> Result<Spli
             (piece, files)
         })
         .collect();
-    Ok(SplitSet {
+    let pieces_json = serde_json::to_string(&pieces).expect("a map of strings serialises");
+    std::fs::write(work.join("pieces.json"), pieces_json).map_err(|e| e.to_string())?;
+    std::fs::write(work.join("key"), &key).map_err(|e| e.to_string())?;
+    cached(work, &key).ok_or_else(|| "the split set was not written".into())
+}
+
+/// The split set kept in `work` for the inputs `key`, if it is there.
+fn cached(work: &Path, key: &str) -> Option<SplitSet> {
+    if std::fs::read_to_string(work.join("key")).ok()? != key {
+        return None;
+    }
+    let pieces: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&std::fs::read_to_string(work.join("pieces.json")).ok()?).ok()?;
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(work.join("final")).ok()? {
+        let path = entry.ok()?.path();
+        let name = path.file_name()?.to_str()?.to_string();
+        files.insert(name, std::fs::read(&path).ok()?);
+    }
+    for needed in [GLUE, MAIN_WASM, LINK_MODULE] {
+        if !files.contains_key(needed) {
+            return None;
+        }
+    }
+    Some(SplitSet {
         dir: format!("wasm-{}", hash(&files)),
         files,
         pieces,
     })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// 16 hex digits that change whenever any file of the set changes.
@@ -150,7 +206,10 @@ fn hash(files: &BTreeMap<String, Vec<u8>>) -> String {
         h.update((bytes.len() as u64).to_le_bytes());
         h.update(bytes);
     }
-    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The wasm-opt parameters in Trunk's `index.html` source
@@ -217,9 +276,15 @@ mod tests {
         let set = SplitSet {
             dir: "wasm-01".into(),
             files: BTreeMap::new(),
-            pieces: [("quiz_play".to_string(), vec!["chunk_2.wasm".to_string(), "split_quiz_play.wasm".to_string()])]
-                .into_iter()
-                .collect(),
+            pieces: [(
+                "quiz_play".to_string(),
+                vec![
+                    "chunk_2.wasm".to_string(),
+                    "split_quiz_play.wasm".to_string(),
+                ],
+            )]
+            .into_iter()
+            .collect(),
         };
         assert_eq!(
             set.preloads("quiz_play"),

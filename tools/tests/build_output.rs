@@ -54,6 +54,8 @@ fn a_card_s_page() {
     let all = pages();
     let html = page(&all, "lessons/basics/what-is-intimacy/closeness.html");
     assert!(html.contains("<title>What intimacy is (2 of 6) · Closer</title>"));
+    // The lesson's piece of the wasm, preloaded beside the main piece.
+    assert!(html.contains(" data-pieces=\"wasm-0123456789abcdef/__wasm_split.js wasm-0123456789abcdef/chunk_3.wasm wasm-0123456789abcdef/split_lesson.wasm\">"));
     let start = html
         .find(&format!("<div id=\"{PRERENDER_ID}\""))
         .expect("the first screen");
