@@ -38,7 +38,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, checkBudgets } from './lib/budgets.mjs';
-import { compressed } from './lib/bytes.mjs';
+import { compressed, measureAppBytes } from './lib/bytes.mjs';
 import { launch } from './lib/chromium.mjs';
 import { CPU_THROTTLE, DIST, MOBILE, ONLY, OUT_DIR, QUICK, RUNS, elapsed, git, log, phase } from './lib/config.mjs';
 import { bodyText, staticPage } from './lib/html.mjs';
@@ -46,7 +46,7 @@ import { table } from './lib/report.mjs';
 import { PHASE_OF, comparisonTable, compare, readBaseline, writeBaseline, BASELINE } from './lib/regression.mjs';
 import { serve, stop, tempDirs, warm } from './lib/serve.mjs';
 import { round } from './lib/stats.mjs';
-import { measureDeepLink } from './phases/deep-link.mjs';
+import { CARD_LINK, measureDeepLink } from './phases/deep-link.mjs';
 import { measureFirstLoadFiles, measureFirstLoadObserved } from './phases/first-load.mjs';
 import { measureInteractions } from './phases/interactions.mjs';
 import { measureLighthouse } from './phases/lighthouse.mjs';
@@ -77,6 +77,12 @@ async function main() {
   cpSync(DIST, site, { recursive: true });
   log('bytes of the first load');
   results.bytes = measureFirstLoadFiles(site);
+  // The main piece of the wasm and its glue (what every page mounts with),
+  // and each budgeted page's own pieces.
+  results.appBytes = {};
+  for (const [key, file] of [['home', 'index.html'], ['card', `${CARD_LINK}.html`], ['compare', 'compare.html']]) {
+    results.appBytes[key] = measureAppBytes(site, file);
+  }
   const html = readFileSync(join(site, 'index.html'), 'utf8');
   results.limitPage = { prerendered: /\bid=["']?prerender\b/.test(html) };
 

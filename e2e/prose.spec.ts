@@ -31,7 +31,8 @@ test("a lesson's link loads its words once, preloaded beside the wasm", async ({
   const seen = requestsFor(page, LESSON_FILE);
   // The first-screen script preloads the loader's files too on a deep link: each is fetched once.
   const wasm = requestsFor(page, /_bg\.wasm$/);
-  const glue = requestsFor(page, /\/closer-[0-9a-f]+\.js$/);
+  // The main piece's glue, in the split set's folder (tools/src/split.rs).
+  const glue = requestsFor(page, /\/wasm-[0-9a-f]+\/closer\.js$/);
   await open(page, LESSON);
   await expect(cardPosition(page, 1)).toBeVisible();
   await expect(cardHeading(page)).not.toHaveText('');

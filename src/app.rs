@@ -2,12 +2,10 @@
 
 use crate::components::{LockScreen, NoticeBanner, SiteFooter, SiteHeader, UpdateBanner};
 use crate::offline::Offline;
-use crate::pages::{
-    CheckinForm, CheckinHome, CheckinResult, ComparePage, DataPage, Home, LessonPage, NotFound,
-    QuizHome, QuizPlay, QuizResults, ReflectionsPage, RelationshipPage, SharedPage, TalkPage,
-};
+use crate::pages::NotFound;
 use crate::paths::router_base;
 use crate::persist::Persistence;
+use crate::pieces::views as page;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Route, Router, Routes},
@@ -35,7 +33,8 @@ pub fn App() -> impl IntoView {
     // Once the first screen has painted, fetch the rest of the guide's prose
     // in the background (on a first visit; see `prose::prefetch`).
     Effect::new(|_| request_animation_frame(crate::prose::prefetch));
-    // One pattern per shape of `crate::routes::Route`, which builds and reads
+    // One pattern per shape of `crate::routes::Route`; each page in its
+    // own piece of the wasm in the release build (`crate::pieces`), which builds and reads
     // every path (a test there checks that the two lists agree).
     view! {
         <Router base=router_base()>
@@ -47,21 +46,21 @@ pub fn App() -> impl IntoView {
                 // Locked: no page at all, only the lock screen (nothing personal).
                 <Show when=move || !state.lock.get().is_locked() fallback=LockScreen>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/lessons/:section/:slug") view=LessonPage/>
-                    <Route path=path!("/lessons/:section/:slug/:card") view=LessonPage/>
-                    <Route path=path!("/quiz") view=QuizHome/>
-                    <Route path=path!("/quiz/play") view=QuizPlay/>
-                    <Route path=path!("/quiz/results") view=QuizResults/>
-                    <Route path=path!("/data") view=DataPage/>
-                    <Route path=path!("/checkin") view=CheckinHome/>
-                    <Route path=path!("/checkin/:rel") view=RelationshipPage/>
-                    <Route path=path!("/checkin/:rel/new") view=CheckinForm/>
-                    <Route path=path!("/checkin/:rel/results/:id") view=CheckinResult/>
-                    <Route path=path!("/checkin/:rel/shared/:id") view=SharedPage/>
-                    <Route path=path!("/compare") view=ComparePage/>
-                    <Route path=path!("/reflections") view=ReflectionsPage/>
-                    <Route path=path!("/talk") view=TalkPage/>
+                    <Route path=path!("/") view=page::home()/>
+                    <Route path=path!("/lessons/:section/:slug") view=page::lesson()/>
+                    <Route path=path!("/lessons/:section/:slug/:card") view=page::lesson()/>
+                    <Route path=path!("/quiz") view=page::quiz_home()/>
+                    <Route path=path!("/quiz/play") view=page::quiz_play()/>
+                    <Route path=path!("/quiz/results") view=page::quiz_results()/>
+                    <Route path=path!("/data") view=page::data()/>
+                    <Route path=path!("/checkin") view=page::checkin()/>
+                    <Route path=path!("/checkin/:rel") view=page::relationship()/>
+                    <Route path=path!("/checkin/:rel/new") view=page::checkin_form()/>
+                    <Route path=path!("/checkin/:rel/results/:id") view=page::checkin_result()/>
+                    <Route path=path!("/checkin/:rel/shared/:id") view=page::shared()/>
+                    <Route path=path!("/compare") view=page::compare()/>
+                    <Route path=path!("/reflections") view=page::reflections()/>
+                    <Route path=path!("/talk") view=page::talk()/>
                 </Routes>
                 </Show>
             </main>

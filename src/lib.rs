@@ -24,6 +24,7 @@ pub mod offline;
 pub mod pages;
 pub mod paths;
 mod persist;
+pub mod pieces;
 pub mod prose;
 pub mod routes;
 pub mod sharing;

@@ -13,16 +13,20 @@ fn main() {
         None => mount(),
         // The build rendered this page's first screen into it, so that it
         // paints before the wasm arrives (the loader fetches the wasm only
-        // after that paint). The app takes over once the page's prose (a
-        // card's words, preloaded by the first-screen script) is here, so
-        // its screen has the same words and not "Loading…", and two frames
-        // later, once the browser has recorded that paint: a screen removed
-        // before then would make the app's identical one count as the
-        // largest paint. Removing it and mounting happen in one task, so
+        // after that paint). The app takes over once the page's piece of
+        // the wasm and its prose (a card's words, preloaded by the
+        // first-screen script) are here, so its screen is whole and has the
+        // same words and not "Loading…", and two frames later, once the
+        // browser has recorded that paint: a screen removed before then
+        // would make the app's identical one count as the largest paint. Removing it and mounting happen in one task, so
         // nothing paints in between: no flash, and as the app's markup is
         // the same, nothing moves.
         Some(first_screen) => wasm_bindgen_futures::spawn_local(async move {
+            // This page's piece of the wasm (the page preloads it) and its
+            // prose arrive side by side.
+            wasm_bindgen_futures::spawn_local(closer::pieces::arrive_here());
             closer::prose::of_this_page().await;
+            closer::pieces::arrive_here().await;
             request_animation_frame(move || {
                 request_animation_frame(move || {
                     first_screen.remove();

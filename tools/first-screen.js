@@ -7,7 +7,9 @@
 //   data-personal  present where the page shows a person's own state
 //                  (their quiz, their notes, their data);
 //   data-prose     the prose file the app will fetch for this page, if any;
-//   data-glue, data-wasm  the loader's JS glue and wasm.
+//   data-glue, data-wasm  the loader's JS glue and wasm;
+//   data-pieces    this page's own pieces of the wasm and their loader
+//                  (space-separated, relative to the base).
 // What it does:
 // - marks a person with saved progress `returning` (style/layout.css then
 //   hides the parts of the home page that show a first visit's state);
@@ -16,7 +18,8 @@
 //   shows a first visit's state to a returning person, marks it `frame-only`:
 //   the header and footer stay, the page's own content waits for the app,
 //   and the loader's files are preloaded at once, as nothing else needs
-//   the network first;
+//   the network first, with the page's own pieces when the address is the
+//   page's own (elsewhere the app fetches its route's piece itself);
 // - on the compare page opened by a shared link, marks the page so it says
 //   what is arriving instead of asking for a code;
 // - preloads the page's prose file beside the wasm.
@@ -44,6 +47,7 @@
   }
   var preload = function (rel, href) {
     var link = document.createElement("link");
+    if (!rel) rel = /\.js$/.test(href) ? "modulepreload" : "preload";
     link.rel = rel;
     if (rel === "preload") link.as = "fetch";
     link.crossOrigin = "anonymous";
@@ -58,6 +62,9 @@
       preload("modulepreload", data.glue);
       preload("preload", data.wasm);
     }
+    if (here === data.path && data.pieces) data.pieces.split(" ").forEach(function (href) {
+      preload("", href);
+    });
   }
   if (here === COMPARE_PATH && location.hash.length > 1) root.classList.add(SHARED_LINK_CLASS);
   if (data.prose) preload("preload", data.prose);

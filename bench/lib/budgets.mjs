@@ -15,6 +15,7 @@ export const DEEP_LINKS = [
 export const BUDGETS = {
   usableBrotli: 30 * 1024, // the home page's words and links: index.html and its stylesheets, brotli
   firstLoadBrotli: 180 * 1024, // bytes the home page fetches until the app has mounted, as sent (brotli)
+  mountedBrotli: 180 * 1024, // the main piece of the wasm and its JS glue, brotli: what every page needs to mount
   lcpRatio: 1.05, // app LCP / static page LCP (Lighthouse)
   deepLinkRatio: 1.05, // a card's link and a compare link (phases/deep-link.mjs): painted, app / static copy of the same screen
   deepLinkInteractive: 2000, // ms, the same links: the app mounted (a choice gives feedback)
@@ -42,6 +43,10 @@ export function checkBudgets(r) {
     add('first load, brotli', `<= ${kib(BUDGETS.firstLoadBrotli)}`, kib(br), br <= BUDGETS.firstLoadBrotli,
       `${kib(br)} fetched before the home page is interactive is ${kib(br - BUDGETS.firstLoadBrotli)} over ${kib(BUDGETS.firstLoadBrotli)} (${(br / BUDGETS.firstLoadBrotli).toFixed(2)}x)`);
   }
+  const mounted = r.appBytes?.home?.mounted?.brotli;
+  if (mounted == null) add('main piece + glue, brotli', `<= ${kib(BUDGETS.mountedBrotli)}`, 'n/a', false, 'not measured');
+  else add('main piece + glue, brotli', `<= ${kib(BUDGETS.mountedBrotli)}`, kib(mounted), mounted <= BUDGETS.mountedBrotli,
+    `${kib(mounted)} is ${kib(mounted - BUDGETS.mountedBrotli)} over ${kib(BUDGETS.mountedBrotli)}`);
   const lh = r.lighthouse;
   const lhError = (name) => [...(lh?.errors?.[name] ?? []), r.errors.lighthouse].filter(Boolean)[0] ?? 'no run';
   if (lh?.lcpRatio == null) {

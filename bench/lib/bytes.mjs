@@ -49,10 +49,48 @@ export function wasmSections(buf) {
 /** The kind of a built file, for grouping: html, css, js, wasm, or its extension. */
 export const kindOf = (path) => (path === 'index.html' || extname(path) === '.html' ? 'html' : extname(path).slice(1).replace('mjs', 'js') || 'other');
 
-/** index.html and every css/js/wasm it loads at once, as paths inside dist/. */
-export function firstLoadFiles(html) {
+/** The site's base path (`/` or `/closer/`) from the page's `<base href>`. */
+const basePathOf = (html) => {
   const base = html.match(/<base\b[^>]*>/i)?.[0];
-  const basePath = (base && attr(base, 'href')) || '/';
+  return (base && attr(base, 'href')) || '/';
+};
+
+/** A reference in the page as a path inside dist/, or null when it is elsewhere. */
+function sitePath(ref, basePath) {
+  const root = new URL(basePath, 'http://host/');
+  const url = new URL(ref, root);
+  if (url.host !== 'host' || !url.pathname.startsWith(root.pathname)) return null;
+  return decodeURIComponent(url.pathname.slice(root.pathname.length));
+}
+
+/**
+ * What the page's loader starts the app with, as paths inside dist/: `main`,
+ * the JS glue and the main piece of the wasm (what the app needs to mount);
+ * `pieces`, the page's own pieces of the wasm and their loader, which the
+ * build tool lists in the first-screen script's data-pieces (none when the
+ * wasm is not split).
+ */
+export function loaderFiles(html) {
+  const basePath = basePathOf(html);
+  const main = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    for (const i of m[2].matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|module_or_path\s*:\s*)['"]([^'"]+)['"]/g)) {
+      const path = sitePath(i[1], basePath);
+      if (path && ['.js', '.wasm'].includes(extname(path)) && !main.includes(path)) main.push(path);
+    }
+  }
+  const tag = html.match(/<script\b[^>]*\bdata-pieces\s*=[^>]*>/i)?.[0];
+  const pieces = (tag ? attr(tag, 'data-pieces') ?? '' : '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((ref) => sitePath(ref, basePath))
+    .filter((p) => p && !main.includes(p));
+  return { main, pieces };
+}
+
+/** index.html and every css/js/wasm it loads at once (its pieces of the wasm included), as paths inside dist/. */
+export function firstLoadFiles(html) {
+  const basePath = basePathOf(html);
   const refs = [];
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     const rel = (attr(tag, 'rel') ?? '').toLowerCase();
@@ -67,16 +105,43 @@ export function firstLoadFiles(html) {
     // Trunk's loader: `import init, * as bindings from '/x.js'; await init({ module_or_path: '/x_bg.wasm' })`.
     for (const i of m[2].matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|module_or_path\s*:\s*)['"]([^'"]+)['"]/g)) refs.push(i[1]);
   }
+  refs.push(...loaderFiles(html).pieces);
   const files = ['index.html'];
   for (const ref of refs) {
-    const url = new URL(ref, new URL(basePath, 'http://host/'));
-    const prefix = new URL(basePath, 'http://host/').pathname;
-    if (url.host !== 'host' || !url.pathname.startsWith(prefix)) continue;
-    const rel = decodeURIComponent(url.pathname.slice(prefix.length));
-    if (!['.css', '.js', '.mjs', '.wasm'].includes(extname(rel))) continue;
+    const rel = sitePath(ref, basePath);
+    if (rel == null || !['.css', '.js', '.mjs', '.wasm'].includes(extname(rel))) continue;
     if (!files.includes(rel)) files.push(rel);
   }
   return files;
+}
+
+/** The sum of raw, gzip and brotli over `files`. */
+const sum = (files) => {
+  const total = { files: files.length, raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli']) total[k] += f[k];
+  return total;
+};
+
+/**
+ * The wasm and JS a page of the built site starts the app with (`page`, a
+ * file inside dist/): `mounted`, the main piece and its glue, which every
+ * page needs before the app mounts; `pieces`, the page's own pieces (and
+ * their loader); `files`, each of them.
+ */
+export function measureAppBytes(site, page) {
+  const { main, pieces } = loaderFiles(readFileSync(join(site, page), 'utf8'));
+  const measure = (path, role) => {
+    if (!existsSync(join(site, path))) throw new Error(`${page} references ${path}, which is not in the build`);
+    return { path, role, ...compressed(readFileSync(join(site, path))) };
+  };
+  const files = [...main.map((p) => measure(p, 'mounted')), ...pieces.map((p) => measure(p, 'piece'))];
+  return {
+    page,
+    files,
+    mounted: sum(files.filter((f) => f.role === 'mounted')),
+    pieces: sum(files.filter((f) => f.role === 'piece')),
+    total: sum(files),
+  };
 }
 
 /** The files index.html names, raw, gzip and brotli, with the wasm's sections. */

@@ -28,6 +28,13 @@ export function table(r) {
     row('  wasm code / data sections', `${kib(s.code?.raw)} / ${kib(s.data?.raw)} raw, ${kib(s.code?.brotli)} / ${kib(s.data?.brotli)} br`);
   }
 
+  section('The app\'s wasm and JS by page: the main piece and glue (mounted), the page\'s own pieces; raw / brotli 11');
+  for (const [key, x] of Object.entries(r.appBytes ?? {})) {
+    row(`${key} (${x.page}): main piece + glue`, `${kib(x.mounted.raw)} / ${kib(x.mounted.brotli)}`, key === 'home' ? budgetOf('main piece + glue, brotli') : '', key === 'home' ? verdict('main piece + glue, brotli') : '');
+    for (const f of x.files.filter((f) => f.role === 'piece')) row(`  piece  ${f.path}`, `${kib(f.raw)} / ${kib(f.brotli)}`);
+    row(`  ${key}: all it starts with (${x.total.files} files)`, `${kib(x.total.raw)} / ${kib(x.total.brotli)}`);
+  }
+
   const fl = r.firstLoad;
   section(`First load until interactive, in Chromium (Slow 4G, CPU ${CPU_THROTTLE}x): sent (decoded)`);
   if (fl) {

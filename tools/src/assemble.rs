@@ -8,11 +8,17 @@ use crate::site::{
     content_security_policy, defer_wasm_until_painted, inline_script_hashes, insert_csp,
     insert_prerender, loader_glue, loader_wasm, remove_loader_preloads, set_title, SiteError,
 };
+use crate::split::SplitSet;
 
 /// Every page as `(file relative to the site's root, HTML)`, from Trunk's
 /// `index.html` (`index`) for a site served under `base`, in the order of
-/// [`pages`]: the home page (`index.html`) first.
-pub fn build_pages(index: &str, base: &str) -> Result<Vec<(String, String)>, SiteError> {
+/// [`pages`]: the home page (`index.html`) first. With the wasm split
+/// (`split`), each page preloads its route's pieces.
+pub fn build_pages(
+    index: &str,
+    base: &str,
+    split: Option<&SplitSet>,
+) -> Result<Vec<(String, String)>, SiteError> {
     let glue = loader_glue(index).unwrap_or_default().to_string();
     let wasm = loader_wasm(index).unwrap_or_default().to_string();
     let template = defer_wasm_until_painted(&remove_loader_preloads(index))?;
@@ -25,6 +31,10 @@ pub fn build_pages(index: &str, base: &str) -> Result<Vec<(String, String)>, Sit
             prose: page.prose.map(str::to_string),
             glue: glue.clone(),
             wasm: wasm.clone(),
+            pieces: split
+                .zip(closer::routes::Route::parse(&page.path))
+                .map(|(set, route)| set.preloads(closer::pieces::Piece::of(&route).name()))
+                .unwrap_or_default(),
         };
         let html = set_title(&template, &screen.title)?;
         let html = insert_prerender(&html, &script_element(&facts), &screen.body)?;

@@ -55,6 +55,9 @@ pub struct PageFacts {
     pub glue: String,
     /// See [`PageFacts::glue`].
     pub wasm: String,
+    /// The files of the page's own piece of the wasm (and the loader of
+    /// the pieces), relative to the base: preloaded beside the main piece.
+    pub pieces: Vec<String>,
 }
 
 /// The `<script>` element for a page: the shared script, with the page's
@@ -72,6 +75,12 @@ pub fn script_element(facts: &PageFacts) -> String {
             " data-glue=\"{}\" data-wasm=\"{}\"",
             escape(&facts.glue),
             escape(&facts.wasm)
+        ));
+    }
+    if !facts.pieces.is_empty() {
+        attrs.push_str(&format!(
+            " data-pieces=\"{}\"",
+            escape(&facts.pieces.join(" "))
         ));
     }
     format!("<script{attrs}>{}</script>", script())
@@ -152,9 +161,10 @@ mod tests {
             prose: Some("guide/quiz.1.json".into()),
             glue: "/a.js".into(),
             wasm: "/a\"b.wasm".into(),
+            pieces: vec!["w/__wasm_split.js".into(), "w/split_quiz.wasm".into()],
         });
         assert!(tag.starts_with(
-            "<script data-path=\"/quiz\" data-personal data-prose=\"guide/quiz.1.json\" data-glue=\"/a.js\" data-wasm=\"/a&quot;b.wasm\">"
+            "<script data-path=\"/quiz\" data-personal data-prose=\"guide/quiz.1.json\" data-glue=\"/a.js\" data-wasm=\"/a&quot;b.wasm\" data-pieces=\"w/__wasm_split.js w/split_quiz.wasm\">"
         ));
         assert!(tag.ends_with("})();\n</script>"));
     }

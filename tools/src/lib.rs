@@ -7,10 +7,12 @@
 //!   components;
 //! - [`first_screen`]: the script that runs before that screen is parsed;
 //! - [`site`]: the worker's file list, the Content-Security-Policy, and the
-//!   changes to Trunk's loader.
+//!   changes to Trunk's loader;
+//! - [`split`]: the release wasm cut into a piece per route.
 
 pub mod assemble;
 pub mod first_screen;
 pub mod pages;
 pub mod prerender;
 pub mod site;
+pub mod split;

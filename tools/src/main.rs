@@ -9,7 +9,8 @@
 //! so an old release worker never gets in the way of `trunk serve`.
 
 use closer_build::assemble::build_pages;
-use closer_build::site::*;
+use closer_build::site::{self, *};
+use closer_build::split;
 use std::{env, fs, path::Path};
 
 const DEV_WORKER: &str = "// Development build: no offline support. This worker removes itself.\n\
@@ -50,7 +51,8 @@ fn run() -> Result<(), String> {
     }
 
     let index = read(&staging.join("index.html"))?;
-    let built = build_pages(&index, &base).map_err(|e| e.to_string())?;
+    let (index, split_set) = split_wasm(staging, &index)?;
+    let built = build_pages(&index, &base, Some(&split_set)).map_err(|e| e.to_string())?;
     for (file, html) in &built {
         write(&staging.join(file), html)?;
     }
@@ -67,11 +69,41 @@ fn run() -> Result<(), String> {
     let source = render_worker(&read(&worker)?, &build, &list).map_err(|e| e.to_string())?;
     write(&worker, &source)?;
     println!(
-        "closer-build: {} pages prerendered; the service worker lists {} files; CSP written",
+        "closer-build: wasm split into {} files in {}; {} pages prerendered; the service worker lists {} files; CSP written",
+        split_set.files.len(),
+        split_set.dir,
         built.len(),
         list.len()
     );
     Ok(())
+}
+
+/// Replaces Trunk's unsplit wasm and glue with the split set (see
+/// `closer_build::split`): writes it, removes Trunk's two files, and
+/// returns `index` loading the set instead.
+fn split_wasm(staging: &Path, index: &str) -> Result<(String, split::SplitSet), String> {
+    let glue = site::loader_glue(index)
+        .ok_or("index.html has no loader")?
+        .to_string();
+    let wasm = site::loader_wasm(index)
+        .ok_or("index.html has no loader")?
+        .to_string();
+    let raw_path = split::raw_wasm();
+    let raw = fs::read(&raw_path).map_err(|e| format!("{}: {e}", raw_path.display()))?;
+    let source = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html"))?;
+    let work = raw_path.with_file_name("closer-split");
+    let set = split::split(&raw, &work, &split::wasm_opt_params(&source))?;
+    for (name, bytes) in &set.files {
+        let path = staging.join(&set.dir).join(name);
+        fs::create_dir_all(path.parent().expect("in a folder")).map_err(|e| e.to_string())?;
+        fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for url in [&glue, &wasm] {
+        let file = &url[url.rfind('/').map_or(0, |i| i + 1)..];
+        fs::remove_file(staging.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    let index = split::use_split_set(index, &glue, &wasm, &set.dir);
+    Ok((index, set))
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<BuiltFile>) -> Result<(), String> {

@@ -6,11 +6,27 @@
 
 use closer_build::assemble::build_pages;
 use closer_build::site::{precache_list, BuiltFile, PRERENDER_ID};
+use closer_build::split::SplitSet;
 
 const TRUNK_INDEX: &str = include_str!("fixtures/trunk-index.html");
 
+/// A split set as tools/src/split.rs makes it, for the pages' preloads:
+/// the lesson piece needs a chunk shared with other pieces and its own file.
+fn split_set() -> SplitSet {
+    SplitSet {
+        dir: "wasm-0123456789abcdef".into(),
+        files: Default::default(),
+        pieces: [(
+            "lesson".to_string(),
+            vec!["chunk_3.wasm".to_string(), "split_lesson.wasm".to_string()],
+        )]
+        .into_iter()
+        .collect(),
+    }
+}
+
 fn pages() -> Vec<(String, String)> {
-    build_pages(TRUNK_INDEX, "/").expect("the fixture is Trunk's page")
+    build_pages(TRUNK_INDEX, "/", Some(&split_set())).expect("the fixture is Trunk's page")
 }
 
 /// One element a line, so a diff shows what changed.
@@ -38,6 +54,8 @@ fn a_card_s_page() {
     let all = pages();
     let html = page(&all, "lessons/basics/what-is-intimacy/closeness.html");
     assert!(html.contains("<title>What intimacy is (2 of 6) · Closer</title>"));
+    // The lesson's piece of the wasm, preloaded beside the main piece.
+    assert!(html.contains(" data-pieces=\"wasm-0123456789abcdef/__wasm_split.js wasm-0123456789abcdef/chunk_3.wasm wasm-0123456789abcdef/split_lesson.wasm\">"));
     let start = html
         .find(&format!("<div id=\"{PRERENDER_ID}\""))
         .expect("the first screen");
