@@ -174,15 +174,8 @@ fn Preview(
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
     let from = sender_name(&shared);
-    let relationships = Memo::new(move |_| {
-        state.progress.with(|p| {
-            p.checkins
-                .relationships_in_order()
-                .into_iter()
-                .map(|(id, r)| (id.to_string(), r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let relationships =
+        Memo::new(move |_| state.progress.with(|p| p.checkins.relationship_names()));
     let choice = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);

@@ -121,15 +121,8 @@ fn QuizPanel() -> impl IntoView {
 #[component]
 fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let relationships = Memo::new(move |_| {
-        state.progress.with(|p| {
-            p.checkins
-                .relationships_in_order()
-                .into_iter()
-                .map(|(id, r)| (id.to_string(), r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let relationships =
+        Memo::new(move |_| state.progress.with(|p| p.checkins.relationship_names()));
     let week = Memo::new(move |_| {
         state.progress.with(|p| {
             let c = &p.checkins;

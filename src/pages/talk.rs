@@ -29,19 +29,16 @@ pub fn TalkPage() -> impl IntoView {
     let talk = &together_guide().talk;
     let rounds = &talk.rounds[..];
     let query = use_query_map();
-    // Kind ids from a comparison's link, only those the guide knows.
-    let start: Vec<&'static str> = query.with_untracked(|q| {
+    // Kinds from a comparison's link, only those the guide knows.
+    let kinds: Vec<_> = query.with_untracked(|q| {
         q.get(TALK_START)
             .unwrap_or_default()
             .split(',')
-            .filter_map(|id| checkin_guide().kind(id).map(|k| k.id.as_ref()))
+            .filter_map(|id| checkin_guide().kind(id))
             .collect()
     });
-    let start_names: Vec<String> = start
-        .iter()
-        .filter_map(|id| checkin_guide().kind(id))
-        .map(|k| k.name.to_lowercase())
-        .collect();
+    let start: Vec<&'static str> = kinds.iter().map(|k| k.id.as_ref()).collect();
+    let start_names: Vec<String> = kinds.iter().map(|k| k.name.to_lowercase()).collect();
     let deck = RwSignal::new(None::<Deck>);
     let begin = {
         let start = start.clone();

@@ -421,6 +421,15 @@ impl CheckIns {
         all
     }
 
+    /// Each relationship's id and name, in the order they were added: what
+    /// a list of them to choose from or to open shows.
+    pub fn relationship_names(&self) -> Vec<(String, String)> {
+        self.relationships_in_order()
+            .into_iter()
+            .map(|(id, r)| (id.to_string(), r.name.clone()))
+            .collect()
+    }
+
     /// A relationship's check-ins, oldest first.
     pub fn history(&self, relationship: &str) -> Vec<(&str, &CheckIn)> {
         oldest_first(self.check_ins.get(relationship), |c| c.at)
