@@ -401,3 +401,117 @@ async fn merge_laws_hold_for_locked_stores() {
     }
     storage().clear().unwrap();
 }
+
+/// Fills what is left of the real quota with other keys, so that any Closer
+/// write longer than a few characters is refused (QuotaExceededError).
+fn fill_quota() {
+    let s = storage();
+    let mut block = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while block.len() >= 16 {
+        if s.set_item(&format!("filler.{i}"), &block).is_err() {
+            block.truncate(block.len() / 2);
+        }
+        i += 1;
+    }
+}
+
+fn drop_filler() {
+    let s = storage();
+    let fillers: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("filler."))
+        .collect();
+    for k in fillers {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_import_or_undo_that_a_full_storage_refuses_changes_nothing_under_a_lock() {
+    storage().clear().unwrap();
+    let (key, header) = new_lock("full of good things", 15).await.unwrap();
+    write_all(
+        &storage(),
+        Some(&key),
+        Some(&header),
+        &BTreeMap::new(),
+        false,
+    )
+    .await
+    .unwrap();
+    let mut tab = Tab::open(&key).await;
+    // What the import replaces is the larger, so that putting it back needs room.
+    let mine = varied(7);
+    tab.save(&mine).await;
+    let saved = tab.progress.clone();
+    let imported = progress_with("kinds/physical");
+
+    // Full: the import's sealed writes are refused together, the store says
+    // so, and storage, this tab's values and the store are as they were.
+    let before = snapshot();
+    let held = tab.mirror.values();
+    let generation = tab.store.generation();
+    fill_quota();
+    // As `Persistence::import` does: the store's own knowledge is put back
+    // when the batch was not stored.
+    let checkpoint = tab.store.checkpoint();
+    tab.mirror.begin();
+    tab.store.replace(&imported).unwrap();
+    let stored = tab.mirror.commit().await;
+    if stored.is_err() {
+        tab.store.restore(checkpoint);
+    }
+    let checkpoint_back = matches!(stored, Err(StorageError::WriteFailed { quota: true, .. }));
+    drop_filler();
+    assert!(
+        checkpoint_back,
+        "the import hears that it was not stored: {stored:?}"
+    );
+    assert_eq!(snapshot(), before, "nothing stored changed");
+    assert_eq!(
+        tab.mirror.values(),
+        held,
+        "this tab's values are as they were"
+    );
+    assert_eq!(generation, tab.store.generation());
+    assert!(
+        !tab.store.can_undo_import(),
+        "no undo of an import that never happened"
+    );
+
+    // With room, the same import is stored whole, and undo is offered.
+    tab.mirror.begin();
+    tab.store.replace(&imported).unwrap();
+    tab.mirror.commit().await.unwrap();
+    assert_eq!(stored_progress(&key).await, imported);
+    assert!(tab.store.can_undo_import());
+
+    // Full again: undo is refused as a whole and leaves the import in place.
+    let before = snapshot();
+    let held = tab.mirror.values();
+    fill_quota();
+    tab.mirror.begin();
+    let undo = tab.store.undo_import(50.0).unwrap();
+    assert!(matches!(undo, closer::storage::Undo::Restored(_)));
+    let stored = tab.mirror.commit().await;
+    drop_filler();
+    assert!(
+        matches!(stored, Err(StorageError::WriteFailed { quota: true, .. })),
+        "{stored:?}"
+    );
+    assert_eq!(snapshot(), before);
+    assert_eq!(tab.mirror.values(), held);
+    assert_eq!(stored_progress(&key).await, imported);
+
+    // A later plain write, queued while a batch is stored, lands after it.
+    tab.mirror.begin();
+    tab.store.undo_import(60.0).unwrap();
+    let done = tab.mirror.commit();
+    tab.mirror.set("closer.after", JsString::from("later"));
+    done.await.unwrap();
+    tab.mirror.settled().await;
+    assert_eq!(stored_progress(&key).await, saved, "the undo is stored");
+    assert!(storage().get_item("closer.after").unwrap().is_some());
+    storage().clear().unwrap();
+}
