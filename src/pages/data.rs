@@ -1,7 +1,7 @@
 //! `/data`: what Closer keeps, that it stays on this device, and the three
 //! things a person can do with it: export it, import a file, erase it all.
 
-use crate::components::{PageHeading, Title};
+use crate::components::{Name, PageHeading, Title};
 use crate::content::{checkin_guide, course};
 use crate::download::{download_kept_copy, kept_copy_name, save_text_file};
 use crate::env::{now, utc_offset_minutes};
@@ -52,23 +52,23 @@ fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> 
 }
 
 /// Each relationship a copy of progress holds, with its check-ins in words:
-/// `my sister: 2 check-ins, the latest on 2 December 2026`.
-fn relationships_in(progress: &crate::progress::Progress) -> Vec<String> {
+/// (`my sister`, `: 2 check-ins, the latest on 2 December 2026`).
+fn relationships_in(progress: &crate::progress::Progress) -> Vec<(String, String)> {
     let c = &progress.checkins;
     c.relationships_in_order()
         .into_iter()
         .map(|(id, r)| {
             let history = c.history(id);
-            match history.last() {
-                None => format!("{}: no check-ins", r.name),
+            let words = match history.last() {
+                None => ": no check-ins".to_string(),
                 Some((_, last)) => format!(
-                    "{}: {} check-in{}, the latest on {}",
-                    r.name,
+                    ": {} check-in{}, the latest on {}",
                     history.len(),
                     if history.len() == 1 { "" } else { "s" },
                     crate::time::long_date(last.at, utc_offset_minutes())
                 ),
-            }
+            };
+            (r.name.clone(), words)
         })
         .collect()
 }
@@ -429,7 +429,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                                 {(!people.is_empty()).then(|| view! {
                                     <p>"Relationships in the file, with their check-ins:"</p>
                                     <ul class="file-relationships">
-                                        {people.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                        {people.into_iter().map(|(name, words)| view! { <li><Name name/>{words}</li> }).collect_view()}
                                     </ul>
                                 })}
                                 {(ignored > 0).then(|| view! {
