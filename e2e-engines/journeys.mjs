@@ -11,6 +11,9 @@
 //   setViewport(w, h), screenshot(file)
 //   problems()          console errors, uncaught errors and panics seen so far
 //   newTab()            a second window of the same profile, with the same methods
+//   answer(prefix, html) answers every request whose URL starts with prefix
+//                       with this page, until the function it returns is called
+//                       (journeys that need it say needs: 'answer')
 //   close()
 // Every wait polls for what a person would see, with a timeout; none sleeps.
 import assert from 'node:assert/strict';
@@ -147,6 +150,47 @@ async function controlled(s) {
  * and prints why.
  */
 export const JOURNEYS = [
+  {
+    // Issue #26: the page script (tools/leave-quickly.js) takes the tab back
+    // to Closer's first history entry with the Navigation API and replaces
+    // it; Firefox ESR has that API (153 does), so Back leaves Closer behind.
+    name: '"Leave quickly" after two page loads: a neutral page, and Back leads to the page before Closer',
+    needs: 'answer',
+    async run(s, { origin }) {
+      // By mouse here (Escape twice runs the same code; e2e/safety.spec.ts presses it in Chromium).
+      for (const how of ['mouse']) {
+        const t = s;
+        const title = (want) => until(async () => (await t.evaluate(() => document.title)) === want, `the page titled ${want}`);
+        // The page before Closer, on another origin.
+        await t.goto(`data:text/html,<title>Before</title><h1>The page before (${how})</h1>`);
+        await title('Before');
+        // Two pages of Closer, each a history entry of its own (page loads,
+        // as a person follows links before the app has started).
+        for (const path of ['/data', '/quiz']) {
+          await t.evaluate((url) => {
+            location.href = url;
+            return true;
+          }, `${origin}${path}`);
+          await until(async () => (await t.evaluate(() => location.pathname)) === path, path);
+          await ready(t);
+        }
+        await see(t, { role: 'heading', level: 2, name: 'Start a quiz' });
+        // The neutral page, answered by the test (answering requests only
+        // from here: Firefox's interception upsets the app's module imports).
+        const stop = await t.answer('https://www.wikipedia.org/', '<title>Neutral</title><h1>A neutral page</h1>');
+        await click(t, { role: 'link', name: 'Leave quickly' });
+        await title('Neutral');
+        assert.equal(await t.evaluate(() => location.href), 'https://www.wikipedia.org/', `left by ${how}`);
+        await stop();
+        await t.evaluate(() => {
+          history.back();
+          return true;
+        });
+        await title('Before');
+        assert.equal(await t.evaluate(() => document.querySelector('h1').textContent), `The page before (${how})`);
+      }
+    },
+  },
   {
     name: 'the home page, then a lesson by its deep link',
     async run(s, { origin }) {

@@ -246,6 +246,104 @@ test('a locked export imports with its passphrase, after the lock was forgotten 
   await expect(page.getByText(NOTE)).toBeVisible();
 });
 
+/** Makes every write of a Closer key throw, as a full storage does, while `window.__full` is set. */
+async function fullStorageSwitch(page: Page): Promise<(full: boolean) => Promise<void>> {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if ((window as any).__full && k.startsWith('closer.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+  return (full: boolean) => page.evaluate((f) => { (window as any).__full = f; }, full);
+}
+
+/** Downloads a locked export from the data page (open, lock open) into the test's folder. */
+async function lockedExport(page: Page, path: string): Promise<void> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my progress' }).click(),
+  ]);
+  await download.saveAs(path);
+}
+
+/** Chooses a locked file on the data page and opens it, up to the preview. */
+async function chooseLockedFile(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Choose a Closer progress file').setInputFiles([]);
+  await page.getByLabel('Choose a Closer progress file').setInputFiles(file);
+  await page.getByLabel("The file's passphrase").fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Open the file' }).click();
+  await expect(page.getByRole('table', { name: 'What the import would change' })).toBeVisible({ timeout: 20_000 });
+}
+
+test('with a lock set, an import or an undo that a full storage refuses changes nothing, and says so', async ({ page }, info) => {
+  test.setTimeout(150_000);
+  const full = await fullStorageSwitch(page);
+  await writeNote(page, NOTE);
+  await setLock(page);
+  const file = info.outputPath('locked.json');
+  await lockedExport(page, file);
+
+  // The import's sealed writes fail: refused, once, and nothing stored changes.
+  await chooseLockedFile(page, file);
+  const before = await storageEntries(page);
+  await full(true);
+  await page.getByRole('button', { name: 'Replace my progress with this file' }).click();
+  const refusal = page.getByRole('status').filter({ hasText: /Not imported\./ });
+  await expect(refusal).toBeVisible({ timeout: 20_000 });
+  expect((await refusal.textContent())!.split('Nothing was changed.').length - 1).toBe(1);
+  expect(await storageEntries(page)).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  await full(false);
+
+  // With room, the import is stored; then the undo's sealed writes fail: refused, nothing changes.
+  await chooseLockedFile(page, file);
+  await page.getByRole('button', { name: 'Replace my progress with this file' }).click();
+  await expect(page.getByText('Your progress now comes from the file.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toBeVisible();
+  await expect.poll(async () => Object.keys(await storageEntries(page))).toContain('closer.progress.before-import');
+  const imported = await storageEntries(page);
+  await full(true);
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByText(/The import could not be undone: .*Nothing was changed\./)).toBeVisible({ timeout: 20_000 });
+  expect(await storageEntries(page)).toEqual(imported);
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toBeVisible();
+  await full(false);
+  // And once there is room, the undo works.
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByText('Your progress from before the import is back.')).toBeVisible({ timeout: 20_000 });
+});
+
+test('with a lock set, a kept copy downloads locked unless the person chooses otherwise', async ({ page }, info) => {
+  test.setTimeout(150_000);
+  await writeNote(page, NOTE);
+  await setLock(page);
+  const file = info.outputPath('locked.json');
+  await lockedExport(page, file);
+  // An import keeps the copy it replaces.
+  await chooseLockedFile(page, file);
+  await page.getByRole('button', { name: 'Replace my progress with this file' }).click();
+  await expect(page.getByText('Your progress now comes from the file.')).toBeVisible({ timeout: 20_000 });
+  const kept = page.getByRole('list').filter({ has: page.getByRole('button', { name: 'Undo the import' }) });
+  const download = kept.getByRole('button', { name: /^Download/ });
+  const [locked] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const lockedFile = info.outputPath('kept-locked.json');
+  await locked.saveAs(lockedFile);
+  const text = readFileSync(lockedFile, 'utf8');
+  expect(JSON.parse(text)['closer-locked']).toBe(1);
+  for (const secret of ['SECRET', 'brother', 'Tom']) expect(text).not.toContain(secret);
+  await expect(page.getByRole('status').filter({ hasText: /The kept copy was saved to the file .* It is locked with your passphrase\./ })).toBeVisible();
+  // Chosen explicitly: the copy as it is, readable.
+  await page.getByLabel('Save kept copies unlocked instead').check();
+  const [plain] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const plainFile = info.outputPath('kept-plain.json');
+  await plain.saveAs(plainFile);
+  expect(readFileSync(plainFile, 'utf8')).toContain('SECRET NOTE');
+  // The locked copy imports with the passphrase, as an export does.
+  await chooseLockedFile(page, lockedFile);
+  await expect(page.getByRole('table', { name: 'What the import would change' }).getByRole('row', { name: /Private notes/ })).toContainText('1');
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the lock screen and the lock form are axe clean (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);

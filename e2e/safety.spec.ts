@@ -3,8 +3,9 @@
 // nothing of Closer in Back; the safety card leaves no trace on the home
 // page; titles name no one; names with hidden characters are refused; the
 // app is never shown inside another site's frame.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { addRelationship, fillCheckIn, answers, nameField } from './checkin-helpers';
+import { encode } from './together-helpers';
 import { ORIGIN, cardHeading, expect, h1, nextCard, open, test } from './helpers';
 import { blockWasm } from './pages-helpers';
 
@@ -155,4 +156,53 @@ test('a right-to-left name is set apart in every heading, so the heading keeps i
   await page.getByRole('link', { name: `All check-ins: ${name}` }).click();
   await expect(h1(page)).toHaveText(name);
   await expect(h1(page).locator('bdi')).toHaveText(name);
+});
+
+test('a right-to-left name is set apart in running text too: links, lists, messages, the comparison and the share panel', async ({ page }) => {
+  // Arabic beside brackets, as in the headings test, now in sentences,
+  // links and list items: each name in its own <bdi>, whole.
+  const name = 'سارة (أختي)';
+  const sender = 'ليلى (ع)';
+  const isolated = async (scope: Locator, n: string, what: string) =>
+    expect(scope.locator('bdi').filter({ hasText: n }).first(), what).toHaveText(n);
+  const rel = await addRelationship(page, name);
+  await fillCheckIn(page, name, answers(3, [1, 3], [2, 2], [0, 2], [3, 2], [2, 4]));
+  await isolated(page.getByRole('link', { name: `All check-ins: ${name}` }), name, 'result page link');
+  await open(page, '/checkin');
+  await isolated(page.getByRole('link', { name, exact: true }), name, 'the list of relationships');
+  await open(page, '/');
+  await isolated(page.getByRole('list', { name: 'Your relationships' }), name, 'home list');
+
+  // Compare with what someone shared: their name and the relationship's in the sentences around them.
+  await page.goto(`/compare#${encode(answers(4, [1, 3], [2, 2], [0, 2], [3, 2], [2, 4]), 20_789, sender)}`);
+  await isolated(page.getByRole('heading', { name: `${sender} shared a check-in` }), sender, 'received heading');
+  const about = page.getByRole('radio', { name, exact: true });
+  await isolated(page.locator(`label[for="${await about.getAttribute('id')}"]`), name, 'who it is about');
+  await about.check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const when = page.locator('p.when').filter({ hasText: "'s check-in from" });
+  await expect(when).toBeVisible();
+  await isolated(when, sender, 'compare sentence, sender');
+  await isolated(when, name, 'compare sentence, relationship');
+  await isolated(page.getByRole('columnheader', { name: sender }), sender, 'table column');
+  await isolated(page.locator('figcaption').filter({ hasText: ': picture' }).last(), sender, 'picture caption');
+  await isolated(page.locator('.together-group li').first(), sender, 'what the answers say');
+  await isolated(page.getByRole('heading', { name: `Send yours back to ${sender}` }), sender, 'share panel title');
+  await isolated(page.locator('.share-panel p').filter({ hasText: 'can see this comparison' }), sender, 'share panel text');
+  await page.getByRole('button', { name: 'Keep their answers' }).click();
+  await expect(h1(page)).toHaveText(`You and ${sender}`);
+  await isolated(page.locator('p.when'), name, 'kept comparison sentence');
+  await isolated(page.locator('p').filter({ hasText: 'You chose to keep' }), sender, 'kept answers text');
+  await isolated(page.getByRole('link', { name: `All check-ins: ${name}` }), name, 'back link');
+
+  // The relationship's page: the kept comparison, a rename and the question before deleting.
+  await open(page, `/checkin/${rel}`);
+  await isolated(page.getByRole('link', { name: new RegExp(`check-in from`) }), sender, 'compared together');
+  const renamed = `${name} ٢`;
+  await page.getByLabel('Name', { exact: true }).fill(renamed);
+  await page.getByRole('button', { name: 'Save the name' }).click();
+  await isolated(page.getByRole('status').filter({ hasText: 'Renamed to' }), renamed, 'rename message');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await isolated(page.locator('#delete-question'), renamed, 'delete question');
+  await page.getByRole('button', { name: 'Keep it' }).click();
 });

@@ -47,6 +47,11 @@ fn try_save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// Returns the file name, or `None` if the browser refused.
 pub fn download_kept_copy(state: &Persistence, key: &str, prefix: &str) -> Option<String> {
     let text = state.raw(key).unwrap_or_default();
-    let name = format!("{prefix}-{}.json", stamp_of(key));
+    let name = kept_copy_name(key, prefix);
     save_text_file(&name, &text).then_some(name)
+}
+
+/// The file name of the kept copy under `key`: `<prefix>-<its time stamp>.json`.
+pub fn kept_copy_name(key: &str, prefix: &str) -> String {
+    format!("{prefix}-{}.json", stamp_of(key))
 }

@@ -674,6 +674,17 @@ impl Persistence {
             .map(|e| e.encode())
     }
 
+    /// The kept copy under `key`, byte for byte, sealed with the lock's key
+    /// for a file (as an export is), if a lock is open and the copy is there.
+    pub async fn seal_kept_copy(&self, key: &str) -> Option<String> {
+        let mirror = self.mirror()?;
+        let text = self.raw_text(key)?;
+        crypt::seal(mirror.key(), crypt::EXPORT_AAD, &text)
+            .await
+            .ok()
+            .map(|e| e.encode())
+    }
+
     /// Erases everything while locked (the passphrase is forgotten): the
     /// lock goes with it, and Closer starts afresh.
     pub fn erase_locked(&self) -> Result<(), StorageError> {
@@ -722,15 +733,47 @@ impl Persistence {
     }
 
     /// Replaces progress with an imported copy; the copy it replaces is kept
-    /// (see [`ProgressStore::replace`]). On failure nothing changes.
-    pub fn import(&self, progress: Progress) -> Result<(), StorageError> {
+    /// (see [`ProgressStore::replace`]). On failure nothing changes, with a
+    /// lock set too: the sealed writes are stored all together or not at
+    /// all, and this waits to hear which.
+    pub async fn import(&self, progress: Progress) -> Result<(), StorageError> {
         self.cancel_pending();
-        self.with_store(|s| s.replace(&progress))?;
+        self.all_or_nothing(|s| s.replace(&progress)).await?;
         self.set_progress.set(progress);
         self.undo_may_have_changed();
         self.keys_may_have_changed();
         self.tell(Event::Imported);
         Ok(())
+    }
+
+    /// Runs `change` on the store; with a lock set, its writes are sealed and
+    /// stored as one (see [`Mirror::commit`]), and when that fails the store
+    /// and this tab's values are as they were before, as when a plain write
+    /// throws.
+    async fn all_or_nothing<T>(
+        &self,
+        change: impl FnOnce(&mut ProgressStore) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        let Some(mirror) = self.mirror() else {
+            return self.with_store(change);
+        };
+        let before = self
+            .store
+            .with_value(|s| s.as_ref().map(ProgressStore::checkpoint));
+        mirror.begin();
+        let changed = self.with_store(change);
+        let stored = mirror.commit().await;
+        if let (Ok(_), Err(e)) = (&changed, stored) {
+            if let Some(before) = before {
+                self.store.update_value(|s| {
+                    if let Some(s) = s {
+                        s.restore(before);
+                    }
+                });
+            }
+            return Err(e);
+        }
+        changed
     }
 
     /// Adds a file's progress to this one (a merge, as with another tab's
@@ -741,17 +784,18 @@ impl Persistence {
     }
 
     /// Puts back the progress an import replaced, byte for byte, if nothing
-    /// was saved since the import (see [`ProgressStore::undo_import`]).
-    pub fn undo_import(&self) -> Result<Undo, StorageError> {
+    /// was saved since the import (see [`ProgressStore::undo_import`]). With
+    /// a lock set, as without: if it cannot be stored, nothing changes.
+    pub async fn undo_import(&self) -> Result<Undo, StorageError> {
         // A note still waiting to be saved is a change made since the import.
         self.flush();
-        let undo = self.with_store(|s| s.undo_import(now()))?;
-        if let Undo::Restored(loaded) = &undo {
+        let undo = self.all_or_nothing(|s| s.undo_import(now())).await;
+        if let Ok(Undo::Restored(loaded)) = &undo {
             self.take((**loaded).clone());
         }
         self.undo_may_have_changed();
         self.keys_may_have_changed();
-        Ok(undo)
+        undo
     }
 
     /// Reads again whether an import can be undone.

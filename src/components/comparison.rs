@@ -3,7 +3,7 @@
 //! code and on the page of answers a person kept.
 
 use super::chart::rating_words;
-use super::{Chart, Drawing, EvidenceList};
+use super::{Chart, Drawing, EvidenceList, Name};
 use crate::charts::{closeness_picture, closeness_picture_of, side_by_side, PairRow};
 use crate::checkin::{CheckIn, SCALE_MAX};
 use crate::content::{checkin_guide, course, together_guide};
@@ -94,7 +94,9 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                     view! {
                         <li>
                             <strong>{p.kind.name.clone()}</strong>
-                            {format!(": you {}; {them} {}.", wish_words(p.mine), wish_words(p.theirs))}
+                            {format!(": you {}; ", wish_words(p.mine))}
+                            <Name name=them.clone()/>
+                            {format!(" {}.", wish_words(p.theirs))}
                             {less.then(|| view! { <span class="wants-less">" "{words.wants_less.clone()}</span> })}
                         </li>
                     }
@@ -157,7 +159,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                     </figure>
                     <figure>
                         <Drawing svg=closeness_picture_of(theirs.closeness, "them", "you") class="closeness-picture"/>
-                        <figcaption>{format!("{them}: picture {}.", guide.picture_name(theirs.closeness))}</figcaption>
+                        <figcaption><Name name=them.clone()/>{format!(": picture {}.", guide.picture_name(theirs.closeness))}</figcaption>
                     </figure>
                 </div>
                 <p class="hint">"If you chose different pictures, that is common and not a disagreement to settle: each of you sees it from your own side."</p>
@@ -175,7 +177,7 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                 </figure>
                 <table class="figures together-table">
                     <caption>"Now, then wished for"</caption>
-                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col">{them.clone()}</th></tr></thead>
+                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col"><Name name=them.clone()/></th></tr></thead>
                     <tbody>{table_rows}</tbody>
                 </table>
             </section>

@@ -3,7 +3,7 @@
 //! after its `#`), a code to copy, the browser's share sheet where there is
 //! one, and a QR code of the link drawn here.
 
-use super::Chart;
+use super::{Chart, Name};
 use crate::charts::qr_code;
 use crate::checkin::CheckIn;
 use crate::content::{checkin_guide, together_guide};
@@ -42,9 +42,13 @@ pub fn SharePanel(
             .map_err(|e| e.to_string())
     });
     let unsafe_card = Route::if_unsafe().href();
-    let title = match &back_to {
-        None => "Share to compare".to_string(),
-        Some(them) => format!("Send yours back to {them}"),
+    // The panel's title, with the other person's name set apart.
+    let title = {
+        let back_to = back_to.clone();
+        move || match &back_to {
+            None => "Share to compare".into_any(),
+            Some(them) => view! { "Send yours back to " <Name name=them.clone()/> }.into_any(),
+        }
     };
     let title2 = title.clone();
     let say = move |text: &str| said.set(Some(text.to_string()));
@@ -115,13 +119,18 @@ pub fn SharePanel(
     };
     view! {
         <section class="panel share-panel" aria-labelledby="share-title">
-            <h2 id="share-title">{title.clone()}</h2>
+            <h2 id="share-title">{title.clone()()}</h2>
             {match &back_to {
                 None => view! {
                     <p>"Send these answers to the person they are about, to compare and talk."</p>
                 }.into_any(),
                 Some(them) => view! {
-                    <p>{format!("{them} can see this comparison from their side once they have your answers. Send your latest check-in back to {them} the same way theirs came.")}</p>
+                    <p>
+                        <Name name=them.clone()/>
+                        " can see this comparison from their side once they have your answers. Send your latest check-in back to "
+                        <Name name=them.clone()/>
+                        " the same way theirs came."
+                    </p>
                 }.into_any(),
             }}
             <button
@@ -131,7 +140,7 @@ pub fn SharePanel(
                 aria-controls="share-details"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Hide sharing".to_string() } else { title2.clone() }}
+                {move || if open.get() { "Hide sharing".into_any() } else { title2() }}
             </button>
             <div id="share-details" hidden=move || !open.get()>
                 <p>"Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>

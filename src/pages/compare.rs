@@ -270,7 +270,7 @@ fn Preview(
                             <input type="radio" name="about" id=input_id.clone() value=id.clone()
                                 prop:checked=move || choice.get().as_deref() == Some(value.as_str())
                                 on:change=move |_| choice.set(Some(id.clone()))/>
-                            <label for=input_id>{name}</label>
+                            <label for=input_id><Name name/></label>
                         </div>
                     }
                 }).collect_view()}
@@ -336,7 +336,12 @@ fn Compared(
     };
     let discard = move |_| close_without_keeping(stage, said);
     view! {
-        <p class="when">{format!("{them}'s check-in from {}, beside your latest on “{name}”.", shared_day(&shared))}</p>
+        <p class="when">
+            <Name name=them.clone()/>
+            {format!("'s check-in from {}, beside your latest on “", shared_day(&shared))}
+            <Name name=name.clone()/>
+            "”."
+        </p>
         <section class="panel keep-panel" aria-labelledby="keep-title">
             <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
             <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers."</p>

@@ -1,9 +1,9 @@
 //! `/data`: what Closer keeps, that it stays on this device, and the three
 //! things a person can do with it: export it, import a file, erase it all.
 
-use crate::components::{PageHeading, Title};
+use crate::components::{Name, PageHeading, Title};
 use crate::content::{checkin_guide, course};
-use crate::download::{download_kept_copy, save_text_file};
+use crate::download::{download_kept_copy, kept_copy_name, save_text_file};
 use crate::env::{now, utc_offset_minutes};
 use crate::lock::Envelope;
 use crate::notice::Notice;
@@ -52,23 +52,23 @@ fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> 
 }
 
 /// Each relationship a copy of progress holds, with its check-ins in words:
-/// `my sister: 2 check-ins, the latest on 2 December 2026`.
-fn relationships_in(progress: &crate::progress::Progress) -> Vec<String> {
+/// (`my sister`, `: 2 check-ins, the latest on 2 December 2026`).
+fn relationships_in(progress: &crate::progress::Progress) -> Vec<(String, String)> {
     let c = &progress.checkins;
     c.relationships_in_order()
         .into_iter()
         .map(|(id, r)| {
             let history = c.history(id);
-            match history.last() {
-                None => format!("{}: no check-ins", r.name),
+            let words = match history.last() {
+                None => ": no check-ins".to_string(),
                 Some((_, last)) => format!(
-                    "{}: {} check-in{}, the latest on {}",
-                    r.name,
+                    ": {} check-in{}, the latest on {}",
                     history.len(),
                     if history.len() == 1 { "" } else { "s" },
                     crate::time::long_date(last.at, utc_offset_minutes())
                 ),
-            }
+            };
+            (r.name.clone(), words)
         })
         .collect()
 }
@@ -179,15 +179,38 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
         state.progress.track();
         state.stored_keys().1
     });
+    let plain_kept = RwSignal::new(false);
     let download = move |key: String| {
-        if let Some(name) = download_kept_copy(&state, &key, "closer-kept-copy") {
-            said.set(Some(Said(format!(
-                "The kept copy was saved to the file {name}."
-            ))));
+        let locked = matches!(state.lock.get_untracked(), LockState::Open { .. })
+            && !plain_kept.get_untracked();
+        if !locked {
+            if let Some(name) = download_kept_copy(&state, &key, "closer-kept-copy") {
+                said.set(Some(Said(format!(
+                    "The kept copy was saved to the file {name}."
+                ))));
+            }
+            return;
         }
+        // With a lock set, the file is locked with the same passphrase, as an
+        // export is (unless the person chose otherwise).
+        spawn_local(async move {
+            let name = kept_copy_name(&key, "closer-kept-copy");
+            let message = match state.seal_kept_copy(&key).await {
+                None => {
+                    "The kept copy could not be locked, so it was not saved. Nothing was changed."
+                        .to_string()
+                }
+                Some(sealed) if save_text_file(&name, &sealed) => format!(
+                    "The kept copy was saved to the file {name}. It is locked with your passphrase."
+                ),
+                Some(_) => "This browser would not save the file. Nothing was changed.".to_string(),
+            };
+            said.set(Some(Said(message)));
+        });
     };
     let undo = move |_| {
-        let message = match state.undo_import() {
+        spawn_local(async move {
+            let message = match state.undo_import().await {
             Ok(Undo::Restored(_)) => "Your progress from before the import is back.".to_string(),
             Ok(Undo::NothingKept) => {
                 "There is no copy from before an import to put back. Nothing was changed.".to_string()
@@ -199,7 +222,8 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
                 .to_string(),
             Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
         };
-        said.set(Some(Said(message)));
+            said.set(Some(Said(message)));
+        })
     };
     view! {
         {move || {
@@ -207,6 +231,14 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
             let can_undo = state.import_backup.get();
             (!keys.is_empty()).then(|| view! {
                 <h3>"Copies kept aside"</h3>
+                {move || matches!(state.lock.get(), LockState::Open { .. }).then(|| view! {
+                    <p>"With a lock set, a kept copy is saved locked with your passphrase, as an export is."</p>
+                    <p class="choice">
+                        <input id="kept-plain" type="checkbox" prop:checked=move || plain_kept.get()
+                            on:change=move |ev| plain_kept.set(event_target_checked(&ev))/>
+                        <label for="kept-plain">"Save kept copies unlocked instead (anyone who has the file can read it)"</label>
+                    </p>
+                })}
                 <ul class="kept">
                     {keys.into_iter().map(|key| {
                         let what = if key == PREVIOUS_KEY && can_undo {
@@ -307,16 +339,18 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
         let progress = state
             .progress
             .with_untracked(|current| found.replacing(current, crate::env::random_id));
-        match state.import(progress) {
-            Ok(()) => {
-                step.set(ImportStep::Done);
-                reset_input();
+        spawn_local(async move {
+            match state.import(progress).await {
+                Ok(()) => {
+                    step.set(ImportStep::Done);
+                    reset_input();
+                }
+                // The refusal's view adds "Nothing was changed." once.
+                Err(e) => step.set(ImportStep::Refused(format!(
+                    "The file could not be saved in this browser ({e})."
+                ))),
             }
-            // The refusal's view adds "Nothing was changed." once.
-            Err(e) => step.set(ImportStep::Refused(format!(
-                "The file could not be saved in this browser ({e})."
-            ))),
-        }
+        });
     };
     let merge = move |_| {
         let ImportStep::Preview(found) = step.get_untracked() else {
@@ -395,7 +429,7 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                                 {(!people.is_empty()).then(|| view! {
                                     <p>"Relationships in the file, with their check-ins:"</p>
                                     <ul class="file-relationships">
-                                        {people.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                        {people.into_iter().map(|(name, words)| view! { <li><Name name/>{words}</li> }).collect_view()}
                                     </ul>
                                 })}
                                 {(ignored > 0).then(|| view! {

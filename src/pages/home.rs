@@ -1,6 +1,6 @@
 //! `/`: the welcome, "Continue", and the path of lessons.
 
-use crate::components::{LessonPath, PageHeading, StepCard, Title};
+use crate::components::{LessonPath, Name, PageHeading, StepCard, Title};
 use crate::content::course;
 use crate::env::now;
 use crate::persist::Persistence;
@@ -159,7 +159,7 @@ fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
                 (!list.is_empty()).then(|| view! {
                     <ul class="relationship-names" aria-label="Your relationships">
                         {list.into_iter().map(|(id, name)| view! {
-                            <li><A href=Route::relationship(&id).href()>{name}</A></li>
+                            <li><A href=Route::relationship(&id).href()><Name name/></A></li>
                         }).collect_view()}
                     </ul>
                 })

@@ -2,8 +2,8 @@
 //! reflection cards and from looking back on small steps, each linking
 //! back to where it was written.
 
-use crate::components::PageHeading;
 use crate::components::{step_text, Title};
+use crate::components::{Name, PageHeading};
 use crate::content::{checkin_guide, course, Card};
 use crate::pages::checkin::date;
 use crate::persist::Persistence;
@@ -127,7 +127,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                     <section class="panel" aria-labelledby="from-steps">
                         <h2 id="from-steps">"From your small steps"</h2>
                         {all.into_iter().map(|(name, href, notes)| view! {
-                            <h3>{name.clone()}</h3>
+                            <h3><Name name=name.clone()/></h3>
                             <ul class="notes">
                                 {notes.into_iter().map(|(step, answer, text, at)| view! {
                                     <li>
@@ -137,7 +137,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <p><A href=href.clone()>{format!("Go to {name}")}</A></p>
+                            <p><A href=href.clone()>"Go to " <Name name=name.clone()/></A></p>
                         }).collect_view()}
                     </section>
                 })

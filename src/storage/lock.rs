@@ -230,6 +230,19 @@ pub async fn open_stored(key: &Key, name: &str, stored: JsString) -> JsString {
 enum Op {
     Set(String, JsString),
     Remove(String),
+    /// Writes stored all together or not at all (an import, an undo), with
+    /// the values they replaced in this tab and where the result is told.
+    Batch(Batch),
+}
+
+/// The writes of one [`Mirror::begin`] .. [`Mirror::commit`].
+struct Batch {
+    /// Each write, in order: a value, or `None` to remove the key.
+    writes: Vec<(String, Option<JsString>)>,
+    /// What this tab held under each key before the batch changed it.
+    before: BTreeMap<String, Option<JsString>>,
+    /// Where [`Mirror::commit`] waits for the result.
+    result: Rc<RefCell<Option<Result<(), super::StorageError>>>>,
 }
 
 /// What a [`Mirror`] hands on for each value another tab stored: its name,
@@ -255,6 +268,8 @@ pub struct Mirror {
     receiving: Cell<bool>,
     /// Set when the lock is taken off or changed: queued writes are dropped.
     closed: Cell<bool>,
+    /// Writes gathered between [`begin`](Self::begin) and [`commit`](Self::commit).
+    batch: RefCell<Option<Batch>>,
 }
 
 impl Mirror {
@@ -270,6 +285,7 @@ impl Mirror {
             incoming: RefCell::new(VecDeque::new()),
             receiving: Cell::new(false),
             closed: Cell::new(false),
+            batch: RefCell::new(None),
         })
     }
 
@@ -329,16 +345,77 @@ impl Mirror {
 
     /// Sets a value now, and queues it to be sealed and stored.
     pub fn set(self: &Rc<Self>, name: &str, value: JsString) {
-        self.values
+        let before = self
+            .values
             .borrow_mut()
             .insert(name.to_string(), value.clone());
-        self.push(Op::Set(name.to_string(), value));
+        if !self.gather(name, before, Some(&value)) {
+            self.push(Op::Set(name.to_string(), value));
+        }
     }
 
     /// Removes a value now, and queues its removal from storage.
     pub fn remove(self: &Rc<Self>, name: &str) {
-        self.values.borrow_mut().remove(name);
-        self.push(Op::Remove(name.to_string()));
+        let before = self.values.borrow_mut().remove(name);
+        if !self.gather(name, before, None) {
+            self.push(Op::Remove(name.to_string()));
+        }
+    }
+
+    /// Inside a batch, keeps a write for [`commit`](Self::commit) instead of
+    /// queueing it; false outside one.
+    fn gather(&self, name: &str, before: Option<JsString>, value: Option<&JsString>) -> bool {
+        let mut batch = self.batch.borrow_mut();
+        let Some(batch) = batch.as_mut() else {
+            return false;
+        };
+        batch.before.entry(name.to_string()).or_insert(before);
+        batch.writes.push((name.to_string(), value.cloned()));
+        true
+    }
+
+    /// Starts gathering writes that must be stored all together or not at
+    /// all (an import, an undo): they change this tab's values at once, as
+    /// any write does, and are stored by [`commit`](Self::commit).
+    pub fn begin(&self) {
+        *self.batch.borrow_mut() = Some(Batch {
+            writes: Vec::new(),
+            before: BTreeMap::new(),
+            result: Rc::new(RefCell::new(None)),
+        });
+    }
+
+    /// Seals and stores the writes gathered since [`begin`](Self::begin),
+    /// after every write queued before them, all in one go, and says
+    /// whether they were stored. When one fails (a full storage), what was
+    /// stored before is put back, byte for byte, and so are this tab's
+    /// values: nothing was changed, as when `localStorage` refuses a plain
+    /// write. Writes made meanwhile wait until it is done.
+    /// The batch takes its place in the queue when this is called, not when
+    /// it is awaited.
+    pub fn commit(
+        self: &Rc<Self>,
+    ) -> impl std::future::Future<Output = Result<(), super::StorageError>> {
+        let batch = self.batch.borrow_mut().take();
+        let result = match batch {
+            Some(batch) if !batch.writes.is_empty() && !self.closed.get() => {
+                let result = Rc::clone(&batch.result);
+                self.push(Op::Batch(batch));
+                Some(result)
+            }
+            _ => None,
+        };
+        async move {
+            let Some(result) = result else {
+                return Ok(());
+            };
+            loop {
+                if let Some(r) = result.borrow_mut().take() {
+                    return r;
+                }
+                sleep(5).await;
+            }
+        }
     }
 
     /// Drops every queued write: the lock is being taken off or changed,
@@ -363,12 +440,12 @@ impl Mirror {
         if self.closed.get() {
             return;
         }
-        let name = match &op {
-            Op::Set(n, _) | Op::Remove(n) => n.clone(),
-        };
         let mut queue = self.queue.borrow_mut();
-        // An older write of the same key that has not started is superseded.
-        queue.retain(|o| !matches!(o, Op::Set(n, _) | Op::Remove(n) if *n == name));
+        if let Op::Set(name, _) | Op::Remove(name) = &op {
+            // An older write of the same key that has not started is superseded
+            // (one in a batch is not: the batch is stored whole).
+            queue.retain(|o| !matches!(o, Op::Set(n, _) | Op::Remove(n) if n == name));
+        }
         queue.push_back(op);
         drop(queue);
         if !self.running.get() {
@@ -384,6 +461,12 @@ impl Mirror {
             let next = self.queue.borrow_mut().pop_front();
             let Some(op) = next else { break };
             let result = match op {
+                Op::Batch(batch) => {
+                    let result = self.store_batch(&batch).await;
+                    *batch.result.borrow_mut() = Some(result);
+                    // The page hears of it from the one who committed it.
+                    continue;
+                }
                 Op::Remove(name) => self
                     .storage
                     .remove_item(&name)
@@ -407,6 +490,80 @@ impl Mirror {
             }
         }
         self.running.set(false);
+    }
+
+    /// Seals every write of `batch`, then stores them with no await between
+    /// (no other write of this page comes in between); when one fails, puts
+    /// back what was stored and this tab's values as they were.
+    async fn store_batch(&self, batch: &Batch) -> Result<(), super::StorageError> {
+        let mut sealed = Vec::with_capacity(batch.writes.len());
+        for (name, value) in &batch.writes {
+            let text = match value {
+                Some(v) => Some(JsString::from(
+                    seal(&self.key, name, v)
+                        .await
+                        .map_err(|e| super::StorageError::WriteFailed {
+                            quota: false,
+                            message: format!("{e:?}"),
+                        })
+                        .inspect_err(|_| self.put_back_values(batch))?
+                        .encode(),
+                )),
+                None => None,
+            };
+            sealed.push((name.clone(), text));
+        }
+        if self.closed.get() {
+            // The lock is being taken off or changed: the caller writes what is stored.
+            return Ok(());
+        }
+        let stored_before: Vec<(String, Option<JsString>)> = batch
+            .before
+            .keys()
+            .map(|n| (n.clone(), super::get_text(&self.storage, n).ok().flatten()))
+            .collect();
+        let mut failed = None;
+        for (name, text) in &sealed {
+            let written = match text {
+                Some(t) => super::set_text(&self.storage, name, t).map_err(super::write_error),
+                None => self
+                    .storage
+                    .remove_item(name)
+                    .map_err(|e| super::StorageError::Unavailable(super::describe(&e))),
+            };
+            if let Err(e) = written {
+                failed = Some(e);
+                break;
+            }
+        }
+        let Some(error) = failed else {
+            return Ok(());
+        };
+        for (name, text) in &stored_before {
+            let _ = match text {
+                Some(t) => super::set_text(&self.storage, name, t),
+                None => self.storage.remove_item(name),
+            };
+        }
+        self.put_back_values(batch);
+        Err(error)
+    }
+
+    /// This tab's values as they were before `batch`, where nothing has
+    /// changed them since (another tab's value heard meanwhile stays).
+    fn put_back_values(&self, batch: &Batch) {
+        let mut values = self.values.borrow_mut();
+        let last: BTreeMap<&String, &Option<JsString>> =
+            batch.writes.iter().map(|(n, v)| (n, v)).collect();
+        for (name, before) in &batch.before {
+            if last.get(name).copied() != Some(&values.get(name).cloned()) {
+                continue;
+            }
+            match before {
+                Some(v) => values.insert(name.clone(), v.clone()),
+                None => values.remove(name),
+            };
+        }
     }
 
     /// Another tab stored `value` (sealed) under `name`: opens it, learns
@@ -448,14 +605,19 @@ impl Mirror {
     /// Waits until every write made so far is stored (or failed).
     pub async fn settled(&self) {
         while !self.is_settled() {
-            let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
-                let _ = web_sys::window()
-                    .expect("a window")
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-            }))
-            .await;
+            sleep(10).await;
         }
     }
+}
+
+/// Lets the page's other tasks run for about `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    }))
+    .await;
 }
 
 /// Every `localStorage` key that belongs to Closer, the lock's header included.

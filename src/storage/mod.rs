@@ -194,6 +194,17 @@ pub enum SaveOutcome {
     Replaced(Box<Loaded>),
 }
 
+/// What a [`ProgressStore`] knows of what is stored, kept before an import
+/// or undo on a locked store and put back ([`ProgressStore::restore`]) when
+/// its sealed writes could not be stored.
+#[derive(Clone)]
+pub struct Checkpoint {
+    writable: bool,
+    kept_aside: Option<JsString>,
+    generation: u64,
+    last_written: Option<String>,
+}
+
 /// Progress in `localStorage`: one key, a versioned JSON envelope.
 pub struct ProgressStore {
     storage: Backend,
@@ -273,6 +284,25 @@ impl ProgressStore {
             generation: 0,
             last_written: None,
         }
+    }
+
+    /// What this store knows now, to [`restore`](Self::restore) later.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            writable: self.writable,
+            kept_aside: self.kept_aside.clone(),
+            generation: self.generation,
+            last_written: self.last_written.clone(),
+        }
+    }
+
+    /// Knows again what it knew at `checkpoint`: the writes made since were
+    /// not stored (a locked store's import or undo that failed as a whole).
+    pub fn restore(&mut self, checkpoint: Checkpoint) {
+        self.writable = checkpoint.writable;
+        self.kept_aside = checkpoint.kept_aside;
+        self.generation = checkpoint.generation;
+        self.last_written = checkpoint.last_written;
     }
 
     /// The decrypted values this store works on, when a lock is set.

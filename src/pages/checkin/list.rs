@@ -2,7 +2,7 @@
 
 use super::date;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
-use crate::components::{PageHeading, Title};
+use crate::components::{Name, PageHeading, Title};
 use crate::content::checkin_guide;
 use crate::env::random_id;
 use crate::persist::Persistence;
@@ -64,7 +64,7 @@ pub fn CheckinHome() -> impl IntoView {
                                     let label = format!("Check in: {name}");
                                     view! {
                                         <li>
-                                            <A href=Route::relationship(&id).href() attr:class="relationship-link">{name.clone()}</A>
+                                            <A href=Route::relationship(&id).href() attr:class="relationship-link"><Name name=name.clone()/></A>
                                             <span class="relationship-when">{when}</span>
                                             <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
                                         </li>

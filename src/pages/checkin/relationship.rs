@@ -204,7 +204,7 @@ fn SharedWithYou(id: String) -> impl IntoView {
                     view! {
                         <ul class="shared-list">
                             {kept.into_iter().map(|(rid, from, day)| view! {
-                                <li><A href=Route::shared(&id, &rid).href()>{format!("{from}'s check-in from {day}")}</A></li>
+                                <li><A href=Route::shared(&id, &rid).href()><Name name=from/>{format!("'s check-in from {day}")}</A></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -295,20 +295,21 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
 fn Rename(id: String, name: String) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let value = RwSignal::new(name);
-    let said = RwSignal::new(None::<String>);
+    // The new name (set apart when shown), or why it was not saved.
+    let said = RwSignal::new(None::<Result<String, String>>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let renamed = RelationshipName::parse(&value.get_untracked())
             .map_err(|e| e.to_string())
             .and_then(|name| {
-                let said = format!("Renamed to {name}.");
+                let said = name.to_string();
                 let rename = Change::RenameRelationship {
                     id: id.clone(),
                     name,
                 };
                 state.apply(rename).map(|_| said).map_err(|e| e.to_string())
             });
-        said.set(Some(renamed.unwrap_or_else(|e| e)));
+        said.set(Some(renamed));
     };
     view! {
         <section class="panel" aria-labelledby="rename-title">
@@ -326,7 +327,10 @@ fn Rename(id: String, name: String) -> impl IntoView {
                 <button type="submit" class="button">"Save the name"</button>
             </form>
             <div class="notice-region" role="status" aria-live="polite">
-                {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
+                {move || said.get().map(|m| match m {
+                    Ok(name) => view! { <p class="said">"Renamed to " <Name name/> "."</p> }.into_any(),
+                    Err(m) => view! { <p class="said">{m}</p> }.into_any(),
+                })}
             </div>
         </section>
     }
@@ -360,10 +364,9 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
         }
     };
     let question = move || {
-        format!(
-            "Delete {} and every check-in and step with them? This can't be undone.",
-            name.get()
-        )
+        view! {
+            "Delete " <Name name=name/> " and every check-in and step with them? This can't be undone."
+        }
     };
     view! {
         <section class="panel" aria-labelledby="delete-title">

@@ -173,7 +173,7 @@ fn ResultView(
                 <EvidenceList evidence=&guide.evidence/>
             </details>
 
-            <p><A href=Route::relationship(&rel).href()>{format!("All check-ins: {name}")}</A></p>
+            <p><A href=Route::relationship(&rel).href()>"All check-ins: " <Name name=name.clone()/></A></p>
         </div>
     }
 }

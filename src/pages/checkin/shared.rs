@@ -84,10 +84,12 @@ fn SharedView(
         <Title text=titles::SHARED/>
         <div class="page narrow checkin-page together-page">
             <PageHeading>"You and " <Name name=heading_name/></PageHeading>
-            <p class="when">{format!(
-                "{them} shared a check-in from {}, about your relationship “{name}”.",
-                shared_day(&received.shared)
-            )}</p>
+            <p class="when">
+                <Name name=them.clone()/>
+                {format!(" shared a check-in from {}, about your relationship “", shared_day(&received.shared))}
+                <Name name=name.clone()/>
+                "”."
+            </p>
             {match mine {
                 Some(mine) => view! {
                     <SharePanel check_in=mine.clone() back_to=them.clone()/>
@@ -100,7 +102,10 @@ fn SharedView(
             }}
             <section class="panel" aria-labelledby="delete-shared-title">
                 <h2 id="delete-shared-title">"Their answers in this browser"</h2>
-                <p>{format!("You chose to keep {them}'s answers here. Anyone who uses this browser can see kept answers. You can delete them at any time; your own check-ins stay.")}</p>
+                <p>
+                    "You chose to keep " <Name name=them.clone()/>
+                    "'s answers here. Anyone who uses this browser can see kept answers. You can delete them at any time; your own check-ins stay."
+                </p>
                 {move || if asking.get() {
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-shared-delete">
@@ -123,7 +128,7 @@ fn SharedView(
                 }}
                 <Refusal said/>
             </section>
-            <p><A href=back attr:class="button">{format!("All check-ins: {name}")}</A></p>
+            <p><A href=back attr:class="button">"All check-ins: " <Name name=name.clone()/></A></p>
         </div>
     }
 }
