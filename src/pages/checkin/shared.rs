@@ -100,7 +100,7 @@ fn SharedView(
             }}
             <section class="panel" aria-labelledby="delete-shared-title">
                 <h2 id="delete-shared-title">"Their answers in this browser"</h2>
-                <p>{format!("You chose to keep {them}'s answers here. Anyone who uses this browser can see kept answers. You can delete them at any time; your own check-ins stay.")}</p>
+                <p>{format!("You chose to keep {them}'s answers here. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data. You can delete them at any time; your own check-ins stay.")}</p>
                 {move || if asking.get() {
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-shared-delete">
