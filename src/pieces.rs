@@ -307,6 +307,7 @@ mod tests {
             Route::shared("r1", "s1"),
             Route::Compare,
             Route::Reflections,
+            Route::Talk,
         ];
         for view in RouteView::ALL {
             assert!(
