@@ -57,7 +57,7 @@ async function checkChoice(page: Page, i: number): Promise<void> {
   const radio = article.getByRole('radio').nth(i);
   await radio.check();
   await article.getByRole('button', { name: 'Check' }).click();
-  await expect(radio).toHaveAccessibleDescription(/^((✓ ?)?Right answer|(✗ ?)?Your answer, not right)$/);
+  await expect(radio).toHaveAccessibleDescription(/^((✓ ?)?Right answer|(✗ ?)?Your answer, not quite right)$/);
   await expect(article.getByRole('status')).toContainText(/^(✓ Right\.|✗ Not quite\.) /);
 }
 

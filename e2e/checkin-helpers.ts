@@ -236,7 +236,7 @@ export async function chooseStep(page: Page, text?: string): Promise<string> {
   if (!(await radio.isVisible())) await openDisclosure(chooser.locator('details.more-ideas'));
   await radio.check();
   const id = await radio.getAttribute('id');
-  // The label's own words, without the note under a suggestion ("For more physical").
+  // The label's own words, without the note under a suggestion ("Where you would like more: physical").
   const chosen = await chooser
     .locator(`label[for="${id}"]`)
     .evaluate((l) => [...l.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('option-note'))).map((n) => n.textContent).join('').trim());

@@ -347,7 +347,7 @@ test.describe('on a phone', () => {
     const chooser = stepChooser(page);
     const suggested = chooser.getByRole('group', { name: 'Suggested for the biggest gaps' });
     await expect(suggested.getByRole('radio')).toHaveCount(3);
-    await expect(suggested.locator('.option-note')).toHaveText(['For more physical', 'For more shared interests', 'For more experiential']);
+    await expect(suggested.locator('.option-note')).toHaveText(['Where you would like more: physical', 'Where you would like more: shared interests', 'Where you would like more: experiential']);
     await expect(chooser.getByRole('radio').filter({ visible: true })).toHaveCount(3);
     await chooser.getByText('Show more ideas', { exact: true }).click();
     expect(await chooser.getByRole('radio').filter({ visible: true }).count()).toBeGreaterThan(3);

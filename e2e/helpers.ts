@@ -289,7 +289,7 @@ export type AnswerKey = Map<string, Set<string>>;
 /**
  * The marks on the options of a checked question, in the order shown, as a
  * screen reader gets them (each input's description): "Right answer",
- * "Your answer, not right", or "" for an option neither right nor picked.
+ * "Your answer, not quite right", or "" for an option neither right nor picked.
  */
 export async function optionMarks(page: Page): Promise<string[]> {
   return questionGroup(page)

@@ -403,14 +403,14 @@ test('every choice card: the feedback reads right, names the right option, marks
     for (let i = 0; i < labels.length; i++) {
       await radios.nth(i).check();
       await article.getByRole('button', { name: 'Check' }).click();
-      await expect(radios.nth(i)).toHaveAccessibleDescription(/Right answer|Your answer, not right/);
+      await expect(radios.nth(i)).toHaveAccessibleDescription(/Right answer|Your answer, not quite right/);
       const m = await marks(page);
       const right = labels.filter((_, k) => /Right answer/.test(m[k]));
       expect(right, `${card.path}: one option marked right`).toHaveLength(1);
       const text = (await status.innerText()).replace(/\s+/g, ' ');
       expect(text, `${card.path}: no doubled full stop`).not.toContain('..');
       expect(text, `${card.path}: no "Yes." or "Right." after the verdict`).not.toMatch(/^. (Right|Not quite)\. (Yes|Right|No)\./);
-      if (m[i].includes('Your answer, not right')) {
+      if (m[i].includes('Your answer, not quite right')) {
         expect(text).toMatch(/^✗ Not quite\. /);
         expect(text, `${card.path}: the feedback names the right option`).toContain(`The right answer: ${right[0].replace(/\.$/, '')}`);
       } else {

@@ -26,7 +26,7 @@ const test = base.extend<{ problems: string[] }>({
 });
 test.use({ serviceWorkers: 'block' });
 
-const MISSING = 'This page has not arrived';
+const MISSING = 'This page did not load';
 
 /** Fails every request for the quiz's piece of the wasm while `state.blocked`. */
 async function blockQuizPiece(page: Page, state: { blocked: boolean; hits: number }) {

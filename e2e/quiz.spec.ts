@@ -268,7 +268,7 @@ test('a wrong answer: the options are marked, the feedback names the right one w
     o.labels.forEach((label, i) => {
       if (right.has(label)) expect(marks[i], label).toMatch(/^✓ ?Right answer$/);
     });
-    expect(marks.some((m) => /^✗ ?Your answer, not right$/.test(m)) || o.multi).toBe(true);
+    expect(marks.some((m) => /^✗ ?Your answer, not quite right$/.test(m)) || o.multi).toBe(true);
     // The feedback comes before the button that moves on.
     const order = await page.evaluate(() => {
       const f = document.querySelector('article .feedback-region')!;

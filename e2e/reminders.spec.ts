@@ -36,7 +36,7 @@ test("a step's reminder is a calendar file that rings a week on and names no one
   const week = homeWeek(page);
   const fold = week.getByRole('group').filter({ has: page.getByText('Add to my calendar', { exact: true }) });
   await week.getByText('Add to my calendar', { exact: true }).click();
-  await expect(fold).toContainText('Your calendar will remind you on 9 March 2026 at 18:00.');
+  await expect(fold).toContainText('The reminder is for 9 March 2026 at 18:00.');
   await expect(fold).toContainText('it names no one');
 
   const plain = await savedFile(page, fold);
@@ -56,7 +56,7 @@ test("a step's reminder is a calendar file that rings a week on and names no one
   await fold.getByLabel(/^Also write who it is for and the step itself/).check();
   await fold.getByLabel('Remind me every week for four weeks').check();
   const named = lines((await savedFile(page, fold)).text);
-  expect(named).toContain('SUMMARY:Closer: a small step with Sam\\, my sister');
+  expect(named).toContain('SUMMARY:Closer: a small step (Sam\\, my sister)');
   expect(named).toContain('RRULE:FREQ=WEEKLY;COUNT=4');
   const description = named.find((x) => x.startsWith('DESCRIPTION:')) ?? '';
   expect(description.replace(/\\([,;\\])/g, '$1')).toContain(step);

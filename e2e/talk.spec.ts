@@ -80,7 +80,7 @@ test('from a comparison, "Take them one at a time" starts with the kinds both wa
   await page.getByRole('link', { name: 'Take them one at a time' }).click();
   await expect(h1(page)).toHaveText('Talk together');
   await expect(page).toHaveURL(/\/talk\?start=physical$/);
-  await expect(page.getByText('Questions on where you would both like more (physical) come first.')).toBeVisible();
+  await expect(page.getByText('Questions about the kinds you would both like more of (physical) come first.')).toBeVisible();
   await page.getByRole('button', { name: 'Begin' }).click();
   const onPhysical = ROUNDS.get(LIGHT)!.filter((q) => q.kinds.includes('physical')).map((q) => q.text);
   expect(onPhysical.length).toBeGreaterThan(0);

@@ -230,7 +230,7 @@ pub async fn arrive_here() {
 }
 
 /// The heading and message of a page whose piece did not arrive.
-pub const MISSING_HEADING: &str = "This page has not arrived";
+pub const MISSING_HEADING: &str = "This page did not load";
 
 /// A route whose piece did not arrive: says so in plain words and tries
 /// again on request, drawing the page once its piece is here.

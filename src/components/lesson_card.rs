@@ -356,7 +356,7 @@ fn ReflectBody(
             <p id="reflection-privacy" class="hint">
                 {move || if matches!(state.lock.get(), crate::persist::LockState::Open { .. }) {
                     view! {
-                        "Private: your note is kept in this browser only, locked with your passphrase, so only someone who knows it can read it. "
+                        "Private: your note is kept in this browser only, locked with your passphrase. While Closer is locked, only someone who knows the passphrase can read it; while it is open, anyone holding this device can. "
                         <A href=format!("{}#lock", Route::Data.href())>"About the lock"</A>
                     }.into_any()
                 } else {

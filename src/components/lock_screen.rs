@@ -14,6 +14,8 @@ enum Step {
     /// Deriving the key (about a second at 600,000 iterations).
     Opening,
     Wrong,
+    /// Unlock pressed with the field empty.
+    Empty,
     Failed(String),
 }
 
@@ -36,7 +38,7 @@ pub fn LockScreen() -> impl IntoView {
         };
         let passphrase = field.value();
         if passphrase.is_empty() {
-            step.set(Step::Wrong);
+            step.set(Step::Empty);
             return;
         }
         step.set(Step::Opening);
@@ -64,11 +66,11 @@ pub fn LockScreen() -> impl IntoView {
         <Title text="Locked"/>
         <div class="page narrow lock-screen">
             <PageHeading text="Closer is locked"/>
-            <p>"Your progress on this device is locked with a passphrase. Enter it to carry on."</p>
+            <p>"What Closer keeps in this browser is locked with a passphrase. Enter it to continue."</p>
             {move || unreadable().then(|| view! {
                 <p class="feedback wrong">
-                    "This lock was set by a newer version of Closer, or its details are damaged, so this version can't open it. "
-                    "Nothing has been changed. Reload the page to get the newer version."
+                    "This version of Closer cannot open this lock: it was set by a newer version, or its details are damaged. Nothing was changed. "
+                    "Reload the page to get the newest version. If that does not help, the only thing left to do is to erase everything (below)."
                 </p>
             })}
             <form class="lock-form" on:submit=submit>
@@ -80,7 +82,7 @@ pub fn LockScreen() -> impl IntoView {
                         autocomplete="current-password"
                         node_ref=input
                         aria-describedby="unlock-status"
-                        aria-invalid=move || (step.get() == Step::Wrong).then_some("true")
+                        aria-invalid=move || matches!(step.get(), Step::Wrong | Step::Empty).then_some("true")
                     />
                 </p>
                 <button type="submit" class="button primary" prop:disabled=move || step.get() == Step::Opening || unreadable()>
@@ -92,14 +94,15 @@ pub fn LockScreen() -> impl IntoView {
                     Step::Asking => String::new(),
                     Step::Opening => "Unlocking… this takes a moment.".into(),
                     Step::Wrong => "That passphrase doesn't open this lock. Nothing was changed; try again.".into(),
-                    Step::Failed(m) => format!("Closer couldn't unlock here ({m}). Nothing was changed."),
+                    Step::Empty => "Type your passphrase first.".into(),
+                    Step::Failed(m) => format!("This browser could not unlock Closer. Nothing was changed. Try again, or open Closer in an up-to-date browser. (The browser said: {m})"),
                 }}
             </p>
             <section class="panel" aria-labelledby="forgot-title">
                 <h2 id="forgot-title">"Forgotten your passphrase?"</h2>
                 <p>
                     "Nobody can recover it, not even Closer: there is no copy anywhere. "
-                    "The only way on is to erase everything Closer keeps in this browser and start again."
+                    "The only thing you can do is erase everything Closer keeps in this browser and start again."
                 </p>
                 {move || if forgetting.get() {
                     view! {
@@ -117,6 +120,25 @@ pub fn LockScreen() -> impl IntoView {
                     }.into_any()
                 }}
             </section>
+            <SafetyNow/>
         </div>
+    }
+}
+
+/// The safety card's first lines, which a locked Closer still shows: the
+/// support lesson is behind the lock like every page, and someone who has
+/// forgotten the passphrase may need them most.
+#[component]
+fn SafetyNow() -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="safety-now-title">
+            <h2 id="safety-now-title">"If you feel unsafe"</h2>
+            <ul>
+                <li>"In danger right now: contact your local emergency services."</li>
+                <li>"Thinking of harming yourself: a crisis line can help, and many are free at any hour."</li>
+                <li>"Someone at home hurting, threatening or controlling you: a domestic-abuse helpline can help you plan, ideally from a device they cannot check."</li>
+                <li>"Under 18: a helpline for young people, or an adult you trust, can help."</li>
+            </ul>
+        </section>
     }
 }

@@ -49,7 +49,7 @@ impl Mark {
 pub fn OptionMark(mark: Mark, id: String) -> impl IntoView {
     let (sign, words) = match mark {
         Mark::Right => ("✓", "Right answer"),
-        Mark::ChosenWrong => ("✗", "Your answer, not right"),
+        Mark::ChosenWrong => ("✗", "Your answer, not quite right"),
         Mark::None => return None,
     };
     Some(view! {
@@ -74,7 +74,7 @@ pub fn AllFeedback(
                     let mark = Mark::of(o, chosen);
                     let (sign, words) = match mark {
                         Mark::Right => ("✓ ", "Right answer: "),
-                        Mark::ChosenWrong => ("✗ ", "Your answer, not right: "),
+                        Mark::ChosenWrong => ("✗ ", "Your answer, not quite right: "),
                         Mark::None => ("", ""),
                     };
                     view! {

@@ -111,13 +111,13 @@ pub fn AddToCalendar(
         <details class="reminder">
             <summary>"Add to my calendar"</summary>
             <p>{match rings {
-                   Some(at) => format!("Your calendar will remind you on {at}. "),
+                   Some(at) => format!("The reminder is for {at}. Once it is in your calendar, check that your calendar will alert you: some leave out the alert of a file they import. "),
                    None => String::new(),
                }}
                {if is_step {
-                   "Its title is only \u{201c}Closer: a small step\u{201d}: it names no one, and your notes never go in it."
+                   "It says \u{201c}Closer: a small step\u{201d} and links to Closer. It names no one and holds none of your notes, but anyone who can see your calendar will see it. The file also stays in your downloads until you delete it."
                } else {
-                   "Its title is only \u{201c}Closer: quiz review\u{201d}."
+                   "It says \u{201c}Closer: quiz review\u{201d} and links to Closer. Anyone who can see your calendar will see it."
                }}
             </p>
             {is_step.then(|| view! {

@@ -119,7 +119,7 @@ pub fn StepChooser(
         .map(|s| {
             let note = s
                 .kind
-                .map(|k| format!("For more {}", k.name.to_lowercase()));
+                .map(|k| format!("Where you would like more: {}", k.name.to_lowercase()));
             option(s.step.id.to_string(), s.step.text.to_string(), note)
         })
         .collect_view();
@@ -153,7 +153,7 @@ pub fn StepChooser(
     view! {
         <section class="panel step-chooser" id=CHOOSER_ID aria-labelledby="step-title">
             <h2 id="step-title" tabindex="-1">"One small step this week"</h2>
-            <p>"If you like, pick one small thing to try in the next seven days. In a week, Closer will ask how it went; you can change or drop it any time."</p>
+            <p>"If you like, pick one small thing to try in the next seven days. Come back in a week and Closer will ask how it went (a calendar reminder can help); you can change or drop it any time."</p>
             {move || current.get().map(|(_, step)| view! {
                 <p class="current-step"><strong>"Your step now: "</strong>{step_text(&step)}" Choosing another replaces it."</p>
             })}
@@ -251,7 +251,7 @@ pub fn StepCard(
                 Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review apart/> }.into_any(),
                 None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone() chosen_at=plan.chosen_at/> }.into_any(),
                 None => view! {
-                    <p class="step-when">{chosen}" In a week, Closer will ask how it went."</p>
+                    <p class="step-when">{chosen}" Come back in a week and Closer will ask how it went."</p>
                     <div class="done-actions">
                         <ChangeStep relationship=relationship.clone() apart label="Change it"/>
                         <button type="button" class="button" on:click=drop_step>"Drop this step"</button>

@@ -126,7 +126,7 @@ fn PasteForm(
         // shows this instead of the form until the app opens the link.
         <div class="link-arriving">
             <p class="lead">"Someone has shared a check-in with you: how close they feel to you, and where they would like more. It opens here in a moment."</p>
-            <p>"Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: nothing of theirs or yours is kept unless you choose to keep it."</p>
+            <p>"Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: Closer keeps nothing of theirs or yours unless you choose to keep it, though your browser's history keeps the link itself."</p>
         </div>
         <p class="paste-intro">"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
         <p class="hint">{HISTORY_NOTE}</p>
@@ -344,7 +344,7 @@ fn Compared(
         </p>
         <section class="panel keep-panel" aria-labelledby="keep-title">
             <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
-            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers."</p>
+            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data."</p>
             <div class="form-actions">
                 <button type="button" class="button primary" on:click=keep>"Keep their answers"</button>
                 <button type="button" class="button" on:click=discard>"Close without keeping"</button>

@@ -125,7 +125,7 @@ pub fn DataPage() -> impl IntoView {
             <p>
                 "Everything Closer remembers for you stays in this browser on this device: "
                 "which cards you have seen, your private notes, your quiz answers and your check-ins on relationships. "
-                "There is no account and no server, and nothing is ever sent anywhere."
+                "There is no account, and Closer keeps nothing on a server: nothing leaves this device unless you share a check-in yourself."
             </p>
             <div class="notice-region" role="status" aria-live="polite">
                 {move || said.get().map(|Said(m)| view! { <p class="said">{m}</p> })}

@@ -19,7 +19,7 @@ fn strength_words(passphrase: &str) -> String {
         Strength::TooShort => format!("Too short: use at least {MIN_PASSPHRASE_CHARS} characters."),
         Strength::Weak => "Weak: someone with time could guess it. Longer is better.".into(),
         Strength::Fair => "Fair. A few more words would make it stronger.".into(),
-        Strength::Strong => "Strong.".into(),
+        Strength::Strong => "Long and varied enough to be hard to guess.".into(),
     }
 }
 
@@ -196,9 +196,14 @@ pub fn LockPanel() -> impl IntoView {
                         "A lock encrypts all of it with a passphrase that only you know. Closer then asks for the passphrase "
                         "when the page opens, after a time without use, and after “Leave quickly”."
                     </p>
+                    <p>
+                        "A lock does not hide that you use Closer, and it does not cover your browser's history, "
+                        "files you save or print (a calendar reminder, a printout, an export you choose to save unlocked), "
+                        "or the time while Closer is open and unlocked. Anyone who can use this browser can still erase everything, passphrase or not."
+                    </p>
                     <p class="lock-warning">
                         <strong>"If you forget the passphrase, nobody can open the lock, not even Closer. "</strong>
-                        "The only way on is then to erase everything and start again. Choose one you will remember, or export a copy first."
+                        "The only thing left to do is then to erase everything and start again. Choose one you will remember, or export a copy first."
                     </p>
                     {idle_select()}
                     <NewPassphrase prefix="lock" action="Set the lock" status on_set=set/>

@@ -88,7 +88,7 @@ pub fn ReflectionsPage() -> impl IntoView {
         <Title text="My reflections"/>
         <div class="page narrow reflections-page">
             <PageHeading text="My reflections"/>
-            <p>"Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them."</p>
+            <p>"Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them, unless you set a lock on the page about your data."</p>
             {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
                 <p class="empty">
                     "No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them. "
@@ -98,7 +98,7 @@ pub fn ReflectionsPage() -> impl IntoView {
             })}
             {move || (!lessons.with(Vec::is_empty) || !steps.with(Vec::is_empty)).then(|| view! {
                 <div class="print-notes">
-                    <p>"On paper, your notes are no longer only in this browser: anyone who finds the page can read them."</p>
+                    <p>"A printout, or a PDF saved from the print window, holds your notes and the names in them outside this browser and outside any lock: anyone who finds it can read it."</p>
                     <button type="button" class="button" on:click=|_| print_page()>"Print my reflections"</button>
                 </div>
             })}

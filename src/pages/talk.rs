@@ -72,7 +72,7 @@ pub fn TalkPage() -> impl IntoView {
                         <h2 id="talk-begin">{format!("Begin with the {} round", rounds[0].title.to_lowercase())}</h2>
                         {more.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                         {(!start_names.is_empty()).then(|| view! {
-                            <p>{format!("Questions on where you would both like more ({}) come first.", start_names.join(", "))}</p>
+                            <p>{format!("Questions about the kinds you would both like more of ({}) come first.", start_names.join(", "))}</p>
                         })}
                         <button type="button" class="button primary" on:click=begin.clone()>"Begin"</button>
                     </section>

@@ -125,13 +125,13 @@ impl Reminder {
         let (title, description) = match details {
             None => (
                 NEUTRAL_TITLE.to_string(),
-                "A week has passed since you chose a small step. Open Closer to look back on how it went."
+                "A reminder of the small step you chose. Open Closer to look back on how it went."
                     .to_string(),
             ),
             Some(d) => (
-                format!("{NEUTRAL_TITLE} with {}", d.about),
+                format!("{NEUTRAL_TITLE} ({})", d.about),
                 format!(
-                    "A week has passed since you chose this small step for {}: {} Open Closer to look back on how it went.",
+                    "A reminder of the small step you chose for {}: {} Open Closer to look back on how it went.",
                     d.about, d.step
                 ),
             ),

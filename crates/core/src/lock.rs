@@ -272,9 +272,25 @@ pub fn strength(passphrase: &str) -> Strength {
     .iter()
     .filter(|k| **k)
     .count();
-    let words = passphrase.split_whitespace().count();
+    // Words of three letters or more: "a b c d" is not four words' worth.
+    let words = passphrase
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3)
+        .count();
+    // Few different characters ("aaaaaaaa…", "abababab…") are quick to
+    // guess at any length.
+    let distinct = {
+        let mut seen: Vec<char> = passphrase.chars().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    if distinct < 5 {
+        return Strength::Weak;
+    }
     match (chars, kinds, words) {
-        (20.., _, _) | (_, _, 4..) => Strength::Strong,
+        (20.., _, _) if distinct >= 10 => Strength::Strong,
+        (16.., _, 4..) => Strength::Strong,
         (14.., _, _) | (_, 3.., _) => Strength::Fair,
         _ => Strength::Weak,
     }
@@ -473,6 +489,10 @@ mod tests {
         assert_eq!(strength("abcdefgh"), Strength::Weak);
         assert_eq!(strength("Abcdefg1!"), Strength::Fair);
         assert_eq!(strength("river lantern quiet orange"), Strength::Strong);
+        // Four "words" of one letter, or one letter many times, are not strong.
+        assert_ne!(strength("aa b c d"), Strength::Strong);
+        assert_eq!(strength(&"a".repeat(24)), Strength::Weak);
+        assert_eq!(strength(&"ab".repeat(12)), Strength::Weak);
         // Characters, not bytes.
         assert_eq!(strength("ééééééé"), Strength::TooShort);
     }

@@ -88,7 +88,7 @@ fn a_reminder_names_no_one_unless_asked_and_then_escapes_what_it_says() {
     let event = one_event(&named);
     let summary = value(&event.properties, "SUMMARY").unwrap();
     // The parser leaves escapes as written: the comma is escaped, not a separator.
-    assert_eq!(summary, "Closer: a small step with Sam\\, my sister");
+    assert_eq!(summary, "Closer: a small step (Sam\\, my sister)");
     let description = value(&event.properties, "DESCRIPTION").unwrap();
     assert!(
         description.contains("Ask about her week\\; listen."),

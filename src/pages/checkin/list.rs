@@ -44,7 +44,7 @@ pub fn CheckinHome() -> impl IntoView {
                 };
                 let care = view! {
                     <p class="care">
-                        "Checking in is for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                        "You can check in on any relationship. Sharing and small steps are for relationships where you feel safe: if someone pressures, controls, checks up on or frightens you, you do not owe them any openness. "
                         <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
                     </p>
                 };
@@ -125,7 +125,7 @@ fn AddRelationship() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| { error.set(None); name.set(event_target_value(&ev)) }
                 />
-                <p id="relationship-name-help" class="hint">"For example: my sister, Sam, or J. It stays in this browser."</p>
+                <p id="relationship-name-help" class="hint">"For example: my sister, Sam, or J. It stays in this browser, where anyone who opens Closer can see it unless you set a lock."</p>
                 <p id="relationship-name-error" class="field-error" aria-live="polite">{move || error.get()}</p>
                 <button type="submit" class="button primary">"Add and check in"</button>
             </form>

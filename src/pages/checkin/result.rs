@@ -108,12 +108,12 @@ fn ResultView(
                 </div>
             </section>
 
-            <SharePanel check_in=check_in.clone()/>
-
             <p class="care">
-                "The steps below are for relationships where you feel safe. If someone pressures, controls, checks up on or frightens you, you owe them no more openness. "
+                "Share, and choose a step, only where you feel safe. If someone pressures, controls, checks up on or frightens you, you do not owe them any openness. "
                 <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
             </p>
+            <SharePanel check_in=check_in.clone()/>
+
             <StepChooser relationship=rel.clone() check_in=Some(check_in.clone())/>
 
             <section class="panel" aria-labelledby="kinds-result-title">
@@ -152,8 +152,8 @@ fn ResultView(
                 {(!less.is_empty()).then(|| view! {
                     <p class="less">
                         {format!(
-                            "You would like less of: {}. That is a fair answer: closeness should feel welcome to both of you. If someone presses closeness on you that you do not want, ",
-                            less.join(", ")
+                            "You would like less of: {}. That is a fair answer: closeness should feel welcome to both of you. If someone pushes for closeness you do not want, ",
+                            in_words(&less)
                         )}
                         <A href=unsafe_card.clone()>"see what to do if you feel unsafe"</A>"."
                     </p>

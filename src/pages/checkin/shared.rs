@@ -104,7 +104,7 @@ fn SharedView(
                 <h2 id="delete-shared-title">"Their answers in this browser"</h2>
                 <p>
                     "You chose to keep " <Name name=them.clone()/>
-                    "'s answers here. Anyone who uses this browser can see kept answers. You can delete them at any time; your own check-ins stay."
+                    "'s answers here. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data. You can delete them at any time; your own check-ins stay."
                 </p>
                 {move || if asking.get() {
                     view! {
