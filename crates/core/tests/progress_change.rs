@@ -819,7 +819,10 @@ fn a_second_relationship_with_the_same_name_is_refused() {
     );
     assert_eq!(p.checkins.relationships.len(), 1);
     let message = ChangeError::CheckIn(CheckInError::NameTaken("J.".into())).to_string();
-    assert!(message.contains("“J.” is already in your list"), "{message}");
+    assert!(
+        message.contains("“J.” is already in your list"),
+        "{message}"
+    );
     // A word that tells them apart is enough.
     let other = Change::AddRelationship {
         id: "r2".into(),
