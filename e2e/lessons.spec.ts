@@ -71,7 +71,12 @@ test('a whole lesson by keyboard only, to "Lesson complete"; home then shows it 
   // No card in the URL: the lesson opens at its first card, and the URL says which.
   await expect(page).toHaveURL(lesson.cards[0].path);
   await expect(h1(page)).toHaveText(lesson.title);
-  await expect(h1(page)).toBeFocused();
+  // A first load leaves focus at the document's start; "Skip to content" goes to the lesson.
+  await expect(h1(page)).not.toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
   const n = lesson.cards.length;
 
   for (const [i, card] of lesson.cards.entries()) {
@@ -332,11 +337,18 @@ test('an unknown address shows "Page not found" with a way home', async ({ page 
   await expect(page).toHaveTitle(HOME_TITLE);
 });
 
-test('each route sets the page title, and focus lands on its h1', async ({ page }) => {
+test('each route sets the page title; a first load leaves focus at the start, a move in the app puts it on the h1', async ({ page }) => {
   await open(page, '/');
   await expect(h1(page)).toHaveText('Closer');
   await expect(page).toHaveTitle(HOME_TITLE);
-  await expect(h1(page)).toBeFocused();
+  // A first load (review m12): nothing has focus, so the first Tab reaches
+  // "Skip to content" and the next the site's header, as on any web page.
+  await expect(h1(page)).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('header') !== null)).toBe(true);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
   await expect(page).toHaveURL('/quiz');

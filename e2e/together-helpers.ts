@@ -248,6 +248,13 @@ export async function makeLink(page: Page, firstName = ''): Promise<Made> {
   return readMade(page);
 }
 
+/** The status beside a button of the share panel: what that button did ("Code copied."). */
+export function statusBeside(page: Page, button: string): Locator {
+  return sharePanel(page)
+    .getByRole('button', { name: button, exact: true })
+    .locator('xpath=following-sibling::*[@role="status"][1]');
+}
+
 /** The link and the code on screen, once made. */
 export async function readMade(page: Page): Promise<Made> {
   await expect(linkField(page)).toBeVisible();

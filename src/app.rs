@@ -27,8 +27,19 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // Where the app starts: the screen whose heading leaves focus alone.
+    #[cfg(target_arch = "wasm32")]
+    crate::focus::remember_first_screen();
     let state = Persistence::init();
     provide_context(state);
+    // Answers someone shared are kept for the tab in plain `sessionStorage`
+    // only while no lock is set: once one is (here, in another tab, or found
+    // at start-up), they go (`storage::session`).
+    Effect::new(move |_| {
+        if state.lock.get() != crate::persist::LockState::Off {
+            crate::storage::session::forget_shared();
+        }
+    });
     provide_context(Offline::start());
     // Once the first screen has painted, fetch the rest of the guide's prose
     // in the background (on a first visit; see `prose::prefetch`).

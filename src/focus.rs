@@ -4,7 +4,53 @@
 //! and work that can wait until the frame a click changed has been drawn.
 
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// How many entries the tab's history had when the app started.
+    static FIRST_LENGTH: Cell<Option<u32>> = const { Cell::new(None) };
+    /// Whether the person has moved on from the app's first screen.
+    static MOVED_ON: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How many entries the tab's history has. A move within the app adds one
+/// (a link, a button that opens another page); the app's own corrections of
+/// the address (a lesson's address gaining its first card, a shared link
+/// losing its answers) replace the entry and add none.
+fn history_length() -> Option<u32> {
+    window().history().ok()?.length().ok()
+}
+
+/// Notes where the app starts: the screen a page heading leaves focus
+/// alone on (see [`heading_takes_focus`]). Browser only.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_first_screen() {
+    FIRST_LENGTH.with(|f| f.set(history_length()));
+}
+
+/// The person has moved on from the first screen without a new history
+/// entry (the app was unlocked): the next heading takes focus.
+pub fn moved_on() {
+    MOVED_ON.with(|m| m.set(true));
+}
+
+/// Whether a page heading that has just appeared should take focus. After
+/// a move within the app, yes: a screen reader then starts at the new
+/// page's title. On the screen a page load opened, no: focus stays at the
+/// document's start, where the first Tab reaches "Skip to content" and then
+/// the menu, as on any web page.
+pub fn heading_takes_focus() -> bool {
+    if MOVED_ON.with(Cell::get) {
+        return true;
+    }
+    let first = FIRST_LENGTH.with(Cell::get);
+    let moved = first.is_some_and(|first| Some(first) != history_length());
+    if moved {
+        moved_on();
+    }
+    moved
+}
 
 /// Focuses the first element matching `selector`; false if there is none.
 pub fn focus_first(selector: &str) -> bool {

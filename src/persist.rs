@@ -77,6 +77,9 @@ pub struct Persistence {
     pub erased: RwSignal<u32>,
     /// Bumped whenever the set of stored keys may have changed (for the data page).
     pub storage_changed: RwSignal<u32>,
+    /// Bumped each time this tab has written its progress to storage (what
+    /// a note's quiet "Saved" waits for).
+    pub saved: RwSignal<u32>,
     /// The optional lock (see [`LockState`]).
     pub lock: RwSignal<LockState>,
     store: StoredValue<Option<ProgressStore>, LocalStorage>,
@@ -126,6 +129,7 @@ impl Persistence {
             cleared_copy: RwSignal::new(None),
             erased: RwSignal::new(0),
             storage_changed: RwSignal::new(0),
+            saved: RwSignal::new(0),
             lock: RwSignal::new(lock),
             store: StoredValue::new_local(store),
             pending: StoredValue::new_local(None),
@@ -339,6 +343,7 @@ impl Persistence {
                     self.set_progress.set(*merged);
                 }
                 self.tell(Event::Saved);
+                self.saved.update(|n| *n += 1);
                 if self.import_backup.get_untracked() {
                     self.undo_may_have_changed();
                 }
@@ -549,6 +554,9 @@ impl Persistence {
         };
         let key = crypt::unlock(passphrase, &header).await?;
         let values = Mirror::read_all(&storage, &key).await;
+        // The page that opens now follows the person's own step: its
+        // heading takes focus, as after a move within the app.
+        crate::focus::moved_on();
         self.open_with(Mirror::new(storage, key, values), header.idle_minutes);
         Ok(())
     }
@@ -688,6 +696,7 @@ impl Persistence {
     /// Erases everything while locked (the passphrase is forgotten): the
     /// lock goes with it, and Closer starts afresh.
     pub fn erase_locked(&self) -> Result<(), StorageError> {
+        crate::storage::session::forget_shared();
         let store = ProgressStore::open()?;
         crypt::erase_everything(&store.local())?;
         self.lock.set(LockState::Off);
@@ -828,6 +837,7 @@ impl Persistence {
     /// starts afresh in memory.
     pub fn erase(&self) -> Result<(), StorageError> {
         self.cancel_pending();
+        crate::storage::session::forget_shared();
         let erased = self.with_store(|s| s.erase());
         if erased.is_ok() && self.lock.get_untracked() != LockState::Off {
             // Erasing everything takes the lock off too.

@@ -1,6 +1,7 @@
 //! Pictures: the shapes from [`crate::charts`] placed in an `<svg>`, and
 //! the figures that put each chart beside the same numbers in a table.
 
+use super::ScrollTable;
 use crate::charts::{now_and_wished, num, BarRow, Shape, Svg};
 use crate::checkin::{gaps, CheckIn, SCALE_MAX};
 use crate::content::checkin_guide;
@@ -152,14 +153,14 @@ pub fn NowWishedFigure(
             <Chart svg=now_and_wished(&rows, SCALE_MAX) label class="chart-bars"/>
             <details class="figures-table">
                 <summary>"The same figures in a table"</summary>
-                <div class="table-wrap">
+                <ScrollTable label="Now and wished for, in a table">
                     <table class="figures">
                         <thead>
                             <tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th><th scope="col">"Gap"</th></tr>
                         </thead>
                         <tbody>{table_rows}</tbody>
                     </table>
-                </div>
+                </ScrollTable>
             </details>
         </figure>
     }

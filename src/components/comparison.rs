@@ -3,7 +3,7 @@
 //! code and on the page of answers a person kept.
 
 use super::chart::rating_words;
-use super::{Chart, Drawing, EvidenceList, Name};
+use super::{Chart, Drawing, EvidenceList, Name, ScrollTable};
 use crate::charts::{closeness_picture, closeness_picture_of, side_by_side, PairRow};
 use crate::checkin::{CheckIn, SCALE_MAX};
 use crate::content::{checkin_guide, course, together_guide};
@@ -175,11 +175,13 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                     <Chart svg label class="chart-together"/>
                     <figcaption class="visually-hidden">"The same figures are in the table below."</figcaption>
                 </figure>
-                <table class="figures together-table">
-                    <caption>"Now, then wished for"</caption>
-                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col"><Name name=them.clone()/></th></tr></thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
+                <ScrollTable label="Both of you, in a table">
+                    <table class="figures together-table">
+                        <caption>"Now, then wished for"</caption>
+                        <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col"><Name name=them.clone()/></th></tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </ScrollTable>
             </section>
 
             <section class="panel" aria-labelledby="together-words-title">

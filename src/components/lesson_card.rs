@@ -296,6 +296,18 @@ fn ReflectBody(
     // The box holds what was typed here (rather than a text it was given):
     // it is being written in, and another tab's text must not replace it.
     let typing = StoredValue::new(false);
+    // "Saved" appears once what was typed here has been written to storage
+    // (a save after typing pauses, or when the page is hidden), and goes
+    // while typing again: it never claims a save that has not happened.
+    let unsaved = StoredValue::new(false);
+    let saved = RwSignal::new(false);
+    Effect::new(move |_| {
+        state.saved.track();
+        if unsaved.get_value() {
+            unsaved.set_value(false);
+            saved.set(true);
+        }
+    });
     let area = NodeRef::<html::Textarea>::new();
     let write = move |text: String| {
         let note = Change::WriteNote {
@@ -311,6 +323,10 @@ fn ReflectBody(
     };
     let on_input = move |ev| {
         typing.set_value(true);
+        unsaved.set_value(true);
+        if saved.get_untracked() {
+            saved.set(false);
+        }
         write(event_target_value(&ev));
     };
     Effect::new(move |seen_erase: Option<u32>| {
@@ -353,6 +369,8 @@ fn ReflectBody(
             >
                 {initial}
             </textarea>
+            // Its line is always there, so nothing moves when it appears.
+            <p class="note-saved" role="status">{move || saved.get().then_some("Saved")}</p>
             <p id="reflection-privacy" class="hint">
                 {move || if matches!(state.lock.get(), crate::persist::LockState::Open { .. }) {
                     view! {

@@ -2,7 +2,7 @@
 //! this page holds no key. It shows nothing personal; it asks for the
 //! passphrase, and offers the only answer to a forgotten one: erasing.
 
-use crate::components::{PageHeading, Title};
+use crate::components::{Confirm, PageHeading, Title};
 use crate::persist::{LockState, Persistence};
 use crate::storage::lock::OpenError;
 use leptos::{html, prelude::*};
@@ -56,7 +56,7 @@ pub fn LockScreen() -> impl IntoView {
             }
         });
     };
-    let erase = move |_| {
+    let erase = move || {
         if let Err(e) = state.erase_locked() {
             step.set(Step::Failed(e.to_string()));
         }
@@ -106,13 +106,10 @@ pub fn LockScreen() -> impl IntoView {
                 </p>
                 {move || if forgetting.get() {
                     view! {
-                        <div class="confirm" role="group" aria-labelledby="forget-question">
-                            <p id="forget-question"><strong>"Erase everything and take the lock off? This can't be undone."</strong></p>
-                            <div class="done-actions">
-                                <button type="button" class="button danger" on:click=erase>"Yes, erase everything"</button>
-                                <button type="button" class="button" on:click=move |_| forgetting.set(false)>"Keep it locked"</button>
-                            </div>
-                        </div>
+                        <Confirm question_id="forget-question" yes="Yes, erase everything" keep="Keep it locked" danger=true
+                            on_yes=erase on_keep=move || forgetting.set(false)>
+                            <strong>"Erase everything and take the lock off? This can't be undone."</strong>
+                        </Confirm>
                     }.into_any()
                 } else {
                     view! {

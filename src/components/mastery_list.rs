@@ -2,13 +2,13 @@
 
 use crate::content::course;
 use crate::persist::Persistence;
-use crate::quiz::Mastery;
+use crate::quiz::{Mastery, PROFICIENT_SHARE};
 use leptos::prelude::*;
 
 fn steps(m: Mastery) -> usize {
     match m {
         Mastery::NotStarted => 0,
-        Mastery::Familiar => 1,
+        Mastery::Learning => 1,
         Mastery::Proficient => 2,
         Mastery::Mastered => 3,
     }
@@ -18,6 +18,12 @@ fn steps(m: Mastery) -> usize {
 #[component]
 pub fn MasteryList() -> impl IntoView {
     let state = expect_context::<Persistence>();
+    let tenths = (PROFICIENT_SHARE * 10.0).round();
+    let levels = format!(
+        "Learning: fewer than {tenths} in 10 of a topic's questions right the last time. \
+        Proficient: {tenths} in 10 or more. \
+        Mastered: every question of the topic answered right again in a later session, a day or more after the first time."
+    );
     view! {
         <ul class="mastery">
             {course().sections.iter().map(|s| {
@@ -36,8 +42,6 @@ pub fn MasteryList() -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <p class="hint">
-            "Mastered means every question of a topic was answered right again in a later session, a day or more after the first time."
-        </p>
+        <p class="hint">{levels}</p>
     }
 }

@@ -2,6 +2,7 @@
 
 mod chart;
 mod comparison;
+mod confirm;
 mod evidence_label;
 mod frame;
 mod lesson_card;
@@ -15,6 +16,7 @@ mod prose_pending;
 mod quiz_question;
 mod refusal;
 mod reminder;
+mod scroll_table;
 mod share_panel;
 mod small_step;
 mod title;
@@ -22,6 +24,7 @@ mod update_banner;
 
 pub use chart::{rating_words, Chart, Drawing, NowWishedFigure};
 pub use comparison::{sender_name, shared_day, their_label, Comparison};
+pub use confirm::Confirm;
 pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
 pub use lesson_card::LessonCard;
@@ -35,6 +38,7 @@ pub use prose_pending::ProsePending;
 pub use quiz_question::QuizQuestion;
 pub use refusal::Refusal;
 pub use reminder::{AddToCalendar, NextReviews, ReminderFor};
+pub use scroll_table::ScrollTable;
 pub use share_panel::SharePanel;
 pub use small_step::{open_chooser, step_text, StepCard, StepChooser, CHOOSER_ID};
 #[cfg(not(target_arch = "wasm32"))]

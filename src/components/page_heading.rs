@@ -1,10 +1,12 @@
-//! The page's `<h1>`, which takes focus when the page opens.
+//! The page's `<h1>`, which takes focus when an in-app move opens the page.
 
+use crate::focus::heading_takes_focus;
 use leptos::{html, prelude::*};
 
-/// The page heading. On mount it takes keyboard focus, so that after a route
-/// change a screen reader starts reading at the new page's title and a
-/// keyboard user continues from there. It holds `text`, or `children` when
+/// The page heading. On mount after an in-app move it takes keyboard focus,
+/// so that a screen reader starts reading at the new page's title and a
+/// keyboard user continues from there; on the screen a page load opened it
+/// leaves focus at the document's start ([`heading_takes_focus`]). It holds `text`, or `children` when
 /// part of it is a name: a name goes in [`Name`], so that a right-to-left
 /// name cannot reorder the heading's own words and punctuation.
 #[component]
@@ -19,7 +21,9 @@ pub fn PageHeading(
     let heading = NodeRef::<html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            if heading_takes_focus() {
+                let _ = h.focus();
+            }
         }
     });
     view! {

@@ -30,7 +30,8 @@ pub fn SharePanel(
     let open = RwSignal::new(false);
     let made = RwSignal::new(false);
     let first_name = RwSignal::new(String::new());
-    let said = RwSignal::new(None::<String>);
+    // What the last action said, and where: beside the button it answers.
+    let said = RwSignal::new(None::<(Spot, String)>);
     let day = long_date(check_in.at, utc_offset_minutes());
     let picture = guide.picture_name(check_in.closeness);
     let check = check_in.clone();
@@ -51,18 +52,30 @@ pub fn SharePanel(
         }
     };
     let title2 = title.clone();
-    let say = move |text: &str| said.set(Some(text.to_string()));
-    let copy_text = move |text: String, what: &'static str| {
+    let say = move |spot: Spot, text: &str| said.set(Some((spot, text.to_string())));
+    let copy_text = move |text: String, what: &'static str, spot: Spot| {
         spawn_local(async move {
             if copy(&text).await {
-                said.set(Some(format!("{what} copied.")));
+                said.set(Some((spot, format!("{what} copied."))));
             } else {
-                said.set(Some(format!(
-                    "Copying did not work in this browser: select the {} and copy it yourself.",
-                    what.to_lowercase()
+                said.set(Some((
+                    spot,
+                    format!(
+                        "Copying did not work in this browser: select the {} and copy it yourself.",
+                        what.to_lowercase()
+                    ),
                 )));
             }
         });
+    };
+    // The status beside one button: always there (so a screen reader
+    // announces what appears in it), empty until that button says something.
+    let status = move |spot: Spot| {
+        view! {
+            <span class="copy-status" role="status">
+                {move || said.with(|s| s.as_ref().filter(|(at, _)| *at == spot).map(|(_, t)| t.clone()))}
+            </span>
+        }
     };
     let result = move || {
         if !made.get() {
@@ -83,7 +96,8 @@ pub fn SharePanel(
                         <div class="copy-row">
                             <label class="visually-hidden" for="share-link">"Link to your answers"</label>
                             <input id="share-link" type="text" readonly prop:value=link.clone() on:focus=|ev| select_all(&ev)/>
-                            <button type="button" class="button" on:click=move |_| copy_text(l1.clone(), "Link")>"Copy link"</button>
+                            <button type="button" class="button" on:click=move |_| copy_text(l1.clone(), "Link", Spot::Link)>"Copy link"</button>
+                            {status(Spot::Link)}
                         </div>
                         {can_share().then(|| view! {
                             <p>
@@ -91,18 +105,22 @@ pub fn SharePanel(
                                     let url = l2.clone();
                                     spawn_local(async move {
                                         match share("Closer: compare check-ins", "My Closer check-in, if you would like to see it. There is no need to reply.", &url).await {
-                                            ShareOutcome::Sent => say("Shared."),
-                                            ShareOutcome::Cancelled => say("Nothing was shared."),
-                                            ShareOutcome::Failed => say("Sharing did not work in this browser: copy the link instead."),
+                                            ShareOutcome::Sent => say(Spot::Share, "Shared."),
+                                            ShareOutcome::Cancelled => say(Spot::Share, "Nothing was shared."),
+                                            ShareOutcome::Failed => say(Spot::Share, "Sharing did not work in this browser: copy the link instead."),
                                         }
                                     });
                                 }>"Share…"</button>
+                                " "
+                                {status(Spot::Share)}
                             </p>
                         })}
                         <h3>"Or the code"</h3>
                         <p class="share-code" id="share-code">{shown.clone()}</p>
                         <p>
-                            <button type="button" class="button" on:click=move |_| copy_text(c1.clone(), "Code")>"Copy code"</button>
+                            <button type="button" class="button" on:click=move |_| copy_text(c1.clone(), "Code", Spot::Code)>"Copy code"</button>
+                            " "
+                            {status(Spot::Code)}
                         </p>
                         <p class="hint">"They paste it into “Compare with someone” on Closer's home page."</p>
                         {qr.map(|svg| view! {
@@ -176,7 +194,7 @@ pub fn SharePanel(
                 <p>
                     <button type="button" class="button primary" on:click=move |_| {
                         made.set(true);
-                        say(if code.with_untracked(Result::is_ok) {
+                        say(Spot::Made, if code.with_untracked(Result::is_ok) {
                             "The link and the code are ready below."
                         } else {
                             "The link could not be made: see the message below."
@@ -184,12 +202,26 @@ pub fn SharePanel(
                     }>
                         "Make the link and code"
                     </button>
+                    " "
+                    {status(Spot::Made)}
                 </p>
                 {result}
-                <p class="share-status" role="status">{move || said.get()}</p>
             </div>
         </section>
     }
+}
+
+/// Which button a status line answers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spot {
+    /// "Make the link and code".
+    Made,
+    /// "Copy link".
+    Link,
+    /// "Share…".
+    Share,
+    /// "Copy code".
+    Code,
 }
 
 /// Selects a read-only field's text when it gets focus, ready to copy.

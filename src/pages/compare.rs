@@ -10,18 +10,20 @@ use crate::charts::closeness_picture_of;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
-    sender_name, shared_day, their_label, Comparison, Drawing, Name, PageHeading, SharePanel, Title,
+    sender_name, shared_day, their_label, Comparison, Drawing, Name, PageHeading, ScrollTable,
+    SharePanel, Title,
 };
 use crate::content::checkin_guide;
 use crate::env::random_id;
 use crate::focus::{focus_first, focus_soon};
 use crate::pages::checkin::CheckinFormFor;
-use crate::persist::Persistence;
+use crate::persist::{LockState, Persistence};
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use crate::share::{decode, Shared, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
+use crate::storage::session;
 use leptos::prelude::*;
 
 /// The choice of relationship that means "someone new".
@@ -51,13 +53,24 @@ pub fn ComparePage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let said = RwSignal::new(None::<String>);
     let input = RwSignal::new(String::new());
-    let open = move |text: &str| match decode(text) {
+    // `to_heading`: whether focus moves to the page's heading (not when a
+    // link has just loaded the page: focus then stays at the document's start).
+    let state = expect_context::<Persistence>();
+    let open = move |text: &str, to_heading: bool| match decode(text) {
         Ok(shared) => {
+            // Kept for this tab until kept or closed (a reload must not lose
+            // them), but not in plain text while a lock is set: then in
+            // memory only (`storage::session`).
+            if state.lock.get_untracked() == LockState::Off {
+                session::keep_shared(text);
+            }
             error.set(None);
             said.set(None);
             input.set(String::new());
             stage.set(Stage::Preview(shared));
-            focus_soon("h1".into());
+            if to_heading {
+                focus_soon("h1".into());
+            }
         }
         Err(e) => {
             error.set(Some(e.to_string()));
@@ -70,21 +83,27 @@ pub fn ComparePage() -> impl IntoView {
     {
         // A link: read the fragment, then take it out of the address at once.
         if let Some(fragment) = take_fragment() {
-            open(&fragment);
+            open(&fragment, crate::focus::heading_takes_focus());
+        } else if let Some(code) = session::shared() {
+            // Opened in this tab before a reload, and neither kept nor closed.
+            open(&code, false);
+            said.set(Some(
+                "The answers shared with you are still open here. Nothing of theirs has been kept yet.".into(),
+            ));
         }
         clear_shared_link_mark();
         // A link pasted into the address bar of this very page changes only
         // the fragment.
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             if let Some(fragment) = take_fragment() {
-                open(&fragment);
+                open(&fragment, true);
             }
         });
         on_cleanup(move || listener.remove());
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        open(&input.get_untracked());
+        open(&input.get_untracked(), true);
     };
     let body = move || match stage.get() {
         Stage::Paste => view! {
@@ -157,6 +176,7 @@ fn PasteForm(
 /// the empty form, saying so, with focus at the top of the page (the
 /// button that had it is gone).
 fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<String>>) {
+    session::forget_shared();
     stage.set(Stage::Paste);
     said.set(Some(
         "Their answers were closed. Nothing of theirs was kept.".into(),
@@ -252,11 +272,13 @@ fn Preview(
                 <Drawing svg=closeness_picture_of(shared.closeness, "them", "you") class="closeness-picture"/>
                 <p>{format!("They chose picture {}.", guide.picture_name(shared.closeness))}</p>
             </div>
-            <table class="figures received-figures">
-                <caption>"Their answers"</caption>
-                <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label="Their answers, in a table">
+                <table class="figures received-figures">
+                    <caption>"Their answers"</caption>
+                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
         </section>
         <form class="panel about-form" on:submit=go novalidate>
             <fieldset>
@@ -330,7 +352,10 @@ fn Compared(
             shared: to_keep.clone(),
         };
         match state.apply(keep) {
-            Ok(_) => go(&Route::shared(&keep_rel, &id), Default::default()),
+            Ok(_) => {
+                session::forget_shared();
+                go(&Route::shared(&keep_rel, &id), Default::default())
+            }
             Err(e) => said.set(Some(format!("{e} Nothing was kept."))),
         }
     };

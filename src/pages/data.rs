@@ -1,7 +1,7 @@
 //! `/data`: what Closer keeps, that it stays on this device, and the three
 //! things a person can do with it: export it, import a file, erase it all.
 
-use crate::components::{Name, PageHeading, Title};
+use crate::components::{Confirm, Name, PageHeading, Title};
 use crate::content::{checkin_guide, course};
 use crate::download::{download_kept_copy, kept_copy_name, save_text_file};
 use crate::env::{now, utc_offset_minutes};
@@ -470,16 +470,7 @@ fn read_import(text: &str) -> ImportStep {
 fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let asking = RwSignal::new(false);
-    // Asking puts focus on the safe answer: Enter twice must not erase.
-    let keep_button = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = keep_button.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    let erase = move |_| {
+    let erase = move || {
         let message = match state.erase() {
             Ok(()) => "Everything Closer kept in this browser has been erased.".to_string(),
             Err(e) => format!(
@@ -498,13 +489,10 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             <p>"Remove your progress, notes, quiz history, check-ins, every kept copy and the lock, if one is set, from this browser."</p>
             {move || if asking.get() {
                 view! {
-                    <div class="confirm" role="group" aria-labelledby="erase-question">
-                        <p id="erase-question"><strong>"Erase everything? This can't be undone."</strong>" Export a copy first if you might want it back."</p>
-                        <div class="done-actions">
-                            <button type="button" class="button danger" on:click=erase>"Yes, erase everything"</button>
-                            <button type="button" class="button" node_ref=keep_button on:click=move |_| asking.set(false)>"Keep my data"</button>
-                        </div>
-                    </div>
+                    <Confirm question_id="erase-question" yes="Yes, erase everything" keep="Keep my data" danger=true
+                        on_yes=erase on_keep=move || asking.set(false)>
+                        <strong>"Erase everything? This can't be undone."</strong>" Export a copy first if you might want it back."
+                    </Confirm>
                 }.into_any()
             } else {
                 view! {

@@ -1,6 +1,7 @@
 //! The data page's lock panel: set a passphrase, change it, take it off,
 //! choose the idle time, lock now.
 
+use crate::components::Confirm;
 use crate::lock::{strength, Strength, IDLE_CHOICES, MIN_PASSPHRASE_CHARS};
 use crate::persist::{LockState, Persistence};
 use leptos::{html, prelude::*};
@@ -115,7 +116,7 @@ pub fn LockPanel() -> impl IntoView {
             });
         });
     };
-    let remove = move |_| {
+    let remove = move || {
         removing.set(false);
         status.set(Status::Working("Taking the lock off…"));
         wasm_bindgen_futures::spawn_local(async move {
@@ -178,13 +179,10 @@ pub fn LockPanel() -> impl IntoView {
                     <p>"Your progress stays; it is kept as plain text again, readable by anyone who uses this browser."</p>
                     {move || if removing.get() {
                         view! {
-                            <div class="confirm" role="group" aria-labelledby="unlock-question">
-                                <p id="unlock-question"><strong>"Take the lock off?"</strong></p>
-                                <div class="done-actions">
-                                    <button type="button" class="button" on:click=remove>"Yes, take the lock off"</button>
-                                    <button type="button" class="button" on:click=move |_| removing.set(false)>"Keep the lock"</button>
-                                </div>
-                            </div>
+                            <Confirm question_id="unlock-question" yes="Yes, take the lock off" keep="Keep the lock"
+                                on_yes=remove on_keep=move || removing.set(false)>
+                                <strong>"Take the lock off?"</strong>
+                            </Confirm>
                         }.into_any()
                     } else {
                         view! { <button type="button" class="button" on:click=move |_| removing.set(true)>"Take the lock off…"</button> }.into_any()

@@ -2,7 +2,8 @@
 //! question per screen with feedback that teaches, and see what stuck.
 
 use crate::components::{
-    EvidenceList, MasteryList, NextReviews, PageHeading, ProsePending, QuizQuestion, Refusal, Title,
+    Confirm, EvidenceList, MasteryList, NextReviews, PageHeading, ProsePending, QuizQuestion,
+    Refusal, Title,
 };
 use crate::content::{course, Question};
 use crate::env::{now, random_seed};
@@ -52,7 +53,12 @@ fn StartButton(
     scope: Scope,
     /// Where a quiz that cannot start says why.
     said: RwSignal<Option<String>>,
-    #[prop(optional)] primary: bool,
+    /// Set to this button's scope, instead of starting, while another quiz
+    /// is under way: the page then asks first.
+    asking: RwSignal<Option<Scope>>,
+    /// Whether it is the filled button.
+    #[prop(into)]
+    primary: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let label = scope_title(&scope);
@@ -62,13 +68,15 @@ fn StartButton(
             .progress
             .with(|p| questions_in(&count_scope, course(), &p.quiz, now()).len())
     });
+    let this = scope.clone();
     let go = start(state, scope, said);
+    let under_way = move || state.progress.with_untracked(|p| p.quiz.current.is_some());
     view! {
         <button
             type="button"
-            class=if primary { "button primary" } else { "button" }
+            class=move || if primary.get() { "button primary" } else { "button" }
             disabled=move || count.get() == 0
-            on:click=move |_| go()
+            on:click=move |_| if under_way() { asking.set(Some(this.clone())) } else { go() }
         >
             {label}
             <span class="button-note">{move || match count.get() {
@@ -93,6 +101,28 @@ pub fn QuizHome() -> impl IntoView {
     });
     let has_last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.is_some()));
     let said = RwSignal::new(None::<String>);
+    // A quiz chosen while another is under way: asked about before it starts.
+    let asking = RwSignal::new(None::<Scope>);
+    // "Everything" is the filled button only when there is nothing to resume.
+    let fresh = Signal::derive(move || current.with(Option::is_none));
+    let ask = move || {
+        asking.get().map(|scope| {
+            let (title, k, n) = current.get_untracked().unwrap_or_default();
+            let new_title = scope_title(&scope);
+            let go = start(state, scope, said);
+            let keep = move || {
+                asking.set(None);
+                crate::focus::focus_soon("#resume-quiz".into());
+            };
+            view! {
+                <Confirm question_id="replace-question" yes="Start the new quiz" keep="Keep my quiz"
+                    on_yes=move || { asking.set(None); go() } on_keep=keep>
+                    <strong>{format!("Start “{new_title}” instead?")}</strong>
+                    {format!(" You would leave “{title}” at question {k} of {n}: the answers you gave still count, but it could not be resumed.")}
+                </Confirm>
+            }
+        })
+    };
     view! {
         <Title text="Quiz"/>
         <div class="page">
@@ -105,18 +135,23 @@ pub fn QuizHome() -> impl IntoView {
                 <section class="panel" aria-labelledby="resume-title">
                     <h2 id="resume-title">"Quiz under way"</h2>
                     <p>{format!("{title}: question {k} of {n}.")}</p>
-                    <A href=Route::QuizPlay.href() attr:class="button primary">"Resume the quiz"</A>
+                    <A href=Route::QuizPlay.href() attr:class="button primary" attr:id="resume-quiz">"Resume the quiz"</A>
                 </section>
             })}
             <section class="panel" aria-labelledby="choose-title">
                 <h2 id="choose-title">"Start a quiz"</h2>
-                <p class="hint">"Starting a new quiz replaces one that is under way."</p>
                 <div class="quiz-choices">
-                    <StartButton scope=Scope::All said primary=true/>
-                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string()) said/> }).collect_view()}
-                    <StartButton scope=Scope::Mistakes said/>
-                    <StartButton scope=Scope::Due said/>
+                    <StartButton scope=Scope::All said asking primary=fresh/>
+                    {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string()) said asking primary=false/> }).collect_view()}
+                    <StartButton scope=Scope::Mistakes said asking primary=false/>
+                    <StartButton scope=Scope::Due said asking primary=false/>
                 </div>
+                {ask}
+                <p class="hint">
+                    "“Review my mistakes” asks again every question whose last answer was wrong, whenever you like. "
+                    "“Reviews due” is what the schedule brings back today: a question you missed comes back straight away, one you got right after a day or more, so that it sticks. "
+                    "Just after a quiz the two are often the same questions."
+                </p>
                 <Refusal said/>
                 <NextReviews/>
             </section>

@@ -1,4 +1,5 @@
-//! The only code that touches `localStorage`.
+//! The only code that touches web storage: `localStorage`, and, for one
+//! thing, `sessionStorage` ([`session`]).
 //!
 //! Every call that can throw is caught and turned into a typed error, so no
 //! storage failure can panic the app: blocked storage (reading
@@ -24,6 +25,7 @@ use web_sys::{DomException, Storage};
 pub use crate::keys::{backup_key, BACKUP_PREFIX, IMPORT_KEY, KEY, LOCK_KEY, PREFIX, PREVIOUS_KEY};
 
 pub mod lock;
+pub mod session;
 
 use lock::Mirror;
 use std::rc::Rc;

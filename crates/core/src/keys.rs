@@ -24,6 +24,12 @@ pub const IMPORT_KEY: &str = "closer.progress.import";
 /// while a lock is set, when every other key holds an encrypted envelope.
 pub const LOCK_KEY: &str = "closer.lock";
 
+/// The `sessionStorage` key (this tab only, gone when it closes) of the
+/// answers someone shared, as opened on the compare page, until they are
+/// kept or closed: a reload does not lose them. Never written while a lock
+/// is set (they are personal, and `sessionStorage` is plain text).
+pub const SHARED_KEY: &str = "closer.shared";
+
 /// Every key Closer writes starts with this; erasing removes them all.
 pub const PREFIX: &str = "closer.";
 

@@ -6,8 +6,8 @@
 mod guide;
 
 use closer_core::checkin::{
-    change_since, clean_name, fitting_practices, gaps, ranked_gaps, suggested_steps, CheckIn,
-    CheckInError, CheckIns, NameError, Rating, Relationship, RelationshipName, StepPlan,
+    change_since, clean_name, fitting_practices, gaps, ranked_gaps, same_name, suggested_steps,
+    CheckIn, CheckInError, CheckIns, NameError, Rating, Relationship, RelationshipName, StepPlan,
     CLOSENESS_MAX, NAME_MAX_CHARS, SCALE_MAX,
 };
 use closer_core::content::CheckinGuide;
@@ -840,4 +840,19 @@ fn wished_for_more_adds_up_the_wishes_for_more_and_ignores_wishes_for_less() {
         closer_core::checkin::most_wished_for_more(g)
     );
     assert_eq!(closer_core::checkin::most_wished_for_more(g), 20);
+}
+
+#[test]
+fn names_that_look_alike_in_a_list_are_the_same_name() {
+    for (a, b) in [
+        ("Sam", "sam"),
+        ("Sam", "  SAM "),
+        ("Aunt  May", "aunt may"),
+        ("Élodie", "ÉLODIE"),
+    ] {
+        assert!(same_name(a, b), "{a:?} and {b:?}");
+    }
+    for (a, b) in [("Sam", "Sam B"), ("Sam", "Sammy"), ("J.", "J")] {
+        assert!(!same_name(a, b), "{a:?} and {b:?}");
+    }
 }

@@ -804,3 +804,44 @@ fn a_favourite_that_is_not_a_question_id_is_refused_and_nothing_changes() {
         assert_eq!(p, before);
     }
 }
+
+#[test]
+fn a_second_relationship_with_the_same_name_is_refused() {
+    // "J." is there; " j. " would be a second entry nobody could tell apart.
+    let mut p = with_relationship();
+    let twin = Change::AddRelationship {
+        id: "r2".into(),
+        name: valid_name(" j. "),
+    };
+    assert_eq!(
+        apply(&mut p, twin, T + 1.0),
+        Err(ChangeError::CheckIn(CheckInError::NameTaken("J.".into())))
+    );
+    assert_eq!(p.checkins.relationships.len(), 1);
+    let message = ChangeError::CheckIn(CheckInError::NameTaken("J.".into())).to_string();
+    assert!(
+        message.contains("“J.” is already in your list"),
+        "{message}"
+    );
+    // A word that tells them apart is enough.
+    let other = Change::AddRelationship {
+        id: "r2".into(),
+        name: valid_name("J. from work"),
+    };
+    assert_eq!(apply(&mut p, other, T + 2.0), Ok(Applied::Changed));
+    // Renaming one to the other's name is refused; to its own name in
+    // other capitals is not.
+    let clash = Change::RenameRelationship {
+        id: "r2".into(),
+        name: valid_name("j."),
+    };
+    assert_eq!(
+        apply(&mut p, clash, T + 3.0),
+        Err(ChangeError::CheckIn(CheckInError::NameTaken("J.".into())))
+    );
+    let recase = Change::RenameRelationship {
+        id: "r".into(),
+        name: valid_name("j."),
+    };
+    assert_eq!(apply(&mut p, recase, T + 4.0), Ok(Applied::Changed));
+}

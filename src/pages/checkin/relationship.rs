@@ -9,8 +9,8 @@ use crate::checkin::{
     NAME_MAX_CHARS,
 };
 use crate::components::{
-    open_chooser, titles, Chart, Name, PageHeading, Refusal, StepCard, StepChooser, Title,
-    CHOOSER_ID,
+    open_chooser, titles, Chart, Confirm, Name, PageHeading, Refusal, ScrollTable, StepCard,
+    StepChooser, Title, CHOOSER_ID,
 };
 use crate::content::checkin_guide;
 use crate::env::{now, utc_offset_minutes};
@@ -18,7 +18,7 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use crate::time::short_date;
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// A date for a table cell: `2 Dec 2026`.
@@ -279,13 +279,13 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
                 <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
                 <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
             </figure>
-            <div class="table-wrap">
+            <ScrollTable label="Every check-in, in a table">
                 <table class="figures history-table">
                     <caption>"Every check-in, newest first"</caption>
                     <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished, added up"</th><th scope="col">"Biggest gap"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
         </section>
     }
 }
@@ -343,16 +343,7 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
     let go = use_go();
     let asking = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
-    // Asking puts focus on the safe answer: Enter twice must not delete.
-    let keep_button = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = keep_button.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    let delete = move |_| {
+    let delete = move || {
         // Set first: the page turns to "Deleted" as soon as the change is made.
         deleted.set(true);
         match state.apply(Change::DeleteRelationship { id: id.clone() }) {
@@ -374,13 +365,10 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
             <p>"Remove this relationship, its check-ins, its steps and their notes from this browser, and from any tab where Closer is open."</p>
             {move || if asking.get() {
                 view! {
-                    <div class="confirm" role="group" aria-labelledby="delete-question">
-                        <p id="delete-question"><strong>{question}</strong></p>
-                        <div class="done-actions">
-                            <button type="button" class="button danger" on:click=delete.clone()>"Yes, delete"</button>
-                            <button type="button" class="button" node_ref=keep_button on:click=move |_| asking.set(false)>"Keep it"</button>
-                        </div>
-                    </div>
+                    <Confirm question_id="delete-question" yes="Yes, delete" keep="Keep it" danger=true
+                        on_yes=delete.clone() on_keep=move || asking.set(false)>
+                        <strong>{question}</strong>
+                    </Confirm>
                 }.into_any()
             } else {
                 view! { <button type="button" class="button" on:click=move |_| asking.set(true)>"Delete…"</button> }.into_any()

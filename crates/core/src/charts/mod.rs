@@ -4,8 +4,10 @@
 //! tests, so what is tested is what is drawn.
 //!
 //! Sizes are in viewBox units. Every chart is drawn for a width of
-//! [`WIDTH`], which a phone shows at about one unit per CSS pixel, so the
-//! 12-unit text reads like 12 px text at 390 px and grows on larger screens.
+//! [`WIDTH`], and the page's style never shows it wider than [`WIDTH`] / 16
+//! rem: one unit is one CSS pixel at the default text size, so text set in
+//! units reads at that size on a phone (whose column is about as wide) and
+//! on a desktop alike, and grows with the browser's text-size setting.
 
 mod closeness;
 mod history;

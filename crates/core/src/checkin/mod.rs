@@ -150,6 +150,9 @@ pub enum CheckInError {
     Unrated(String),
     /// A rating for a kind the guide does not have.
     UnknownKind(String),
+    /// Another relationship already has this name ([`same_name`]): the
+    /// name as it is in the list.
+    NameTaken(String),
 }
 
 impl fmt::Display for CheckInError {
@@ -168,6 +171,10 @@ impl fmt::Display for CheckInError {
             CheckInError::UnknownKind(_) => {
                 write!(f, "This check-in has an answer Closer no longer uses.")
             }
+            CheckInError::NameTaken(name) => write!(
+                f,
+                "“{name}” is already in your list. If this is someone else, add a word to tell them apart, such as “{name} from work”."
+            ),
         }
     }
 }
@@ -199,6 +206,19 @@ pub fn clean_name(name: &str) -> Result<String, NameError> {
     } else {
         Ok(name.to_string())
     }
+}
+
+/// Whether two relationship names would look the same in a list: equal
+/// once case is ignored and spaces are trimmed and run together, so "Sam",
+/// " sam " and "SAM" are one name, but "Sam" and "Sam B" are two.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fn folded(name: &str) -> String {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+    folded(a) == folded(b)
 }
 
 /// `text` without its hidden characters ([`crate::text::is_hidden_control`]).
@@ -276,6 +296,19 @@ impl CheckIns {
             },
         );
         true
+    }
+
+    /// Refuses `name` when another relationship than `except` already has
+    /// it ([`same_name`]): two entries a person cannot tell apart in a list.
+    pub fn check_name_free(&self, name: &str, except: Option<&str>) -> Result<(), CheckInError> {
+        match self
+            .relationships
+            .iter()
+            .find(|(id, r)| Some(id.as_str()) != except && same_name(&r.name, name))
+        {
+            Some((_, r)) => Err(CheckInError::NameTaken(r.name.clone())),
+            None => Ok(()),
+        }
     }
 
     /// Gives a relationship a new label; its id, check-ins and step stay.

@@ -347,11 +347,18 @@ impl Progress {
                 });
             }
             Change::AddRelationship { id, name } => {
+                self.checkins.check_name_free(name.as_str(), None)?;
                 if !self.checkins.add(&id, name, now) {
                     return Err(ChangeError::Deleted);
                 }
             }
-            Change::RenameRelationship { id, name } => self.checkins.rename(&id, name, now)?,
+            Change::RenameRelationship { id, name } => {
+                // A relationship that is not here says so first.
+                if self.checkins.relationships.contains_key(&id) {
+                    self.checkins.check_name_free(name.as_str(), Some(&id))?;
+                }
+                self.checkins.rename(&id, name, now)?
+            }
             Change::DeleteRelationship { id } => self.checkins.delete(&id, now),
             Change::RecordCheckIn {
                 relationship,

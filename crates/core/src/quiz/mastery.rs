@@ -17,8 +17,9 @@ pub const PROFICIENT_SHARE: f64 = 0.8;
 pub enum Mastery {
     /// No question of the topic answered yet.
     NotStarted,
-    /// Some answered, fewer than [`PROFICIENT_SHARE`] right.
-    Familiar,
+    /// Some answered, fewer than [`PROFICIENT_SHARE`] right: still being
+    /// learnt (3 of 13 right is not yet "familiar").
+    Learning,
     /// Most answered right, but not yet confirmed in a later session.
     Proficient,
     /// Every question of the topic right again in a later session.
@@ -30,7 +31,7 @@ impl Mastery {
     pub fn label(self) -> &'static str {
         match self {
             Mastery::NotStarted => "Not started",
-            Mastery::Familiar => "Familiar",
+            Mastery::Learning => "Learning",
             Mastery::Proficient => "Proficient",
             Mastery::Mastered => "Mastered",
         }
@@ -58,7 +59,7 @@ impl QuizProgress {
         if right as f64 >= PROFICIENT_SHARE * qs.len() as f64 {
             Mastery::Proficient
         } else {
-            Mastery::Familiar
+            Mastery::Learning
         }
     }
 }
