@@ -10,7 +10,8 @@ use crate::charts::closeness_picture_of;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
-    sender_name, shared_day, their_label, Comparison, Drawing, Name, PageHeading, SharePanel, Title,
+    sender_name, shared_day, their_label, Comparison, Drawing, MutualComparison, Name, PageHeading,
+    SharePanel, Title,
 };
 use crate::content::checkin_guide;
 use crate::env::random_id;
@@ -19,7 +20,7 @@ use crate::pages::checkin::CheckinFormFor;
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
-use crate::share::{decode, Shared, MAX_INPUT_CHARS};
+use crate::share::{open as open_code, Received, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
 use leptos::prelude::*;
@@ -38,11 +39,11 @@ enum Stage {
     /// Waiting for a code.
     Paste,
     /// Answers received, not yet matched to a relationship.
-    Preview(Shared),
+    Preview(Received),
     /// Matched to a relationship without a check-in of the person's own.
-    Mine(Shared, String),
+    Mine(Received, String),
     /// Both side by side, not kept yet.
-    Compare(Shared, String),
+    Compare(Received, String),
 }
 
 #[component]
@@ -51,7 +52,7 @@ pub fn ComparePage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let said = RwSignal::new(None::<String>);
     let input = RwSignal::new(String::new());
-    let open = move |text: &str| match decode(text) {
+    let open = move |text: &str| match open_code(text) {
         Ok(shared) => {
             error.set(None);
             said.set(None);
@@ -167,32 +168,55 @@ fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<String>>)
 /// What was received, and which relationship it is about.
 #[component]
 fn Preview(
-    shared: Shared,
+    shared: Received,
     stage: RwSignal<Stage>,
     said: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
-    let from = sender_name(&shared);
+    let from = sender_name(shared.name());
     let relationships =
         Memo::new(move |_| state.progress.with(|p| p.checkins.relationship_names()));
     let choice = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let rows = guide
-        .kinds
-        .iter()
-        .filter_map(|k| shared.kinds.get(&*k.id).map(|r| (k, *r)))
-        .map(|(k, r)| {
+    // A whole share shows their answers at once; a mutual-only one shows
+    // nothing of them until there is a check-in of this person's own to
+    // match them with.
+    let answers = match &shared {
+        Received::All(all) => {
+            let rows = guide
+                .kinds
+                .iter()
+                .filter_map(|k| all.kinds.get(&*k.id).map(|r| (k, *r)))
+                .map(|(k, r)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{k.name.clone()}</th>
+                            <td>{rating_words(r.now)}</td>
+                            <td>{rating_words(r.wished)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
             view! {
-                <tr>
-                    <th scope="row">{k.name.clone()}</th>
-                    <td>{rating_words(r.now)}</td>
-                    <td>{rating_words(r.wished)}</td>
-                </tr>
+                <div class="closeness-result">
+                    <Drawing svg=closeness_picture_of(all.closeness, "them", "you") class="closeness-picture"/>
+                    <p>{format!("They chose picture {}.", guide.picture_name(all.closeness))}</p>
+                </div>
+                <table class="figures received-figures">
+                    <caption>"Their answers"</caption>
+                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
             }
-        })
-        .collect_view();
+            .into_any()
+        }
+        Received::Mutual(_) => view! {
+            <p class="mutual-note">"They chose to share only what you both want: the kinds where you would both like more. Once you have chosen who this is about, and your own check-in is here, you will see those kinds and nothing else."</p>
+        }
+        .into_any(),
+    };
     let kept = shared.clone();
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -246,17 +270,9 @@ fn Preview(
     view! {
         <section class="panel received" aria-labelledby="received-title">
             <h2 id="received-title"><Name name=from.clone()/>" shared a check-in"</h2>
-            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(&shared))}</p>
+            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(shared.noon()))}</p>
             <p class="hint">{HISTORY_NOTE}</p>
-            <div class="closeness-result">
-                <Drawing svg=closeness_picture_of(shared.closeness, "them", "you") class="closeness-picture"/>
-                <p>{format!("They chose picture {}.", guide.picture_name(shared.closeness))}</p>
-            </div>
-            <table class="figures received-figures">
-                <caption>"Their answers"</caption>
-                <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {answers}
         </section>
         <form class="panel about-form" on:submit=go novalidate>
             <fieldset>
@@ -300,7 +316,7 @@ fn Preview(
 /// Both side by side, and the choice to keep their answers.
 #[component]
 fn Compared(
-    shared: Shared,
+    shared: Received,
     rel: String,
     stage: RwSignal<Stage>,
     said: RwSignal<Option<String>>,
@@ -319,7 +335,27 @@ fn Compared(
         }
         .into_any();
     };
-    let them = their_label(&shared, &name);
+    let them = their_label(shared.name(), &name);
+    let day = shared_day(shared.noon());
+    let shared = match shared {
+        Received::All(all) => all,
+        Received::Mutual(more) => {
+            let discard = move |_| close_without_keeping(stage, said);
+            return view! {
+                <p class="when">{format!("{them}'s check-in from {day}, beside your latest on “{name}”.")}</p>
+                <section class="panel keep-panel" aria-labelledby="keep-title">
+                    <h2 id="keep-title" tabindex="-1">"Nothing of theirs is kept"</h2>
+                    <p>"Answers shared only where you both want more are not kept in this browser. To see this again, open their link or code again."</p>
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=discard>"Close"</button>
+                    </div>
+                </section>
+                <SharePanel check_in=mine.clone() back_to=them.clone() mutual_first=true/>
+                <MutualComparison mine theirs=more them/>
+            }
+            .into_any();
+        }
+    };
     let to_keep = shared.clone();
     let keep_rel = rel.clone();
     let keep = move |_| {
@@ -336,7 +372,7 @@ fn Compared(
     };
     let discard = move |_| close_without_keeping(stage, said);
     view! {
-        <p class="when">{format!("{them}'s check-in from {}, beside your latest on “{name}”.", shared_day(&shared))}</p>
+        <p class="when">{format!("{them}'s check-in from {day}, beside your latest on “{name}”.")}</p>
         <section class="panel keep-panel" aria-labelledby="keep-title">
             <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
             <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers."</p>
