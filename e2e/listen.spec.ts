@@ -4,6 +4,7 @@
 // asked to say, and what is stopped.
 import type { Page } from '@playwright/test';
 import { contentLessons } from './content-helpers';
+import { audit } from './checkin-helpers';
 import { cardHeading, expect, nextCard, open, test } from './helpers';
 
 interface Said {
@@ -93,6 +94,7 @@ test('Listen reads the card, heading first, with an English voice on the device;
   const card = page.getByRole('article');
   const listen = card.getByRole('button', { name: 'Listen to this card' });
   await expect(listen).toBeVisible();
+  await audit(page, 'a card with Listen');
   await listen.click();
   const stop = card.getByRole('button', { name: 'Stop reading' });
   await expect(stop).toBeVisible();
@@ -172,6 +174,7 @@ for (const [what, voices] of [
     const note = page.getByText('Reading aloud is not available here');
     await expect(note).toBeVisible();
     await expect(note).toContainText('install a voice for English');
+    if (voices === 'absent') await audit(page, 'a card with the note on missing voices');
     await expect(page.getByRole('button', { name: /Listen/ })).toHaveCount(0);
     // The next card does not say it again.
     await nextCard(page).click();
