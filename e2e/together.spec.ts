@@ -416,7 +416,7 @@ test('damaged, crafted, over-long and hostile codes and links are each refused i
     ['letters from outside the alphabet', at(at(good, 0, 'Ä'), 1, 'Ö'), MESSAGES.notACode],
     ['three codes glued together', good.repeat(3), MESSAGES.tooLong],
     ['5000 characters', 'A'.repeat(5000), MESSAGES.tooLong],
-    ['a newer version (2) with a good checksum', withChecksum(body({ ...base, version: 2 })), MESSAGES.newer],
+    ['a newer version (3) with a good checksum', withChecksum(body({ ...base, version: 3 })), MESSAGES.newer],
     ['version 255 with a good checksum', withChecksum(body({ ...base, version: 255 })), MESSAGES.newer],
     ['version 0 with a good checksum', withChecksum(body({ ...base, version: 0 })), MESSAGES.unknownVersion],
     ['answers past the last picture, good checksum', withChecksum(body({ ...base, answers: 7 * ANSWERS })), MESSAGES.invalid],
@@ -447,7 +447,7 @@ test('damaged, crafted, over-long and hostile codes and links are each refused i
     ['markup, written raw', hostile, MESSAGES.notACode],
     ['a damaged code', swapped, MESSAGES.damaged],
     ['5000 characters', 'A'.repeat(5000), MESSAGES.tooLong],
-    ['a newer version', withChecksum(body({ ...base, version: 2 })), MESSAGES.newer],
+    ['a newer version', withChecksum(body({ ...base, version: 3 })), MESSAGES.newer],
     ['impossible answers', withChecksum(body({ ...base, answers: 7 * ANSWERS })), MESSAGES.invalid],
     ['cut to half', good.slice(0, 12), MESSAGES.incomplete],
   ];

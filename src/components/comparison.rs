@@ -9,7 +9,8 @@ use crate::checkin::{CheckIn, SCALE_MAX};
 use crate::content::{checkin_guide, course, together_guide};
 use crate::routes::Route;
 use crate::share::{
-    in_group, kinds_to_start_with, pairs, questions_for, KindPair, Shared, Together,
+    both_want_more, in_group, kinds_to_start_with, pairs, questions_for, KindPair, MutualShared,
+    Shared, Together,
 };
 use crate::time::long_date;
 use leptos::prelude::*;
@@ -26,22 +27,20 @@ fn wish_words(r: crate::checkin::Rating) -> String {
 }
 
 /// Who shared: their first name, or "Someone" if they gave none.
-pub fn sender_name(shared: &Shared) -> String {
-    shared.name.clone().unwrap_or_else(|| "Someone".to_string())
+pub fn sender_name(name: Option<&str>) -> String {
+    name.unwrap_or("Someone").to_string()
 }
 
 /// The name of the other person as the page uses it: their first name if
 /// they gave one, else the label this person gave the relationship.
-pub fn their_label(shared: &Shared, relationship_name: &str) -> String {
-    shared
-        .name
-        .clone()
-        .unwrap_or_else(|| relationship_name.to_string())
+pub fn their_label(name: Option<&str>, relationship_name: &str) -> String {
+    name.unwrap_or(relationship_name).to_string()
 }
 
-/// The day of a shared check-in: `29 November 2026`.
-pub fn shared_day(shared: &Shared) -> String {
-    long_date(shared.noon(), 0)
+/// The day of a shared check-in, from its midday (`Shared::noon`):
+/// `29 November 2026`.
+pub fn shared_day(noon: crate::time::Millis) -> String {
+    long_date(noon, 0)
 }
 
 /// Both check-ins compared: `mine` is this person's own, `theirs` what was
@@ -201,6 +200,69 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             </section>
 
             <Talk start_with=start_with.iter().map(|k| k.id.to_string()).collect()/>
+        </div>
+    }
+}
+
+/// A mutual-only share beside this person's own check-in: only the kinds
+/// where both would like more, and a plain line that the rest was not
+/// shared. `mine` is this person's own check-in, `theirs` what came.
+#[component]
+pub fn MutualComparison(
+    mine: CheckIn,
+    theirs: MutualShared,
+    #[prop(into)] them: String,
+) -> impl IntoView {
+    let words = together_guide();
+    let both = both_want_more(&mine.kinds, &theirs.more, checkin_guide());
+    let ids: Vec<&str> = both.iter().map(|k| k.id.as_ref()).collect();
+    let one_at_a_time = Route::talk_starting_with(&ids);
+    let practices: Vec<_> = {
+        let mut seen = std::collections::HashSet::new();
+        both.iter()
+            .flat_map(|k| k.practices.iter())
+            .filter(|id| seen.insert(id.to_string()))
+            .filter_map(|id| course().lesson(id))
+            .map(|l| view! { <li><A href=Route::first_card(l).href()>{l.title.clone()}</A></li> })
+            .collect()
+    };
+    let kinds = both
+        .iter()
+        .map(|k| {
+            let you = mine
+                .kinds
+                .get(&*k.id)
+                .map(|r| wish_words(*r))
+                .unwrap_or_default();
+            view! { <li><strong>{k.name.clone()}</strong>{format!(": you {you}.")}</li> }
+        })
+        .collect_view();
+    let unsafe_card = Route::if_unsafe().href();
+    view! {
+        <div class="comparison mutual-comparison">
+            <section class="panel" aria-labelledby="group-both-more">
+                <h2 id="group-both-more">"Where you both want more"</h2>
+                <p class="not-shared">{format!("{them} shared only the kinds where they would like more, so you see only those you would like more of too. The rest was not shared: this shows nothing about their other kinds, or about how close they feel.")}</p>
+                {if both.is_empty() {
+                    view! {
+                        <p>{format!("Just now there is no kind where you both would like more. That says nothing about how the two of you are doing: wishes change, and you can still talk about any of it with {them} if you both want to.")}</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p>{words.both_more.clone()}</p>
+                        <ul>{kinds}</ul>
+                        {(!practices.is_empty()).then(|| view! {
+                            <p class="practices-label">"Lessons on where you both want more:"</p>
+                            <ul class="practice-links">{practices}</ul>
+                        })}
+                    }.into_any()
+                }}
+                <p><A href=one_at_a_time attr:class="button">"Talk together, one question at a time"</A></p>
+                <p class="care">
+                    "If talking about any of this does not feel safe, you do not have to. "
+                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
+                </p>
+            </section>
         </div>
     }
 }

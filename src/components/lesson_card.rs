@@ -1,6 +1,6 @@
 //! One card of a lesson, drawn according to its type.
 
-use crate::components::{AllFeedback, EvidenceList, Mark, OptionMark, Refusal};
+use crate::components::{AllFeedback, EvidenceList, Listen, Mark, OptionMark, Refusal};
 use crate::content::{list_item, shuffle, Card, ChoiceOption, Lesson, Text};
 use crate::feedback::{right_answer_line, without_verdict};
 use crate::persist::Persistence;
@@ -101,9 +101,11 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
         // A card turned to slides in (`turned`, style/lesson.css); the first
         // card a page shows does not, so the app taking over a prerendered
         // card does not replay its entrance.
-        <article class="card" class:turned=focus aria-labelledby="card-title">
+        <article id="lesson-card" class="card" class:turned=focus aria-labelledby="card-title">
             <p class="card-kind">{kind_label(card)}</p>
             <h2 id="card-title" node_ref=heading tabindex="-1">{card.title().to_string()}</h2>
+            // Reads this card's text (not its buttons); stops when the card goes.
+            <Listen target="lesson-card" label="Listen to this card"/>
             {body}
         </article>
     }

@@ -2,6 +2,11 @@
 //! exactly what would be shared, then, only when asked, a link (the answers
 //! after its `#`), a code to copy, the browser's share sheet where there is
 //! one, and a QR code of the link drawn here.
+//!
+//! Two ways to share: all the answers, or only what both want (the kinds
+//! where this person would like more; the other person is shown only
+//! those where they would like more too). The list of what will be shared
+//! follows the choice, and names exactly what the code carries.
 
 use super::{Chart, Name};
 use crate::charts::qr_code;
@@ -9,7 +14,7 @@ use crate::checkin::CheckIn;
 use crate::content::{checkin_guide, together_guide};
 use crate::env::utc_offset_minutes;
 use crate::routes::Route;
-use crate::share::{grouped, Shared, FIRST_NAME_MAX_CHARS};
+use crate::share::{grouped, MutualShared, Shared, FIRST_NAME_MAX_CHARS};
 use crate::sharing::{can_share, copy, link_for, share, Shared as ShareOutcome};
 use crate::time::long_date;
 use leptos::prelude::*;
@@ -25,8 +30,20 @@ pub fn SharePanel(
     /// one's own back (after a comparison): how the panel names them.
     #[prop(optional)]
     back_to: Option<String>,
+    /// Start with "only what we both want" chosen (sending back a share
+    /// that came that way).
+    #[prop(optional)]
+    mutual_first: bool,
 ) -> impl IntoView {
     let guide = checkin_guide();
+    let mutual = RwSignal::new(mutual_first);
+    // The kinds a mutual-only code would carry, in the guide's order.
+    let more_names: Vec<String> = guide
+        .kinds
+        .iter()
+        .filter(|k| check_in.kinds.get(&*k.id).is_some_and(|r| r.gap() > 0))
+        .map(|k| k.name.to_string())
+        .collect();
     let open = RwSignal::new(false);
     let made = RwSignal::new(false);
     let first_name = RwSignal::new(String::new());
@@ -38,10 +55,21 @@ pub fn SharePanel(
     // The code for the name as typed, or why it cannot be made.
     let code = Memo::new(move |_| {
         first_name
-            .with(|n| Shared::from_check_in(&check, n, utc_offset_minutes()))
-            .and_then(|s| s.encode())
+            .with(|n| {
+                if mutual.get() {
+                    MutualShared::from_check_in(&check, n, utc_offset_minutes())
+                        .and_then(|s| s.encode())
+                } else {
+                    Shared::from_check_in(&check, n, utc_offset_minutes()).and_then(|s| s.encode())
+                }
+            })
             .map_err(|e| e.to_string())
     });
+    let more_list = if more_names.is_empty() {
+        "none (in this check-in you did not wish for more of any kind)".to_string()
+    } else {
+        more_names.join(", ")
+    };
     let unsafe_card = Route::if_unsafe().href();
     // The panel's title, with the other person's name set apart.
     let title = {
@@ -166,13 +194,45 @@ pub fn SharePanel(
                     {together_guide().care.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                     <p><A href=unsafe_card>"What to do if you feel unsafe"</A></p>
                 </div>
+                <fieldset class="share-mode">
+                    <legend>"What to share"</legend>
+                    <div class="choice">
+                        <input type="radio" name="share-mode" id="share-mode-all"
+                            aria-describedby="share-mode-all-hint"
+                            prop:checked=move || !mutual.get()
+                            on:change=move |_| { mutual.set(false); said.set(None); }/>
+                        <label for="share-mode-all">"All my answers"</label>
+                        <p class="hint" id="share-mode-all-hint">"How close you feel, and all five kinds, now and wished for."</p>
+                    </div>
+                    <div class="choice">
+                        <input type="radio" name="share-mode" id="share-mode-mutual"
+                            aria-describedby="share-mode-mutual-hint"
+                            prop:checked=move || mutual.get()
+                            on:change=move |_| { mutual.set(true); said.set(None); }/>
+                        <label for="share-mode-mutual">"Only what we both want"</label>
+                        <p class="hint" id="share-mode-mutual-hint">"Only the kinds where you would like more. They will see just the ones where they would like more too, and a line saying the rest was not shared."</p>
+                    </div>
+                </fieldset>
                 <h3>"What will be shared"</h3>
-                <ul>
-                    <li>{format!("The closeness picture you chose ({picture})")}</li>
-                    <li>"The five kinds, now and wished for"</li>
-                    <li>{format!("The day of this check-in ({day})")}</li>
-                    <li>"Your first name, only if you type it below"</li>
-                </ul>
+                {move || if mutual.get() {
+                    view! {
+                        <ul class="share-preview">
+                            <li>{format!("The kinds where you would like more: {more_list}")}</li>
+                            <li>{format!("The day of this check-in ({day})")}</li>
+                            <li>"Your first name, only if you type it below"</li>
+                        </ul>
+                        <p>"Not your closeness picture, not how much of anything there is now, and nothing about the kinds where you are content or would like less. Closer shows them only the kinds they would like more of too, but the code holds every kind listed above, so send it only to them."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="share-preview">
+                            <li>{format!("The closeness picture you chose ({picture})")}</li>
+                            <li>"The five kinds, now and wished for"</li>
+                            <li>{format!("The day of this check-in ({day})")}</li>
+                            <li>"Your first name, only if you type it below"</li>
+                        </ul>
+                    }.into_any()
+                }}
                 <p>"Never your notes, your steps, the name you gave this relationship, or anything about your other relationships."</p>
                 <div class="field">
                     <label for="first-name">"Your first name (optional)"</label>

@@ -10,7 +10,8 @@ use crate::charts::closeness_picture_of;
 use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
-    sender_name, shared_day, their_label, Comparison, Drawing, Name, PageHeading, ScrollTable,
+    sender_name, shared_day, their_label, Comparison, Drawing, MutualComparison, Name, PageHeading,
+    ScrollTable,
     SharePanel, Title,
 };
 use crate::content::checkin_guide;
@@ -20,7 +21,7 @@ use crate::pages::checkin::CheckinFormFor;
 use crate::persist::{LockState, Persistence};
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
-use crate::share::{decode, Shared, MAX_INPUT_CHARS};
+use crate::share::{open as open_code, Received, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
 use crate::storage::session;
@@ -40,11 +41,11 @@ enum Stage {
     /// Waiting for a code.
     Paste,
     /// Answers received, not yet matched to a relationship.
-    Preview(Shared),
+    Preview(Received),
     /// Matched to a relationship without a check-in of the person's own.
-    Mine(Shared, String),
+    Mine(Received, String),
     /// Both side by side, not kept yet.
-    Compare(Shared, String),
+    Compare(Received, String),
 }
 
 #[component]
@@ -56,7 +57,7 @@ pub fn ComparePage() -> impl IntoView {
     // `to_heading`: whether focus moves to the page's heading (not when a
     // link has just loaded the page: focus then stays at the document's start).
     let state = expect_context::<Persistence>();
-    let open = move |text: &str, to_heading: bool| match decode(text) {
+    let open = move |text: &str, to_heading: bool| match open_code(text) {
         Ok(shared) => {
             // Kept for this tab until kept or closed (a reload must not lose
             // them), but not in plain text while a lock is set: then in
@@ -187,32 +188,57 @@ fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<String>>)
 /// What was received, and which relationship it is about.
 #[component]
 fn Preview(
-    shared: Shared,
+    shared: Received,
     stage: RwSignal<Stage>,
     said: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let guide = checkin_guide();
-    let from = sender_name(&shared);
+    let from = sender_name(shared.name());
     let relationships =
         Memo::new(move |_| state.progress.with(|p| p.checkins.relationship_names()));
     let choice = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let rows = guide
-        .kinds
-        .iter()
-        .filter_map(|k| shared.kinds.get(&*k.id).map(|r| (k, *r)))
-        .map(|(k, r)| {
+    // A whole share shows their answers at once; a mutual-only one shows
+    // nothing of them until there is a check-in of this person's own to
+    // match them with.
+    let answers = match &shared {
+        Received::All(all) => {
+            let rows = guide
+                .kinds
+                .iter()
+                .filter_map(|k| all.kinds.get(&*k.id).map(|r| (k, *r)))
+                .map(|(k, r)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{k.name.clone()}</th>
+                            <td>{rating_words(r.now)}</td>
+                            <td>{rating_words(r.wished)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
             view! {
-                <tr>
-                    <th scope="row">{k.name.clone()}</th>
-                    <td>{rating_words(r.now)}</td>
-                    <td>{rating_words(r.wished)}</td>
-                </tr>
+                <div class="closeness-result">
+                    <Drawing svg=closeness_picture_of(all.closeness, "them", "you") class="closeness-picture"/>
+                    <p>{format!("They chose picture {}.", guide.picture_name(all.closeness))}</p>
+                </div>
+                <ScrollTable label="Their answers, in a table">
+                    <table class="figures received-figures">
+                        <caption>"Their answers"</caption>
+                        <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </ScrollTable>
             }
-        })
-        .collect_view();
+            .into_any()
+        }
+        Received::Mutual(_) => view! {
+            <p class="mutual-note">"They chose to share only what you both want: the kinds where you would both like more. Once you have chosen who this is about, and your own check-in is here, you will see those kinds and nothing else."</p>
+        }
+        .into_any(),
+    };
     let kept = shared.clone();
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -266,19 +292,9 @@ fn Preview(
     view! {
         <section class="panel received" aria-labelledby="received-title">
             <h2 id="received-title"><Name name=from.clone()/>" shared a check-in"</h2>
-            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(&shared))}</p>
+            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(shared.noon()))}</p>
             <p class="hint">{HISTORY_NOTE}</p>
-            <div class="closeness-result">
-                <Drawing svg=closeness_picture_of(shared.closeness, "them", "you") class="closeness-picture"/>
-                <p>{format!("They chose picture {}.", guide.picture_name(shared.closeness))}</p>
-            </div>
-            <ScrollTable label="Their answers, in a table">
-                <table class="figures received-figures">
-                    <caption>"Their answers"</caption>
-                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </ScrollTable>
+            {answers}
         </section>
         <form class="panel about-form" on:submit=go novalidate>
             <fieldset>
@@ -322,7 +338,7 @@ fn Preview(
 /// Both side by side, and the choice to keep their answers.
 #[component]
 fn Compared(
-    shared: Shared,
+    shared: Received,
     rel: String,
     stage: RwSignal<Stage>,
     said: RwSignal<Option<String>>,
@@ -341,7 +357,27 @@ fn Compared(
         }
         .into_any();
     };
-    let them = their_label(&shared, &name);
+    let them = their_label(shared.name(), &name);
+    let day = shared_day(shared.noon());
+    let shared = match shared {
+        Received::All(all) => all,
+        Received::Mutual(more) => {
+            let discard = move |_| close_without_keeping(stage, said);
+            return view! {
+                <p class="when">{format!("{them}'s check-in from {day}, beside your latest on “{name}”.")}</p>
+                <section class="panel keep-panel" aria-labelledby="keep-title">
+                    <h2 id="keep-title" tabindex="-1">"Nothing of theirs is kept"</h2>
+                    <p>"Answers shared only where you both want more are not kept in this browser. To see this again, open their link or code again."</p>
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=discard>"Close"</button>
+                    </div>
+                </section>
+                <SharePanel check_in=mine.clone() back_to=them.clone() mutual_first=true/>
+                <MutualComparison mine theirs=more them/>
+            }
+            .into_any();
+        }
+    };
     let to_keep = shared.clone();
     let keep_rel = rel.clone();
     let keep = move |_| {
@@ -363,7 +399,7 @@ fn Compared(
     view! {
         <p class="when">
             <Name name=them.clone()/>
-            {format!("'s check-in from {}, beside your latest on “", shared_day(&shared))}
+            {format!("'s check-in from {day}, beside your latest on “")}
             <Name name=name.clone()/>
             "”."
         </p>

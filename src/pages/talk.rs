@@ -4,7 +4,7 @@
 //! deeper"; favourites kept with progress. No comparison is needed first:
 //! one can start from there with the kinds it suggests (`?start=`).
 
-use crate::components::{EvidenceList, PageHeading, Refusal, Title};
+use crate::components::{EvidenceList, Listen, PageHeading, Refusal, Title};
 use crate::content::{checkin_guide, together_guide, TalkQuestion};
 use crate::env::random_seed;
 use crate::persist::Persistence;
@@ -139,6 +139,8 @@ fn Table(deck: RwSignal<Option<Deck>>) -> impl IntoView {
                     view! {
                         <p class="talk-position">{position}</p>
                         <p id="talk-question" class="talk-question" tabindex="-1" aria-live="polite">{text}</p>
+                        // A new question is a new reader: the old one stops.
+                        <Listen target="talk-question" label="Listen to this question"/>
                         <div class="talk-actions">
                             <button type="button" class="button primary" on:click=move |_| on_deck(&mut |d| d.next())>"Next question"</button>
                             <button type="button" class="button" on:click=move |_| on_deck(&mut |d| d.pass())>"Pass"</button>

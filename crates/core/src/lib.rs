@@ -19,6 +19,7 @@ pub mod notice;
 pub mod progress;
 pub mod quiz;
 pub mod share;
+pub mod speech;
 pub mod talk;
 pub mod text;
 pub mod time;

@@ -6,8 +6,8 @@ mod guide;
 
 use closer_core::checkin::Rating;
 use closer_core::share::{
-    clean_first_name, decode, grouped, CodeError, FirstNameError, ShareError, Shared, FIRST_DAY,
-    KINDS_V1, MAX_CODE_CHARS, MAX_INPUT_CHARS, MIN_CODE_CHARS,
+    clean_first_name, decode, grouped, open, CodeError, FirstNameError, MutualShared, Received,
+    ShareError, Shared, FIRST_DAY, KINDS_V1, MAX_CODE_CHARS, MAX_INPUT_CHARS, MIN_CODE_CHARS,
 };
 use proptest::prelude::*;
 
@@ -111,6 +111,22 @@ fn the_reference_code_is_stable() {
 }
 
 #[test]
+fn a_code_sent_before_version_2_still_opens_the_same() {
+    // Made by the build before the mutual-only mode existed.
+    let sent = "040Y-XNTZ-A4TG-6MV1-DQSW-6BCG";
+    let s = shared(
+        Some("Sam"),
+        4,
+        [(1, 3), (0, 0), (2, 2), (4, 1), (3, 4)],
+        20_789,
+    );
+    assert_eq!(decode(sent), Ok(s.clone()));
+    assert_eq!(open(sent), Ok(Received::All(s.clone())));
+    // And this build writes a whole share exactly as that one did.
+    assert_eq!(grouped(&s.encode().unwrap()), sent);
+}
+
+#[test]
 fn every_single_character_mistake_is_caught() {
     for s in samples() {
         let code = s.encode().unwrap();
@@ -158,8 +174,11 @@ fn every_single_character_mistake_is_caught() {
 #[test]
 fn the_size_bound_holds() {
     let none = shared(None, 7, [(4, 4); 5], u16::MAX).encode().unwrap();
-    assert_eq!(none.len(), MIN_CODE_CHARS);
-    assert_eq!(MIN_CODE_CHARS, 20);
+    assert_eq!(none.len(), 20);
+    // The shortest is a mutual-only code with no name.
+    let mutual_none = mutual(None, &KINDS_V1, u16::MAX).encode().unwrap();
+    assert_eq!(mutual_none.len(), MIN_CODE_CHARS);
+    assert_eq!(MIN_CODE_CHARS, 15);
     // A first name of up to 12 letters keeps the code within 40 characters.
     let twelve = shared(Some("Alexandrinas"), 7, [(4, 4); 5], u16::MAX)
         .encode()
@@ -270,8 +289,9 @@ fn decode_bytes(code: &str) -> Vec<u8> {
 fn versions_are_told_apart_from_damage() {
     let body = body_of(&samples()[1]);
     let mut newer = body.clone();
-    newer[0] = 2;
+    newer[0] = 3;
     assert_eq!(decode(&with_checksum(&newer)), Err(CodeError::Newer));
+    assert_eq!(open(&with_checksum(&newer)), Err(CodeError::Newer));
     newer[0] = 255;
     assert_eq!(decode(&with_checksum(&newer)), Err(CodeError::Newer));
     let mut zero = body.clone();
@@ -315,9 +335,11 @@ fn crafted_codes_with_a_good_checksum_are_refused() {
     spaced[7] = 3;
     spaced.extend_from_slice(b" ab");
     assert_eq!(decode(&with_checksum(&spaced)), Err(CodeError::Invalid));
-    // A body too short for its fields.
+    // A body too short for its fields: long enough to be a code (a
+    // mutual-only one is this short), but not a version-1 one.
+    assert_eq!(decode(&with_checksum(&body[..5])), Err(CodeError::Invalid));
     assert_eq!(
-        decode(&with_checksum(&body[..5])),
+        decode(&with_checksum(&body[..3])),
         Err(CodeError::Incomplete)
     );
     assert_eq!(decode(&with_checksum(&[])), Err(CodeError::Incomplete));
@@ -395,4 +417,183 @@ fn kinds_v1_are_the_guides_kinds() {
     theirs.sort_unstable();
     ours.sort_unstable();
     assert_eq!(theirs, ours, "a new kind needs a new code version");
+}
+
+fn mutual(name: Option<&str>, more: &[&str], day: u16) -> MutualShared {
+    MutualShared {
+        name: name.map(str::to_string),
+        day,
+        more: more.iter().map(|k| k.to_string()).collect(),
+    }
+}
+
+fn mutual_samples() -> Vec<MutualShared> {
+    vec![
+        mutual(None, &["physical"], FIRST_DAY),
+        mutual(Some("Sam"), &["emotional", "experiential"], 20_789),
+        mutual(Some("Zoë"), &KINDS_V1, u16::MAX),
+        mutual(
+            Some("Ana-Maria"),
+            &["spiritual", "shared-interests"],
+            21_000,
+        ),
+    ]
+}
+
+#[test]
+fn mutual_only_codes_round_trip_in_every_spelling() {
+    for m in mutual_samples() {
+        let code = m.encode().unwrap();
+        assert!(
+            code.len() >= MIN_CODE_CHARS && code.len() <= MAX_CODE_CHARS,
+            "{code}"
+        );
+        let want = Ok(Received::Mutual(m.clone()));
+        assert_eq!(open(&code), want);
+        assert_eq!(open(&grouped(&code)), want, "with hyphens");
+        assert_eq!(open(&code.to_lowercase()), want, "in lower case");
+        assert_eq!(open(&format!("https://example.org/compare#{code}")), want);
+        // Not a whole share: the reader of version 1 alone refuses it.
+        assert_eq!(decode(&code), Err(CodeError::Invalid));
+    }
+}
+
+#[test]
+fn the_mutual_only_reference_code_is_stable() {
+    // If this changes, mutual-only codes already sent stop opening.
+    let code = mutual(Some("Sam"), &["emotional", "experiential"], 20_789)
+        .encode()
+        .unwrap();
+    insta::assert_snapshot!(grouped(&code), @"08C5-2D83-ADGP-VVMF-KREG");
+}
+
+#[test]
+fn a_mutual_only_code_carries_only_the_kinds() {
+    // Version, kinds, day, name length, the name, the checksum: no ratings,
+    // no closeness picture.
+    let m = mutual(Some("Sam"), &["emotional", "experiential"], 20_789);
+    let bytes = decode_bytes(&m.encode().unwrap());
+    assert_eq!(bytes.len(), 5 + 3 + 4);
+    assert_eq!(bytes[0], 2);
+    assert_eq!(bytes[1], 0b11000);
+    assert_eq!(&bytes[5..8], b"Sam");
+}
+
+#[test]
+fn every_single_character_mistake_in_a_mutual_code_is_caught() {
+    for m in mutual_samples() {
+        let code = m.encode().unwrap();
+        let chars: Vec<char> = code.chars().collect();
+        for i in 0..chars.len() {
+            for c in ALPHABET.chars().filter(|c| *c != chars[i]) {
+                let mut changed = chars.clone();
+                changed[i] = c;
+                let changed: String = changed.into_iter().collect();
+                assert!(open(&changed).is_err(), "{changed} from {code}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_mutual_share_needs_a_kind_wished_for_more() {
+    assert_eq!(
+        mutual(None, &[], 20_789).encode(),
+        Err(ShareError::NothingMore)
+    );
+    assert_eq!(
+        mutual(None, &["telepathic"], 20_789).encode(),
+        Err(ShareError::Kinds)
+    );
+    assert_eq!(
+        mutual(None, &["physical"], FIRST_DAY - 1).encode(),
+        Err(ShareError::Day)
+    );
+    assert!(mutual(Some(" Sam"), &["physical"], 20_789)
+        .encode()
+        .is_err());
+}
+
+#[test]
+fn crafted_mutual_codes_with_a_good_checksum_are_refused() {
+    let good = decode_bytes(
+        &mutual(Some("Sam"), &["emotional"], 20_789)
+            .encode()
+            .unwrap(),
+    );
+    let body = good[..good.len() - 4].to_vec();
+    assert!(open(&with_checksum(&body)).is_ok());
+    // No kind at all, or a kind past the fifth.
+    for bits in [0u8, 0b10_0000, 0b1000_0001, 0xff] {
+        let mut crafted = body.clone();
+        crafted[1] = bits;
+        assert_eq!(
+            open(&with_checksum(&crafted)),
+            Err(CodeError::Invalid),
+            "{bits:#b}"
+        );
+    }
+    // A day before Closer existed.
+    let mut early = body.clone();
+    early[2..4].copy_from_slice(&1u16.to_be_bytes());
+    assert_eq!(open(&with_checksum(&early)), Err(CodeError::Invalid));
+    // A name length that does not match the name, or a name with a break.
+    let mut length = body.clone();
+    length[4] = 9;
+    assert_eq!(open(&with_checksum(&length)), Err(CodeError::Invalid));
+    let mut control = body[..5].to_vec();
+    control[4] = 3;
+    control.extend_from_slice(b"a\nb");
+    assert_eq!(open(&with_checksum(&control)), Err(CodeError::Invalid));
+    // Too short for its fields.
+    assert_eq!(open(&with_checksum(&body[..3])), Err(CodeError::Incomplete));
+    // The same change without a fresh checksum is damage.
+    let mut bytes = good.clone();
+    bytes[1] = 0b11111;
+    assert_eq!(open(&encode_base32(&bytes)), Err(CodeError::Damaged));
+}
+
+fn any_mutual() -> impl Strategy<Value = MutualShared> {
+    (
+        proptest::option::of("[A-Za-zÀ-ÿ]{1,12}"),
+        1u8..32,
+        FIRST_DAY..=u16::MAX,
+    )
+        .prop_map(|(name, bits, day)| MutualShared {
+            name,
+            day,
+            more: KINDS_V1
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, k)| k.to_string())
+                .collect(),
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_mutual_share_round_trips(m in any_mutual()) {
+        let code = m.encode().unwrap();
+        prop_assert!(code.len() >= MIN_CODE_CHARS && code.len() <= MAX_CODE_CHARS);
+        prop_assert_eq!(open(&grouped(&code)), Ok(Received::Mutual(m)));
+    }
+
+    #[test]
+    fn any_text_opens_or_is_refused_without_a_panic(text in "\\PC{0,80}") {
+        match open(&text) {
+            Ok(Received::All(s)) => prop_assert_eq!(decode(&s.encode().unwrap()), Ok(s)),
+            Ok(Received::Mutual(m)) => prop_assert_eq!(open(&m.encode().unwrap()), Ok(Received::Mutual(m))),
+            Err(_) => {}
+        }
+    }
+
+    #[test]
+    fn any_code_shaped_text_opens_to_a_valid_share_or_is_refused(text in "[0-9A-Z]{15,58}") {
+        match open(&text) {
+            Ok(Received::All(s)) => prop_assert_eq!(s.check(), Ok(())),
+            Ok(Received::Mutual(m)) => prop_assert_eq!(m.check(), Ok(())),
+            Err(_) => {}
+        }
+    }
 }

@@ -165,3 +165,30 @@ fn broken_questions_are_reported() {
         .iter()
         .any(|e| e.to_string().contains("in that order")));
 }
+
+#[test]
+fn a_mutual_share_shows_only_where_both_want_more() {
+    use closer_core::share::both_want_more;
+    let guide = guide::checkin_guide();
+    let mine: std::collections::BTreeMap<String, closer_core::checkin::Rating> = [
+        ("physical", (1, 3)),
+        ("spiritual", (2, 2)),
+        ("shared-interests", (0, 4)),
+        ("emotional", (3, 1)),
+        ("experiential", (1, 2)),
+    ]
+    .into_iter()
+    .map(|(k, (now, wished))| (k.to_string(), closer_core::checkin::Rating { now, wished }))
+    .collect();
+    // They would like more of physical, spiritual and emotional.
+    let theirs = ["emotional", "physical", "spiritual"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let ids: Vec<&str> = both_want_more(&mine, &theirs, guide)
+        .iter()
+        .map(|k| &*k.id)
+        .collect();
+    assert_eq!(ids, ["physical"]);
+    assert!(both_want_more(&mine, &Default::default(), guide).is_empty());
+}

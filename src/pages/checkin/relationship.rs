@@ -183,11 +183,11 @@ fn SharedWithYou(id: String) -> impl IntoView {
                 .received_for(&rel)
                 .into_iter()
                 .map(|(rid, r)| {
-                    let from = crate::components::sender_name(&r.shared);
+                    let from = crate::components::sender_name(r.shared.name.as_deref());
                     (
                         rid.to_string(),
                         from,
-                        crate::components::shared_day(&r.shared),
+                        crate::components::shared_day(r.shared.noon()),
                     )
                 })
                 .collect::<Vec<_>>()

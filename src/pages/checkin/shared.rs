@@ -63,7 +63,7 @@ fn SharedView(
     deleted: RwSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<Persistence>();
-    let them = their_label(&received.shared, &name);
+    let them = their_label(received.shared.name.as_deref(), &name);
     let asking = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
     let id = StoredValue::new(id);
@@ -86,7 +86,7 @@ fn SharedView(
             <PageHeading>"You and " <Name name=heading_name/></PageHeading>
             <p class="when">
                 <Name name=them.clone()/>
-                {format!(" shared a check-in from {}, about your relationship “", shared_day(&received.shared))}
+                {format!(" shared a check-in from {}, about your relationship “", shared_day(received.shared.noon()))}
                 <Name name=name.clone()/>
                 "”."
             </p>

@@ -18,17 +18,36 @@
 //! sit in the same place in every version, so a code that a newer Closer
 //! made is told apart from a damaged one.
 //!
+//! Version 2, "only what you both want", carries no ratings and no
+//! closeness picture: only which kinds the sender would like more of.
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 1 | the version, 2 |
+//! | 1 | the kinds wished for more, one bit each in [`KINDS_V1`] order from the lowest bit; never none, the top three bits always 0 |
+//! | 2 | the day, as in version 1 |
+//! | 1 | the first name's length in bytes, 0 for none |
+//! | 0 to [`FIRST_NAME_MAX_BYTES`] | the first name, UTF-8 |
+//! | 4 | CRC-32 (IEEE) of every byte before it |
+//!
+//! A build writes version 1 for a whole share and version 2 for a
+//! mutual-only one, and reads both; a version-1 code is written exactly as
+//! before version 2 existed, so every code already sent still opens.
+//!
 //! The CRC-32 catches every change to a burst of up to 32 bits; one wrong
 //! character changes at most 5 bits in a row, two swapped neighbours at
 //! most 10, so every such mistake is caught (tests/share_code.rs checks
 //! this exhaustively for several codes).
 
 use crate::checkin::{Rating, CLOSENESS_MAX, SCALE_MAX};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-/// The version this build writes, and the only one it reads.
+/// The version of a whole share (the closeness picture and every rating).
 pub const VERSION: u8 = 1;
+
+/// The version of a mutual-only share ([`MutualShared`]).
+pub const VERSION_MUTUAL: u8 = 2;
 
 /// The kinds of intimacy in the order version 1 writes them. Fixed for
 /// the life of version 1, whatever order the guide asks them in.
@@ -52,13 +71,15 @@ pub const FIRST_DAY: u16 = 20_454;
 
 /// Bytes before the name: version, answers, day, name length.
 const HEAD: usize = 8;
+/// Bytes before the name in version 2: version, kinds, day, name length.
+const HEAD_MUTUAL: usize = 5;
 /// Bytes of the checksum.
 const CHECK: usize = 4;
 /// Five points per rating, ten ratings.
 const ANSWERS: u32 = 9_765_625;
 
-/// The fewest characters of a code (no name).
-pub const MIN_CODE_CHARS: usize = chars_for(HEAD + CHECK);
+/// The fewest characters of a code (a mutual-only one with no name).
+pub const MIN_CODE_CHARS: usize = chars_for(HEAD_MUTUAL + CHECK);
 
 /// The most characters of a code (the longest name), without the hyphens.
 pub const MAX_CODE_CHARS: usize = chars_for(HEAD + FIRST_NAME_MAX_BYTES + CHECK);
@@ -84,6 +105,46 @@ pub struct Shared {
     pub closeness: u8,
     /// Per kind id of [`KINDS_V1`]: now and wished for.
     pub kinds: BTreeMap<String, Rating>,
+}
+
+/// What a person shares in the mutual-only mode ("only what you both
+/// want"): the kinds where they would like more, the day, and a first name
+/// only if they gave one. No ratings, no closeness picture.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MutualShared {
+    /// Their first name, if they typed one.
+    pub name: Option<String>,
+    /// The day of the check-in (days since 1970-01-01, their time zone).
+    pub day: u16,
+    /// The kind ids of [`KINDS_V1`] where they would like more; never empty.
+    pub more: BTreeSet<String>,
+}
+
+/// What a code opens to: a whole share, or a mutual-only one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// Version 1: the closeness picture and every kind, now and wished for.
+    All(Shared),
+    /// Version 2: only the kinds where the sender would like more.
+    Mutual(MutualShared),
+}
+
+impl Received {
+    /// The sender's first name, if they gave one.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Received::All(s) => s.name.as_deref(),
+            Received::Mutual(m) => m.name.as_deref(),
+        }
+    }
+
+    /// The day of the check-in.
+    pub fn day(&self) -> u16 {
+        match self {
+            Received::All(s) => s.day,
+            Received::Mutual(m) => m.day,
+        }
+    }
 }
 
 /// Why a first name cannot go into a code.
@@ -177,12 +238,18 @@ pub enum ShareError {
     Day,
     /// The first name does not fit.
     Name(FirstNameError),
+    /// A mutual-only share with no kind wished for more: nothing to carry.
+    NothingMore,
 }
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ShareError::Name(e) => e.fmt(f),
+            ShareError::NothingMore => write!(
+                f,
+                "In this check-in you did not wish for more of any kind, so there is nothing to share this way. You can share all your answers instead."
+            ),
             _ => write!(
                 f,
                 "This check-in cannot be shared because some answers are missing. Check in again to share."
@@ -270,14 +337,7 @@ impl Shared {
         if self.day < FIRST_DAY {
             return Err(ShareError::Day);
         }
-        if let Some(name) = &self.name {
-            match clean_first_name(name) {
-                Ok(Some(clean)) if clean == *name => {}
-                Ok(_) => return Err(ShareError::Name(FirstNameError::Control)),
-                Err(e) => return Err(ShareError::Name(e)),
-            }
-        }
-        Ok(())
+        check_name(self.name.as_deref())
     }
 
     /// The bytes of version 1, checksum included.
@@ -287,17 +347,71 @@ impl Shared {
             let r = self.kinds[kind];
             answers = answers * 25 + u32::from(r.now) * 5 + u32::from(r.wished);
         }
-        let name = self.name.as_deref().unwrap_or("").as_bytes();
-        let mut out = Vec::with_capacity(HEAD + name.len() + CHECK);
+        let mut out = Vec::with_capacity(HEAD + FIRST_NAME_MAX_BYTES + CHECK);
         out.push(VERSION);
         out.extend_from_slice(&answers.to_be_bytes());
-        out.extend_from_slice(&self.day.to_be_bytes());
-        // At most FIRST_NAME_MAX_BYTES, checked by `check`.
-        out.push(name.len() as u8);
-        out.extend_from_slice(name);
-        let crc = crc32fast::hash(&out);
-        out.extend_from_slice(&crc.to_be_bytes());
-        out
+        finish(out, self.day, self.name.as_deref())
+    }
+
+    /// The code, without hyphens (as it goes into a link).
+    pub fn encode(&self) -> Result<String, ShareError> {
+        self.check()?;
+        Ok(to_base32(&self.bytes()))
+    }
+}
+
+/// Checks that a first name in a code is one [`clean_first_name`] keeps as
+/// it is.
+fn check_name(name: Option<&str>) -> Result<(), ShareError> {
+    match name {
+        None => Ok(()),
+        Some(name) => match clean_first_name(name) {
+            Ok(Some(clean)) if clean == name => Ok(()),
+            Ok(_) => Err(ShareError::Name(FirstNameError::Control)),
+            Err(e) => Err(ShareError::Name(e)),
+        },
+    }
+}
+
+/// The day, the name and the checksum after a version's own fields.
+fn finish(mut out: Vec<u8>, day: u16, name: Option<&str>) -> Vec<u8> {
+    let name = name.unwrap_or("").as_bytes();
+    out.extend_from_slice(&day.to_be_bytes());
+    // At most FIRST_NAME_MAX_BYTES, checked before.
+    out.push(name.len() as u8);
+    out.extend_from_slice(name);
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_be_bytes());
+    out
+}
+
+impl MutualShared {
+    /// Checks that it fits version 2: at least one kind, every one of
+    /// [`KINDS_V1`], a day and a name as in version 1.
+    pub fn check(&self) -> Result<(), ShareError> {
+        if self.more.is_empty() {
+            return Err(ShareError::NothingMore);
+        }
+        if self.more.iter().any(|k| !KINDS_V1.contains(&k.as_str())) {
+            return Err(ShareError::Kinds);
+        }
+        if self.day < FIRST_DAY {
+            return Err(ShareError::Day);
+        }
+        check_name(self.name.as_deref())
+    }
+
+    /// The bytes of version 2, checksum included.
+    fn bytes(&self) -> Vec<u8> {
+        let bits = KINDS_V1
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| self.more.contains(**k))
+            .fold(0u8, |bits, (i, _)| bits | 1 << i);
+        let mut out = Vec::with_capacity(HEAD_MUTUAL + FIRST_NAME_MAX_BYTES + CHECK);
+        out.push(VERSION_MUTUAL);
+        out.push(bits);
+        finish(out, self.day, self.name.as_deref())
     }
 
     /// The code, without hyphens (as it goes into a link).
@@ -317,11 +431,20 @@ pub fn grouped(code: &str) -> String {
         .join("-")
 }
 
+/// Reads a whole share (version 1), as [`open`] does; a mutual-only code
+/// is refused as [`CodeError::Invalid`] here.
+pub fn decode(input: &str) -> Result<Shared, CodeError> {
+    match open(input)? {
+        Received::All(shared) => Ok(shared),
+        Received::Mutual(_) => Err(CodeError::Invalid),
+    }
+}
+
 /// Reads what a person pasted, or a link's fragment: a code with or
 /// without hyphens and spaces, in any case, or a whole link (the part
-/// after its `#`). Never panics; refuses anything that is not exactly a
-/// code this build could have written.
-pub fn decode(input: &str) -> Result<Shared, CodeError> {
+/// after its `#`), of either version. Never panics; refuses anything that
+/// is not exactly a code this build could have written.
+pub fn open(input: &str) -> Result<Received, CodeError> {
     if input.chars().count() > MAX_INPUT_CHARS {
         return Err(CodeError::TooLong);
     }
@@ -353,22 +476,51 @@ pub fn decode(input: &str) -> Result<Shared, CodeError> {
         return Err(CodeError::Damaged);
     }
     match body.first() {
-        Some(&VERSION) => {}
+        Some(&VERSION) => read_v1(body).map(Received::All),
+        Some(&VERSION_MUTUAL) => read_v2(body).map(Received::Mutual),
         Some(0) => return Err(CodeError::UnknownVersion),
         Some(_) => return Err(CodeError::Newer),
         None => return Err(CodeError::Incomplete),
     }
-    read_v1(body).ok_or(CodeError::Invalid)
+    .ok_or(CodeError::Invalid)
+}
+
+/// The name after a version's head: its length byte must match.
+fn read_name(name_len: u8, name_bytes: &[u8]) -> Option<Option<String>> {
+    if usize::from(name_len) != name_bytes.len() || name_bytes.len() > FIRST_NAME_MAX_BYTES {
+        return None;
+    }
+    Some(match std::str::from_utf8(name_bytes).ok()? {
+        "" => None,
+        text => Some(text.to_string()),
+    })
+}
+
+/// The fields of a version-2 body whose checksum matched.
+fn read_v2(body: &[u8]) -> Option<MutualShared> {
+    let head: &[u8; HEAD_MUTUAL] = body.first_chunk()?;
+    let [_, bits, d0, d1, name_len] = *head;
+    if bits >> KINDS_V1.len() != 0 {
+        return None;
+    }
+    let shared = MutualShared {
+        name: read_name(name_len, &body[HEAD_MUTUAL..])?,
+        day: u16::from_be_bytes([d0, d1]),
+        more: KINDS_V1
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, k)| (*k).to_string())
+            .collect(),
+    };
+    shared.check().ok().map(|()| shared)
 }
 
 /// The fields of a version-1 body whose checksum matched.
 fn read_v1(body: &[u8]) -> Option<Shared> {
     let head: &[u8; HEAD] = body.first_chunk()?;
     let [_, a0, a1, a2, a3, d0, d1, name_len] = *head;
-    let name_bytes = &body[HEAD..];
-    if usize::from(name_len) != name_bytes.len() || name_bytes.len() > FIRST_NAME_MAX_BYTES {
-        return None;
-    }
+    let name = read_name(name_len, &body[HEAD..])?;
     let mut answers = u32::from_be_bytes([a0, a1, a2, a3]);
     if answers >= u32::from(CLOSENESS_MAX) * ANSWERS {
         return None;
@@ -385,10 +537,6 @@ fn read_v1(body: &[u8]) -> Option<Shared> {
             },
         );
     }
-    let name = match std::str::from_utf8(name_bytes).ok()? {
-        "" => None,
-        text => Some(text.to_string()),
-    };
     let shared = Shared {
         name,
         day: u16::from_be_bytes([d0, d1]),

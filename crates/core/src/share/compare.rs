@@ -5,7 +5,7 @@
 
 use crate::checkin::Rating;
 use crate::content::{CheckinGuide, KindItem, TalkQuestion, TalkRound};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How two wishes for one kind sit together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -118,5 +118,20 @@ pub fn questions_for<'r>(
         .into_iter()
         .enumerate()
         .map(|(i, q)| (q, i < SUGGESTED_PER_ROUND && rank(q) != usize::MAX))
+        .collect()
+}
+
+/// For a mutual-only share: the kinds of the guide where this person
+/// wishes for more than now and the other person said they would like more
+/// too, in the guide's order. Nothing else of theirs is known.
+pub fn both_want_more<'g>(
+    mine: &BTreeMap<String, Rating>,
+    theirs: &BTreeSet<String>,
+    guide: &'g CheckinGuide,
+) -> Vec<&'g KindItem> {
+    guide
+        .kinds
+        .iter()
+        .filter(|k| theirs.contains(&*k.id) && mine.get(&*k.id).is_some_and(|r| r.gap() > 0))
         .collect()
 }
