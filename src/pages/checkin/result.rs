@@ -108,11 +108,13 @@ fn ResultView(
                 </div>
             </section>
 
+            <SharePanel check_in=check_in.clone()/>
+            // After the share panel, so that a phone's first screen keeps the
+            // summary and the way to share; its words cover sharing too.
             <p class="care">
                 "Share, and choose a step, only where you feel safe. If someone pressures, controls, checks up on or frightens you, you do not owe them any openness. "
                 <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
             </p>
-            <SharePanel check_in=check_in.clone()/>
 
             <StepChooser relationship=rel.clone() check_in=Some(check_in.clone())/>
 
