@@ -11,8 +11,7 @@ use crate::checkin::{RelationshipName, NAME_MAX_CHARS};
 use crate::components::rating_words;
 use crate::components::{
     sender_name, shared_day, their_label, Comparison, Drawing, MutualComparison, Name, PageHeading,
-    ScrollTable,
-    SharePanel, Title,
+    ScrollTable, SharePanel, Title,
 };
 use crate::content::checkin_guide;
 use crate::env::random_id;
