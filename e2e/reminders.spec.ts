@@ -37,7 +37,7 @@ test("a step's reminder is a calendar file that rings a week on and names no one
   const fold = week.getByRole('group').filter({ has: page.getByText('Add to my calendar', { exact: true }) });
   await week.getByText('Add to my calendar', { exact: true }).click();
   await expect(fold).toContainText('The reminder is for 9 March 2026 at 18:00.');
-  await expect(fold).toContainText('it names no one');
+  await expect(fold).toContainText('It names no one and holds none of your notes');
 
   const plain = await savedFile(page, fold);
   expect(plain.name).toBe('closer-step.ics');
