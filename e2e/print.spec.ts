@@ -46,7 +46,7 @@ test('"My reflections" prints the notes with a line on who may read the paper', 
   await page.emulateMedia({ media: 'print' });
   await expectOnlyContent(page);
   await expect(page.getByText(note)).toBeVisible();
-  await expect(page.getByText('anyone who finds the page can read them')).toBeVisible();
+  await expect(page.getByText('anyone who finds it can read it')).toBeVisible();
 });
 
 test('the conversation questions print as cards, two across and four down', async ({ page }) => {

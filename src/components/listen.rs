@@ -6,7 +6,13 @@
 //! Where the browser has no speech, or no voice on the device itself (a
 //! voice that is not `localService` would send the text to a speech
 //! service), there is no button: the first card of the visit says why,
-//! once, and how to add a voice.
+//! once, in a fold one line high, and how to add a voice.
+//!
+//! Nothing moves when the answer comes (browsers load their voices after
+//! the page, so it can take a moment): the button's line is kept free from
+//! the first draw (and in the prerendered page), and the button or the
+//! fold fills it. Once the visit knows there are no voices, later cards
+//! leave the line out from their first draw.
 //!
 //! Which voice, and the text from the card's blocks, are decided in
 //! closer-core (`speech`); the reading of the page is here.
@@ -27,13 +33,18 @@ enum Voices {
     Missing,
 }
 
-/// What the first card of a visit says when nothing can be read aloud.
-const NO_VOICE: &str = "Reading aloud is not available here: this browser has no voice of its own on this device. To add one, install a voice for English in your device's settings (under speech, or text to speech), then reload this page.";
+/// The fold's line on the first card of a visit when nothing can be read aloud.
+const NO_VOICE_SUMMARY: &str = "Reading aloud is not available here";
+/// What the fold says when opened.
+const NO_VOICE: &str = "This browser has no voice of its own on this device. To add one, install a voice for English in your device's settings (under speech, or text to speech), then reload this page.";
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     /// Whether the lack of voices has been explained in this visit.
     static EXPLAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether this visit already knows there is no voice (so later cards
+    /// need not keep a line free for a button).
+    static KNOWN_MISSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The button that reads the element with id `target` aloud. `label`
@@ -59,7 +70,8 @@ pub fn Listen(
         move || {}
     };
     move || match voices.get() {
-        Voices::Checking => None,
+        // The button's line, kept free until the answer comes.
+        Voices::Checking => Some(view! { <div class="listen" aria-hidden="true"></div> }.into_any()),
         Voices::Ready => {
             let label = label.clone();
             // The prerender's stand-in is `Copy`; the browser's is not.
@@ -84,15 +96,22 @@ pub fn Listen(
             )
         }
         Voices::Missing => explain.get().then(|| {
-            view! { <div class="listen"><p class="hint listen-none">{NO_VOICE}</p></div> }
-                .into_any()
+            view! {
+                <div class="listen">
+                    <details class="hint listen-none">
+                        <summary>{NO_VOICE_SUMMARY}</summary>
+                        <p>{NO_VOICE}</p>
+                    </details>
+                </div>
+            }
+            .into_any()
         }),
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{Voices, EXPLAINED};
+    use super::{Voices, EXPLAINED, KNOWN_MISSING};
     use closer_core::speech::{pick_voice, spoken, Voice};
     use leptos::prelude::*;
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
@@ -255,6 +274,7 @@ mod browser {
             return;
         }
         let first = !EXPLAINED.with(|e| e.replace(true));
+        KNOWN_MISSING.with(|k| k.set(true));
         explain.try_set(first);
         voices.try_set(Voices::Missing);
     }
@@ -269,6 +289,10 @@ mod browser {
     ) -> impl Fn() + Clone + 'static {
         match synth() {
             None => missing(voices, explain),
+            // Already found out on an earlier card of this visit.
+            Some(s) if KNOWN_MISSING.with(|k| k.get()) && voice(&s).is_none() => {
+                missing(voices, explain)
+            }
             Some(s) if voice(&s).is_some() => voices.set(Voices::Ready),
             Some(s) => {
                 // The browser may still be loading its voices. A property,
