@@ -71,7 +71,9 @@ pub fn Listen(
     };
     move || match voices.get() {
         // The button's line, kept free until the answer comes.
-        Voices::Checking => Some(view! { <div class="listen" aria-hidden="true"></div> }.into_any()),
+        Voices::Checking => {
+            Some(view! { <div class="listen" aria-hidden="true"></div> }.into_any())
+        }
         Voices::Ready => {
             let label = label.clone();
             // The prerender's stand-in is `Copy`; the browser's is not.
