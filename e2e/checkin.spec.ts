@@ -812,3 +812,17 @@ test('an empty "My reflections" leads to a reflection card (review m22)', async 
   await expect(page).toHaveURL(/\/lessons\/[a-z-]+\/[a-z0-9-]+\/[a-z0-9-]+$/);
   await expect(page.getByRole('article').getByRole('textbox')).toBeVisible();
 });
+
+test('one check-in draws no charts around one dot; the second draws them (review m21)', async ({ page }) => {
+  const { rel } = await firstCheckIn(page, 'Robin', answers(4, [2, 3], [2, 2], [1, 3], [3, 2], [2, 4]));
+  await open(page, `/checkin/${rel}`);
+  const overTime = page.getByRole('region', { name: 'Over time' });
+  await expect(overTime).toContainText('One check-in so far.');
+  await expect(overTime.getByRole('figure')).toHaveCount(0);
+  await expect(overTime.getByRole('table')).toBeVisible();
+  await open(page, `/checkin/${rel}/new`);
+  await fillCheckIn(page, 'Robin', answers(5, [3, 3], [2, 2], [2, 3], [3, 3], [3, 4]));
+  await open(page, `/checkin/${rel}`);
+  await expect(overTime.getByRole('figure')).toHaveCount(2);
+  await expect(overTime).not.toContainText('One check-in so far.');
+});

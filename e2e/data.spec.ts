@@ -225,3 +225,25 @@ for (const [name, { body, says }] of Object.entries(REFUSED)) {
     expect(await storageEntries(page)).toEqual(before);
   });
 }
+
+test('after an import, its message says how to undo it right there; undone, the message goes and focus is on what happened (review m9, m11)', async ({ page }, info) => {
+  await finish(page, '/lessons/kinds/physical');
+  const file = info.outputPath('other.json');
+  writeFileSync(file, JSON.stringify({ schema: 3, lessons: { 'practices/trust': { card: 'trust-and-fear', completed: true, updated: 5 } } }));
+  await open(page, '/data');
+  await page.getByLabel('Choose a Closer progress file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Replace my progress with this file' }).click();
+  const imported = page.getByText('Your progress now comes from the file.');
+  await expect(imported).toBeFocused();
+  await page.getByRole('button', { name: 'Undo this import' }).click();
+  const back = page.getByText('Your progress from before the import is back.');
+  await expect(back).toBeVisible();
+  await expect(back).toBeFocused();
+  await expect(imported).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+  const erased = page.getByText('Everything Closer kept in this browser has been erased.');
+  await expect(erased).toBeFocused();
+});

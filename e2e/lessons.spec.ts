@@ -437,3 +437,17 @@ test('every choice card: the feedback reads right, names the right option, marks
     expect(await all.innerText()).not.toContain('..');
   }
 });
+
+test('the breadcrumb names a lesson\'s section as a link to it on the path, and never repeats the lesson\'s own name (review m5)', async ({ page }) => {
+  await open(page, '/lessons/basics/more-than-sex');
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('link')).toHaveText(['All lessons', 'What intimacy is']);
+  await crumbs.getByRole('link', { name: 'What intimacy is' }).click();
+  await expect(page).toHaveURL(/#section-basics$/);
+  await expect(page.locator('#section-basics')).toBeInViewport();
+
+  for (const path of ['/lessons/basics/what-is-intimacy', '/lessons/support/getting-support']) {
+    await open(page, path);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('All lessons');
+  }
+});

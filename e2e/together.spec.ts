@@ -320,6 +320,10 @@ test('opening a link, choosing wrongly, comparing with a check-in of one’s own
   await expect(page.getByRole('alert').filter({ hasText: 'Choose who this is about first.' })).toBeVisible();
   await expect(aboutGroup(page).getByRole('radio').first()).toBeFocused();
   await someoneNew(page).check();
+  // Choosing clears the question; the sender's first name is there to start from (review m7).
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose who this is about first.' })).toHaveCount(0);
+  await expect(newNameField(page)).toHaveValue('Sam');
+  await newNameField(page).fill('');
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Give them a name or an initial first.' })).toBeVisible();
   await expect(newNameField(page)).toBeFocused();
@@ -692,6 +696,14 @@ test('the whole flow by keyboard: A makes the link; B pastes the code, picks by 
   await expect(h1(other)).toHaveText('You and Sam');
   await expect(other).toHaveURL(KEPT_URL);
   await expectComparison(other, 'Sam', MINE, THEIRS);
+});
+
+test('with no relationship yet, "Someone not on my list yet" is already chosen, with their first name to start from (review m7)', async ({ page }) => {
+  await page.goto(`/compare#${encode(THEIRS, DAY, 'Sam')}`);
+  await expect(received(page, 'Sam')).toBeVisible();
+  await expect(someoneNew(page)).toBeChecked();
+  await expect(newNameField(page)).toBeVisible();
+  await expect(newNameField(page)).toHaveValue('Sam');
 });
 
 test('the name field for someone new shows only once "Someone not on my list yet" is chosen', async ({ page }) => {

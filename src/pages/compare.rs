@@ -196,8 +196,12 @@ fn Preview(
     let from = sender_name(shared.name());
     let relationships =
         Memo::new(move |_| state.progress.with(|p| p.checkins.relationship_names()));
-    let choice = RwSignal::new(None::<String>);
-    let new_name = RwSignal::new(String::new());
+    // With no relationship yet, "someone new" is the only answer: chosen
+    // already. Their first name, if they gave one, is the name to start
+    // from (review m7).
+    let only_new = relationships.with_untracked(Vec::is_empty);
+    let choice = RwSignal::new(only_new.then(|| NEW.to_string()));
+    let new_name = RwSignal::new(shared.name().unwrap_or_default().to_string());
     let problem = RwSignal::new(None::<String>);
     // A whole share shows their answers at once; a mutual-only one shows
     // nothing of them until there is a check-in of this person's own to
@@ -306,7 +310,7 @@ fn Preview(
                         <div class="choice">
                             <input type="radio" name="about" id=input_id.clone() value=id.clone()
                                 prop:checked=move || choice.get().as_deref() == Some(value.as_str())
-                                on:change=move |_| choice.set(Some(id.clone()))/>
+                                on:change=move |_| { problem.set(None); choice.set(Some(id.clone())) }/>
                             <label for=input_id><Name name/></label>
                         </div>
                     }
@@ -314,7 +318,7 @@ fn Preview(
                 <div class="choice">
                     <input type="radio" name="about" id="about-new" value=NEW
                         prop:checked=move || choice.get().as_deref() == Some(NEW)
-                        on:change=move |_| choice.set(Some(NEW.to_string()))/>
+                        on:change=move |_| { problem.set(None); choice.set(Some(NEW.to_string())) }/>
                     <label for="about-new">"Someone not on my list yet"</label>
                 </div>
                 <div class="field" hidden=move || choice.get().as_deref() != Some(NEW)>

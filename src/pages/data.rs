@@ -37,6 +37,41 @@ enum ImportStep {
 #[derive(Clone, PartialEq)]
 struct Said(String);
 
+/// The id of the page's line that says what an action did.
+const SAID_ID: &str = "data-said";
+
+/// Says `message` on the page's status line and moves focus there, so that
+/// after erasing, importing or undoing, keyboard and screen reader users
+/// carry on from what happened instead of from the top of the page.
+fn tell(said: RwSignal<Option<Said>>, message: String) {
+    said.set(Some(Said(message)));
+    crate::focus::focus_soon(format!("#{SAID_ID}"));
+}
+
+/// Puts back what the last import replaced, and says how it went. `done`
+/// runs when it is back.
+fn undo_import(said: RwSignal<Option<Said>>, done: impl FnOnce() + 'static) {
+    let state = expect_context::<Persistence>();
+    spawn_local(async move {
+        let message = match state.undo_import().await {
+            Ok(Undo::Restored(_)) => {
+                done();
+                "Your progress from before the import is back.".to_string()
+            }
+            Ok(Undo::NothingKept) => {
+                "There is no copy from before an import to put back. Nothing was changed.".to_string()
+            }
+            Ok(Undo::Changed) => "Your progress has changed since the import (in this tab or another one), \
+                so putting back the copy from before it would lose those changes. Nothing was changed. \
+                The copy from before the import is still kept in this browser: \
+                use “Download” next to it to keep it as a file."
+                .to_string(),
+            Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
+        };
+        tell(said, message);
+    });
+}
+
 fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> {
     vec![
         ("Lessons finished", format!("{} of {lessons}", s.done)),
@@ -81,6 +116,8 @@ pub fn DataPage() -> impl IntoView {
     let summary = Memo::new(move |_| state.progress.with(|p| Summary::of(p, course())));
     let size = Memo::new(move |_| state.progress.with(|p| p.encode().len()));
     let said = RwSignal::new(None::<Said>);
+    // Whether the import panel says "Imported" (until that import is undone).
+    let imported = RwSignal::new(false);
     let kept = move || {
         state.progress.track();
         state.notice();
@@ -128,7 +165,7 @@ pub fn DataPage() -> impl IntoView {
                 "There is no account, and Closer keeps nothing on a server: nothing leaves this device unless you share a check-in yourself."
             </p>
             <div class="notice-region" role="status" aria-live="polite">
-                {move || said.get().map(|Said(m)| view! { <p class="said">{m}</p> })}
+                {move || said.get().map(|Said(m)| view! { <p class="said" id=SAID_ID tabindex="-1">{m}</p> })}
             </div>
 
             <section class="panel" aria-labelledby="stored-title">
@@ -146,7 +183,7 @@ pub fn DataPage() -> impl IntoView {
                         <dd>{move || if kept() { "Yes, saved on every change" } else { "No: see the notice at the top of the page" }}</dd>
                     </div>
                 </dl>
-                <KeptCopies said/>
+                <KeptCopies said imported/>
             </section>
 
             <section class="panel" aria-labelledby="export-title">
@@ -164,7 +201,7 @@ pub fn DataPage() -> impl IntoView {
             </section>
 
             <LockPanel/>
-            <ImportPanel said/>
+            <ImportPanel said imported/>
             <ErasePanel said/>
         </div>
     }
@@ -173,7 +210,7 @@ pub fn DataPage() -> impl IntoView {
 /// Copies Closer has kept aside (unreadable data, what an import replaced),
 /// each with a way to download it.
 #[component]
-fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
+fn KeptCopies(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let backups = Memo::new(move |_| {
         state.progress.track();
@@ -208,23 +245,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
             said.set(Some(Said(message)));
         });
     };
-    let undo = move |_| {
-        spawn_local(async move {
-            let message = match state.undo_import().await {
-            Ok(Undo::Restored(_)) => "Your progress from before the import is back.".to_string(),
-            Ok(Undo::NothingKept) => {
-                "There is no copy from before an import to put back. Nothing was changed.".to_string()
-            }
-            Ok(Undo::Changed) => "Your progress has changed since the import (in this tab or another one), \
-                so putting back the copy from before it would lose those changes. Nothing was changed. \
-                The copy from before the import is still kept in this browser: \
-                use “Download” next to it to keep it as a file."
-                .to_string(),
-            Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
-        };
-            said.set(Some(Said(message)));
-        })
-    };
+    let undo = move |_| undo_import(said, move || imported.set(false));
     view! {
         {move || {
             let keys = backups.get();
@@ -269,7 +290,7 @@ fn KeptCopies(said: RwSignal<Option<Said>>) -> impl IntoView {
 
 /// Choose a file, see what it holds, then confirm.
 #[component]
-fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
+fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<Persistence>();
     let step = RwSignal::new(ImportStep::Idle);
     let input = NodeRef::<html::Input>::new();
@@ -343,7 +364,9 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             match state.import(progress).await {
                 Ok(()) => {
                     step.set(ImportStep::Done);
+                    imported.set(true);
                     reset_input();
+                    crate::focus::focus_soon("#import-done".into());
                 }
                 // The refusal's view adds "Nothing was changed." once.
                 Err(e) => step.set(ImportStep::Refused(format!(
@@ -397,8 +420,22 @@ fn ImportPanel(said: RwSignal<Option<Said>>) -> impl IntoView {
                     ImportStep::Refused(reason) => view! {
                         <p class="feedback wrong"><strong>"✗ Not imported. "</strong>{reason}" Nothing was changed."</p>
                     }.into_any(),
+                    // Gone once the import is undone (here or under "Copies
+                    // kept aside"), so it never contradicts what is stored.
                     ImportStep::Done => view! {
-                        <p class="feedback correct"><strong>"✓ Imported. "</strong>"Your progress now comes from the file."</p>
+                        <Show when=move || imported.get()>
+                            <p class="feedback correct" id="import-done" tabindex="-1">
+                                <strong>"✓ Imported. "</strong>"Your progress now comes from the file. "
+                            </p>
+                            <Show when=move || state.import_backup.get()>
+                                <p>
+                                    <button type="button" class="button subtle"
+                                        on:click=move |_| undo_import(said, move || imported.set(false))>
+                                        "Undo this import"
+                                    </button>
+                                </p>
+                            </Show>
+                        </Show>
                     }.into_any(),
                     ImportStep::Merged => view! {
                         <p class="feedback correct"><strong>"✓ Added. "</strong>"Your progress now holds what the file holds as well."</p>
@@ -478,7 +515,7 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
             ),
         };
         asking.set(false);
-        said.set(Some(Said(message)));
+        tell(said, message);
         if matches!(untrack(|| state.notice()), Some(Notice::Recovered { .. })) {
             state.dismiss_notice();
         }

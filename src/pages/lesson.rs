@@ -287,7 +287,13 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         <div class="page lesson">
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <A href=Route::Home.href()>"All lessons"</A>
-                {section.map(|s| view! { <span aria-hidden="true">" / "</span><span>{s.title.clone()}</span> })}
+                // The section, as a link to its place on the path; left out
+                // where it has the lesson's own name ("Getting support"),
+                // which would read as the same page twice (review m5).
+                {section.filter(|s| *s.title != *lesson.title).map(|s| view! {
+                    <span aria-hidden="true">" / "</span>
+                    <A href=format!("{}#section-{}", Route::Home.href(), s.id)>{s.title.clone()}</A>
+                })}
             </nav>
             <PageHeading text=lesson.title.to_string()/>
             <div class="lesson-progress">

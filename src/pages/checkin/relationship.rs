@@ -271,14 +271,24 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="history-title">
             <h2 id="history-title">"Over time"</h2>
-            <figure class="figure">
-                <figcaption class="chart-title">"Closeness picture, 1 (apart) to 7 (almost one)"</figcaption>
-                <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
-            </figure>
-            <figure class="figure">
-                <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
-                <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
-            </figure>
+            // One check-in is one dot: no charts until there is a change to
+            // show (review m21); the table below holds it.
+            {if history.len() < 2 {
+                view! {
+                    <p>"One check-in so far. After the next one, two small charts here show how the closeness picture and your wishes change over time."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <figure class="figure">
+                        <figcaption class="chart-title">"Closeness picture, 1 (apart) to 7 (almost one)"</figcaption>
+                        <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
+                    </figure>
+                    <figure class="figure">
+                        <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
+                        <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
+                    </figure>
+                }.into_any()
+            }}
             <ScrollTable label="Every check-in, in a table">
                 <table class="figures history-table">
                     <caption>"Every check-in, newest first"</caption>
