@@ -54,6 +54,24 @@ fn LessonStep(lesson: &'static Lesson) -> impl IntoView {
 /// Every section and its lessons, drawn as one path.
 #[component]
 pub fn LessonPath() -> impl IntoView {
+    // Opened at a section (a lesson's breadcrumb links to it): bring it into
+    // view once the path is drawn. The router's own scroll to a fragment
+    // comes before a page's piece has drawn it.
+    #[cfg(target_arch = "wasm32")]
+    if let Some(id) = window()
+        .location()
+        .hash()
+        .ok()
+        .and_then(|h| h.strip_prefix("#section-").map(|s| format!("section-{s}")))
+    {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&id) {
+                    el.scroll_into_view();
+                }
+            })
+        });
+    }
     view! {
         <div class="path">
             {course().sections.iter().map(|section| view! {
