@@ -56,13 +56,14 @@ fn LessonStep(lesson: &'static Lesson) -> impl IntoView {
 pub fn LessonPath() -> impl IntoView {
     // Opened at a section (a lesson's breadcrumb links to it): bring it into
     // view once the path is drawn. The router's own scroll to a fragment
-    // comes before a page's piece has drawn it.
+    // comes before a page's piece has drawn it, and the address bar gets the
+    // fragment only after this page is built: the router's location has it.
     #[cfg(target_arch = "wasm32")]
-    if let Some(id) = window()
-        .location()
-        .hash()
-        .ok()
-        .and_then(|h| h.strip_prefix("#section-").map(|s| format!("section-{s}")))
+    if let Some(id) = leptos_router::hooks::use_location()
+        .hash
+        .get_untracked()
+        .strip_prefix("#section-")
+        .map(|s| format!("section-{s}"))
     {
         request_animation_frame(move || {
             request_animation_frame(move || {
