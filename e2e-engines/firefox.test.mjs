@@ -58,8 +58,12 @@ runJourneys({
       if (block) await page.evaluateOnNewDocument(blockStorage);
       // Pages the journey answers itself (answer()), every other request as it is.
       let answers = [];
+      // Only while interception is on: otherwise every request would be
+      // "continued" with interception off, which rejects (unhandled, and
+      // node --test then fails the whole file).
+      let intercepting = false;
       page.on('request', (r) => {
-        if (r.isInterceptResolutionHandled()) return;
+        if (!intercepting || r.isInterceptResolutionHandled()) return;
         const found = answers.find(([p]) => r.url().startsWith(p));
         if (found) r.respond({ status: 200, contentType: 'text/html', body: found[1] });
         else r.continue();
@@ -67,9 +71,13 @@ runJourneys({
       const answer = async (prefix, html) => {
         answers.push([prefix, html]);
         await page.setRequestInterception(true);
+        intercepting = true;
         return async () => {
           answers = answers.filter(([p]) => p !== prefix);
-          if (answers.length === 0) await page.setRequestInterception(false);
+          if (answers.length === 0) {
+            intercepting = false;
+            await page.setRequestInterception(false);
+          }
         };
       };
       return {
