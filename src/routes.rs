@@ -288,33 +288,34 @@ pub struct RecordParams {
     pub id: String,
 }
 
+#[cfg(test)]
+/// One route of each kind, with ids as the app makes them.
+pub(crate) fn examples() -> Vec<Route> {
+    vec![
+        Route::Home,
+        Route::lesson("basics/what-is-intimacy"),
+        Route::card("basics/what-is-intimacy", "first"),
+        Route::done("basics/what-is-intimacy"),
+        Route::Quiz,
+        Route::QuizPlay,
+        Route::QuizResults,
+        Route::Data,
+        Route::Checkin,
+        Route::relationship("0a1b2c3d4e5f6789"),
+        Route::new_check_in("0a1b2c3d4e5f6789"),
+        Route::check_in_result("0a1b2c3d4e5f6789", "89abcdef01234567"),
+        Route::shared("0a1b2c3d4e5f6789", "89abcdef01234567"),
+        Route::Compare,
+        Route::Reflections,
+        Route::Talk,
+    ]
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::course;
     use proptest::prelude::*;
-
-    /// One route of each kind, with ids as the app makes them.
-    fn examples() -> Vec<Route> {
-        vec![
-            Route::Home,
-            Route::lesson("basics/what-is-intimacy"),
-            Route::card("basics/what-is-intimacy", "first"),
-            Route::done("basics/what-is-intimacy"),
-            Route::Quiz,
-            Route::QuizPlay,
-            Route::QuizResults,
-            Route::Data,
-            Route::Checkin,
-            Route::relationship("0a1b2c3d4e5f6789"),
-            Route::new_check_in("0a1b2c3d4e5f6789"),
-            Route::check_in_result("0a1b2c3d4e5f6789", "89abcdef01234567"),
-            Route::shared("0a1b2c3d4e5f6789", "89abcdef01234567"),
-            Route::Compare,
-            Route::Reflections,
-            Route::Talk,
-        ]
-    }
 
     #[test]
     fn every_route_has_its_documented_path() {
