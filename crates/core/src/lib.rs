@@ -12,6 +12,7 @@ pub mod charts;
 pub mod checkin;
 pub mod content;
 pub mod feedback;
+pub mod i18n;
 pub mod keys;
 pub mod lock;
 pub mod merge;

@@ -53,8 +53,10 @@ pub fn month_name(month: u32) -> &'static str {
 /// outside 1970 to 9999 can only come from damaged or crafted data.
 pub const LATEST: Millis = 253_402_300_799_999.0;
 
-/// What a date outside 1970 to 9999 is shown as.
-pub const UNKNOWN_DATE: &str = "an unknown date";
+/// What a date outside 1970 to 9999 is shown as, in the reader's language.
+pub fn unknown_date() -> &'static str {
+    crate::t!("an unknown date")
+}
 
 fn plausible(millis: Millis) -> bool {
     (0.0..=LATEST).contains(&millis)
@@ -64,10 +66,10 @@ fn plausible(millis: Millis) -> bool {
 /// (or "an unknown date" for a time outside 1970 to 9999).
 pub fn long_date(millis: Millis, offset_minutes: i32) -> String {
     if !plausible(millis) {
-        return UNKNOWN_DATE.into();
+        return unknown_date().into();
     }
     let (y, m, d) = civil_date(millis, offset_minutes);
-    format!("{d} {} {y}", MONTHS[(m as usize - 1) % 12])
+    (crate::i18n::locale().date)(y, m, d, true)
 }
 
 /// A short date for chart labels: `2 Dec` (`?` for a time outside 1970 to 9999).
@@ -75,6 +77,17 @@ pub fn short_date(millis: Millis, offset_minutes: i32) -> String {
     if !plausible(millis) {
         return "?".into();
     }
-    let (_, m, d) = civil_date(millis, offset_minutes);
-    format!("{d} {}", &MONTHS[(m as usize - 1) % 12][..3])
+    let (y, m, d) = civil_date(millis, offset_minutes);
+    (crate::i18n::locale().date)(y, m, d, false)
+}
+
+/// A date in English, long (`2 December 2026`) or short (`2 Dec`): the
+/// format when no other language's is installed ([`crate::i18n::Locale`]).
+pub fn english_date(y: i64, m: u32, d: u32, long: bool) -> String {
+    let month = MONTHS[(m as usize + 11) % 12];
+    if long {
+        format!("{d} {month} {y}")
+    } else {
+        format!("{d} {}", &month[..3])
+    }
 }

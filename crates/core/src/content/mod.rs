@@ -10,10 +10,11 @@ pub mod shuffle;
 pub mod validate;
 
 pub use model::{
-    fill_prose, list_item, take_prose, Card, CardLink, CheckinGuide, ChoiceOption, ClosenessItem,
-    Course, Evidence, EvidenceKind, FollowUp, FollowUpAnswer, KindItem, Lesson, Person, Prose,
-    ProseMismatch, Question, QuestionKind, Section, SmallStep, Talk, TalkQuestion, TalkRound, Text,
-    TogetherGuide, CLOSENESS_PICTURES, QUIZ_PROSE, SCALE_POINTS,
+    fill_prose, fill_words, list_item, take_prose, words_of, Card, CardLink, CheckinGuide,
+    ChoiceOption, ClosenessItem, Course, Evidence, EvidenceKind, FollowUp, FollowUpAnswer,
+    KindItem, Lesson, Person, Prose, ProseMismatch, Question, QuestionKind, Section, SmallStep,
+    Talk, TalkQuestion, TalkRound, Text, TogetherGuide, Words, CLOSENESS_PICTURES, QUIZ_PROSE,
+    SCALE_POINTS,
 };
 
 impl CheckinGuide {

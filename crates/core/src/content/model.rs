@@ -525,6 +525,10 @@ pub const PROSE_DIR: &str = "guide";
 /// The key of the quiz bank's prose file; lesson ids always hold a `/`.
 pub const QUIZ_PROSE: &str = "quiz";
 
+/// The folder in the site of each language's file (interface strings and
+/// the guide's words), named `<code>.<hash>.json`.
+pub const LANG_DIR: &str = "lang";
+
 /// The prose of a card or a question (everything a person reads, but not the
 /// ids and links the app works with), visited in one fixed order.
 ///
@@ -672,5 +676,118 @@ pub fn fill_prose<T: Prose + Clone>(
         Ok(items)
     } else {
         Err(ProseMismatch { expected, found })
+    }
+}
+
+/// The words of a guide that are not prose (titles, summaries, the
+/// check-in's and the together guide's sentences): what another language
+/// replaces in the skeleton the app embeds, in one file per language. Ids,
+/// lesson links and citations are not words.
+pub trait Words {
+    /// Calls `f` on each piece, in order.
+    fn each_word(&mut self, f: &mut dyn FnMut(&mut Text));
+}
+
+fn words_in<T: Words + Clone>(list: &mut List<T>, f: &mut dyn FnMut(&mut Text)) {
+    for item in list.to_mut() {
+        item.each_word(f);
+    }
+}
+
+impl Words for Evidence {
+    fn each_word(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.shows);
+    }
+}
+
+impl Words for Course {
+    fn each_word(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.title);
+        f(&mut self.tagline);
+        each_in(&mut self.intro, f);
+        f(&mut self.disclaimer);
+        for section in self.sections.to_mut() {
+            f(&mut section.title);
+            f(&mut section.intro);
+            for lesson in section.lessons.to_mut() {
+                f(&mut lesson.title);
+                f(&mut lesson.summary);
+            }
+        }
+    }
+}
+
+impl Words for CheckinGuide {
+    fn each_word(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        each_in(&mut self.intro, f);
+        f(&mut self.caveat);
+        words_in(&mut self.evidence, f);
+        f(&mut self.closeness.question);
+        f(&mut self.closeness.hint);
+        each_in(&mut self.closeness.pictures, f);
+        each_in(&mut self.scale, f);
+        for kind in self.kinds.to_mut() {
+            f(&mut kind.name);
+            f(&mut kind.reminder);
+            f(&mut kind.why);
+        }
+        for step in self.steps.to_mut() {
+            f(&mut step.text);
+        }
+        f(&mut self.follow_up.question);
+        for answer in self.follow_up.answers.to_mut() {
+            f(&mut answer.label);
+            f(&mut answer.reply);
+        }
+        f(&mut self.follow_up.note_label);
+    }
+}
+
+impl Words for TogetherGuide {
+    fn each_word(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        each_in(&mut self.care, f);
+        each_in(&mut self.compare_intro, f);
+        f(&mut self.both_more);
+        f(&mut self.differ);
+        f(&mut self.both_content);
+        f(&mut self.both_less);
+        f(&mut self.wants_less);
+        each_in(&mut self.talk.intro, f);
+        each_in(&mut self.talk.rules, f);
+        words_in(&mut self.talk.evidence, f);
+        for round in self.talk.rounds.to_mut() {
+            f(&mut round.title);
+            f(&mut round.intro);
+            for q in round.questions.to_mut() {
+                f(&mut q.text);
+            }
+        }
+    }
+}
+
+/// Every word of `item`, in the order [`Words::each_word`] visits them.
+pub fn words_of<T: Words + Clone>(item: &T) -> Vec<String> {
+    let mut words = Vec::new();
+    item.clone().each_word(&mut |t| words.push(t.to_string()));
+    words
+}
+
+/// `item` with its words replaced, in order, by `words`; the count must
+/// match, as for prose.
+pub fn fill_words<T: Words>(item: &mut T, words: &[String]) -> Result<(), ProseMismatch> {
+    let mut expected = 0;
+    item.each_word(&mut |t| {
+        if let Some(w) = words.get(expected) {
+            *t = w.clone().into();
+        }
+        expected += 1;
+    });
+    if expected == words.len() {
+        Ok(())
+    } else {
+        Err(ProseMismatch {
+            expected,
+            found: words.len(),
+        })
     }
 }
