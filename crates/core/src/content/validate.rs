@@ -103,7 +103,8 @@ pub fn capitalised_words(text: &str) -> Vec<(String, bool)> {
         } else {
             flush(&mut word, word_opens, &mut out);
             match ch {
-                '.' | '!' | '?' | ':' | '"' | '“' | '(' => opens = true,
+                // Spanish opens a question or an exclamation with its own mark.
+                '.' | '!' | '?' | ':' | '"' | '“' | '(' | '¿' | '¡' | '«' => opens = true,
                 c if c.is_whitespace() => {}
                 _ => opens = false,
             }
