@@ -2,7 +2,7 @@
 // (brotli or gzip, as the browser asks), answers an app route with its
 // prerendered page (`/quiz` with quiz.html, as Netlify, GitHub Pages and
 // nginx's `try_files $uri $uri.html /index.html` do), falls back to
-// index.html for the routes only the app knows, so deep links survive a
+// index.html (or a language folder's, es/index.html) for the routes only the app knows, so deep links survive a
 // reload, and answers 404 for missing files.
 // Usage: node e2e/serve.mjs <dir> <port> [base]   (base: a sub-path like /closer/)
 import { createServer } from 'node:http';
@@ -77,8 +77,15 @@ const server = createServer(async (req, res) => {
     const path = '/' + fullPath.slice(base.length);
     let file = await resolveFile(path);
     // An app route (no file extension): its own page if the build wrote
-    // one, else the app itself.
-    if (!file && !extname(path)) file = (await resolveFile(path.replace(/\/$/, '') + '.html')) ?? join(root, 'index.html');
+    // one, else the app itself: its language's (es/index.html for an
+    // address under /es/), or index.html.
+    if (!file && !extname(path)) {
+      const folder = path.split('/')[1];
+      file =
+        (await resolveFile(path.replace(/\/$/, '') + '.html')) ??
+        (folder && (await resolveFile(`/${folder}/index.html`))) ??
+        join(root, 'index.html');
+    }
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -12,9 +12,14 @@
 // - a page keeps the cache of the build it runs until no such page is left,
 //   so a tab that was not reloaded after an update still finds its files;
 // - only app routes (paths without a file extension) are answered with
-//   index.html; a file's URL gets that file or the network's answer.
+//   index.html (another language's with its own, es/index.html); a file's
+//   URL gets that file or the network's answer;
+// - another language's files are cached once a page in it has been opened,
+//   and again by each later build that finds them cached by an older one,
+//   so someone who reads only English never downloads them.
 const BUILD = "__CLOSER_BUILD__";
 const FILES = __CLOSER_FILES__;
+const LANGS = __CLOSER_LANGS__;
 const MSG_ACTIVATED = "__CLOSER_MSG_ACTIVATED__";
 const MSG_SKIP_WAITING = "__CLOSER_MSG_SKIP_WAITING__";
 const MSG_TIDY = "__CLOSER_MSG_TIDY__";
@@ -27,6 +32,23 @@ const META = "closer:meta";
 // Everything is relative to the worker's folder, so a sub-path deploy works.
 const ROOT = new URL("./", self.location.href);
 const INDEX = new URL("index.html", ROOT).href;
+const LANG_INDEX = (code) => new URL(code + "/index.html", ROOT).href;
+const langFiles = (code) =>
+  LANGS[code].map((f) => new Request(new URL(f, ROOT).href, { cache: "reload" }));
+
+// The language other than English whose pages `url` is in, if any.
+function langOf(url) {
+  if (!url.pathname.startsWith(ROOT.pathname)) return null;
+  const code = url.pathname.slice(ROOT.pathname.length).split("/")[0];
+  return Object.prototype.hasOwnProperty.call(LANGS, code) ? code : null;
+}
+
+// Caches a language's files (all or none), unless they are here already.
+async function keepLang(code) {
+  const cache = await caches.open(CACHE);
+  if (await cache.match(LANG_INDEX(code))) return;
+  await cache.addAll(langFiles(code));
+}
 // One entry per fact, so no two writers ever read-modify-write a shared record.
 const PAGE_URL = (id) => new URL("__closer-page__/" + encodeURIComponent(id), ROOT).href;
 const OLDER_URL = (build) => new URL("__closer-older__/" + build, ROOT).href;
@@ -58,6 +80,15 @@ self.addEventListener("install", (event) => {
         .map((n) => n.slice(PREFIX.length));
       const cache = await caches.open(CACHE);
       await cache.addAll(FILES.map((f) => new Request(new URL(f, ROOT).href, { cache: "reload" })));
+      // A language an older build had cached (someone reads it) comes along.
+      for (const code of Object.keys(LANGS)) {
+        for (const name of before) {
+          if (await (await caches.open(PREFIX + name)).match(LANG_INDEX(code))) {
+            await cache.addAll(langFiles(code));
+            break;
+          }
+        }
+      }
       await (await caches.open(META)).put(OLDER_URL(BUILD), new Response(JSON.stringify(before)));
     })(),
   );
@@ -68,6 +99,12 @@ self.addEventListener("activate", (event) => {
     (async () => {
       await self.clients.claim();
       await rememberUnrecorded();
+      // Pages opened before this worker answered (a first visit) in another
+      // language: its files too, for offline.
+      for (const client of await self.clients.matchAll({ type: "window" })) {
+        const code = langOf(new URL(client.url));
+        if (code) await keepLang(code).catch(() => {});
+      }
       await tidy();
       // Every open page learns which build now answers it; a page running
       // another build offers to reload (src/offline.rs).
@@ -128,10 +165,13 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && isAppRoute(url)) {
-    // Every app route, deep links too, gets this build's index.html, which
-    // names exactly the wasm and scripts in this same cache.
-    event.respondWith((async () => (await (await caches.open(CACHE)).match(INDEX)) || fetch(request))());
+    // Every app route, deep links too, gets this build's index.html (its
+    // language's), which names exactly the wasm and scripts in this cache.
+    const code = langOf(url);
+    const shell = code ? LANG_INDEX(code) : INDEX;
+    event.respondWith((async () => (await (await caches.open(CACHE)).match(shell)) || fetch(request))());
     event.waitUntil(remember(event.resultingClientId));
+    if (code) event.waitUntil(keepLang(code).catch(() => {}));
     return;
   }
   event.respondWith(fromCaches(request));

@@ -19,6 +19,7 @@ pub mod components;
 mod download;
 pub mod env;
 mod focus;
+pub mod lang;
 pub mod leave;
 pub mod offline;
 pub mod pages;

@@ -74,9 +74,26 @@ pub fn arrived_from(route: &crate::routes::Route) -> bool {
     }
 }
 
-/// The router's base: the base path without its trailing slash (empty at the root).
+/// The router's base: the base path without its trailing slash (empty at
+/// the root), then the page's language's prefix (`/es`; none for English).
+/// Files (the wasm, the prose) stay under the base itself: every language's
+/// pages share them.
 pub fn router_base() -> String {
-    base_href().trim_end_matches('/').to_string()
+    format!(
+        "{}{}",
+        base_href().trim_end_matches('/'),
+        closer_core::i18n::lang().prefix()
+    )
+}
+
+/// The href of `path` (an app path) in another language's pages: where the
+/// language picker leads.
+pub fn in_lang(lang: closer_core::i18n::Lang, path: &str) -> String {
+    format!(
+        "{}{}{path}",
+        base_href().trim_end_matches('/'),
+        lang.prefix()
+    )
 }
 
 /// The href of an app path (`/quiz`) under the site's base (`/closer/quiz`).

@@ -192,7 +192,7 @@ fn fill(key: &str, json: &str) -> Option<Slot> {
 }
 
 /// GETs `file` (relative to the page's base, so a sub-path deploy works).
-async fn fetch_text(file: &str) -> Result<String, JsValue> {
+pub(crate) async fn fetch_text(file: &str) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(file))
         .await?

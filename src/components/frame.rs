@@ -1,5 +1,6 @@
 //! The header and footer around every page.
 
+use super::LanguagePicker;
 use crate::content::course;
 use crate::leave::LEAVE_TO;
 use crate::routes::Route;
@@ -31,6 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href=Route::Quiz.href()>"Quiz"</A>
                 <A href=Route::Checkin.href()>"Check in"</A>
             </nav>
+            <LanguagePicker/>
         </header>
     }
 }

@@ -5,6 +5,7 @@ mod comparison;
 mod confirm;
 mod evidence_label;
 mod frame;
+mod language_picker;
 mod lesson_card;
 mod lesson_path;
 mod listen;
@@ -28,6 +29,7 @@ pub use comparison::{sender_name, shared_day, their_label, Comparison, MutualCom
 pub use confirm::Confirm;
 pub use evidence_label::EvidenceList;
 pub use frame::{SiteFooter, SiteHeader};
+pub use language_picker::{picker_href, LanguagePicker, CHOSE_QUERY};
 pub use lesson_card::LessonCard;
 pub use lesson_path::LessonPath;
 pub use listen::Listen;

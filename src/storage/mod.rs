@@ -24,6 +24,7 @@ use web_sys::{DomException, Storage};
 
 pub use crate::keys::{backup_key, BACKUP_PREFIX, IMPORT_KEY, KEY, LOCK_KEY, PREFIX, PREVIOUS_KEY};
 
+pub mod language;
 pub mod lock;
 pub mod session;
 

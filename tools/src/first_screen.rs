@@ -25,11 +25,22 @@ pub fn script() -> String {
         &[
             ("STORAGE_KEY", closer_core::keys::KEY),
             ("LOCK_KEY", closer_core::keys::LOCK_KEY),
+            ("LANG_KEY", closer_core::keys::LANG_KEY),
             ("RETURNING_CLASS", RETURNING_CLASS),
             ("FRAME_ONLY_CLASS", FRAME_ONLY_CLASS),
             ("COMPARE_PATH", &closer::routes::Route::Compare.path()),
             ("SHARED_LINK_CLASS", closer::sharing::SHARED_LINK_CLASS),
         ],
+    );
+    // The codes of the languages other than English, as a JSON array.
+    let codes: Vec<&str> = closer_core::i18n::Lang::ALL
+        .iter()
+        .skip(1)
+        .map(|l| l.code())
+        .collect();
+    let first = first.replace(
+        "LANG_CODES",
+        &serde_json::to_string(&codes).expect("strings serialise"),
     );
     let leave = fill_script(
         LEAVE,
@@ -58,6 +69,9 @@ pub struct PageFacts {
     /// The files of the page's own piece of the wasm (and the loader of
     /// the pieces), relative to the base: preloaded beside the main piece.
     pub pieces: Vec<String>,
+    /// The page's language's file (none for English), relative to the
+    /// base: preloaded beside the wasm, as the app waits for it.
+    pub lang_file: Option<String>,
 }
 
 /// The `<script>` element for a page: the shared script, with the page's
@@ -76,6 +90,9 @@ pub fn script_element(facts: &PageFacts) -> String {
             escape(&facts.glue),
             escape(&facts.wasm)
         ));
+    }
+    if let Some(file) = &facts.lang_file {
+        attrs.push_str(&format!(" data-lang-file=\"{}\"", escape(file)));
     }
     if !facts.pieces.is_empty() {
         attrs.push_str(&format!(
@@ -96,6 +113,8 @@ mod tests {
         for name in [
             "STORAGE_KEY",
             "LOCK_KEY",
+            "LANG_KEY",
+            "LANG_CODES",
             "RETURNING_CLASS",
             "FRAME_ONLY_CLASS",
             "COMPARE_PATH",
@@ -107,7 +126,8 @@ mod tests {
             "localStorage.getItem(\"{}\")",
             closer_core::keys::KEY
         )));
-        assert!(s.contains("here === \"/compare\""));
+        assert!(s.contains("app === \"/compare\""));
+        assert!(s.contains("var codes = [\"es\"];"));
     }
 
     #[test]
@@ -162,6 +182,7 @@ mod tests {
             glue: "/a.js".into(),
             wasm: "/a\"b.wasm".into(),
             pieces: vec!["w/__wasm_split.js".into(), "w/split_quiz.wasm".into()],
+            lang_file: None,
         });
         assert!(tag.starts_with(
             "<script data-path=\"/quiz\" data-personal data-prose=\"guide/quiz.1.json\" data-glue=\"/a.js\" data-wasm=\"/a&quot;b.wasm\" data-pieces=\"w/__wasm_split.js w/split_quiz.wasm\">"

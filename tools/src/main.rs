@@ -42,7 +42,10 @@ fn run() -> Result<(), String> {
     let release = env::var("TRUNK_PROFILE").as_deref() == Ok("release");
     let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
 
-    for (name, json) in closer::content::prose_payloads() {
+    for (name, json) in closer::content::prose_payloads()
+        .into_iter()
+        .chain(closer::content::lang_payloads())
+    {
         write(&staging.join(&name), &json)?;
     }
     let worker = staging.join(SW_FILE);
@@ -66,7 +69,9 @@ fn run() -> Result<(), String> {
         write(&staging.join(file), &html)?;
     }
     let list = precache_list(&files);
-    let source = render_worker(&read(&worker)?, &build, &list).map_err(|e| e.to_string())?;
+    let langs = lang_lists(&files);
+    let source =
+        render_worker(&read(&worker)?, &build, &list, &langs).map_err(|e| e.to_string())?;
     write(&worker, &source)?;
     println!(
         "closer-build: wasm split into {} files in {}; {} pages prerendered; the service worker lists {} files; CSP written",

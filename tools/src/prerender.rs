@@ -18,7 +18,7 @@ pub struct Rendered {
 /// base) for a site served under `base` (`/` or `/closer/`).
 pub fn render(path: &str, base: &str) -> Rendered {
     closer::paths::set_prerender_base(base);
-    let url = format!("{}{path}", base.trim_end_matches('/'));
+    let url = closer::paths::app_path(path);
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(RequestUrl::new(&url));

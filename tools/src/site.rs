@@ -14,6 +14,9 @@ pub const SW_FILE: &str = "sw.js";
 pub const BUILD_MARKER: &str = "__CLOSER_BUILD__";
 /// Placeholder in `public/sw.js` for the JSON list of files to precache.
 pub const FILES_MARKER: &str = "__CLOSER_FILES__";
+/// Placeholder in `public/sw.js` for each other language's files, a JSON
+/// object from its code to its list ([`lang_lists`]).
+pub const LANGS_MARKER: &str = "__CLOSER_LANGS__";
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +42,8 @@ pub enum SiteError {
     NoLoader,
     /// `index.html` has no `<title>` for a page's own.
     NoTitle,
+    /// `index.html` has no `<html>` tag to carry the page's language.
+    NoHtml,
     /// Two pages carry different inline scripts, so one policy cannot cover both.
     ScriptsDiffer,
 }
@@ -51,6 +56,7 @@ impl std::fmt::Display for SiteError {
             SiteError::UnclosedScript => write!(f, "index.html has a <script> that never closes"),
             SiteError::NoBody => write!(f, "index.html has no </body>"),
             SiteError::NoTitle => write!(f, "index.html has no <title>"),
+            SiteError::NoHtml => write!(f, "index.html has no <html> tag"),
             SiteError::ScriptsDiffer => write!(f, "the pages' inline scripts differ"),
             SiteError::NoLoader => {
                 write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
@@ -67,20 +73,61 @@ impl std::fmt::Display for SiteError {
 /// navigation gets it and the app (from the same cache) draws the page in
 /// about a tenth of a second, so the hundred-odd card pages would only add
 /// to the first visit's download (bench/README.md has the figures).
+/// Another language's files (its pages, its file, its prose) are not in it:
+/// see [`lang_lists`].
 pub fn precache_list(files: &[BuiltFile]) -> Vec<String> {
     let mut list: Vec<String> = files
         .iter()
         .map(|f| f.path.clone())
         .filter(|p| p != SW_FILE && !p.split('/').any(|part| part.starts_with('.')))
         .filter(|p| p == "index.html" || !p.ends_with(".html"))
+        .filter(|p| lang_of(p).is_none())
         .collect();
     list.sort();
     list
 }
 
-/// A short id that changes whenever any precached file changes.
+/// The language other than English that `path` (relative to the site's
+/// root) belongs to: its pages (`es/...`), its file (`lang/es.<hash>.json`)
+/// or its prose (`guide/es/...`).
+pub fn lang_of(path: &str) -> Option<&'static str> {
+    use closer::content::model::{LANG_DIR, PROSE_DIR};
+    closer_core::i18n::Lang::ALL
+        .into_iter()
+        .skip(1)
+        .map(|l| l.code())
+        .find(|code| {
+            path.starts_with(&format!("{code}/"))
+                || path.starts_with(&format!("{LANG_DIR}/{code}."))
+                || path.starts_with(&format!("{PROSE_DIR}/{code}/"))
+        })
+}
+
+/// What the worker caches for each language other than English once a page
+/// in it has been opened (so someone who reads English never downloads it):
+/// its shell page (`es/index.html`, which answers every address in it, as
+/// `index.html` does for English), its file and its prose. Sorted.
+pub fn lang_lists(files: &[BuiltFile]) -> std::collections::BTreeMap<&'static str, Vec<String>> {
+    let mut lists = std::collections::BTreeMap::<&'static str, Vec<String>>::new();
+    for f in files {
+        if let Some(code) = lang_of(&f.path) {
+            let page = f.path.ends_with(".html");
+            if !page || f.path == format!("{code}/index.html") {
+                lists.entry(code).or_default().push(f.path.clone());
+            }
+        }
+    }
+    for list in lists.values_mut() {
+        list.sort();
+    }
+    lists
+}
+
+/// A short id that changes whenever any file the worker caches changes
+/// (the precached ones and every language's).
 pub fn build_id(files: &[BuiltFile]) -> String {
-    let list = precache_list(files);
+    let mut list = precache_list(files);
+    list.extend(lang_lists(files).into_values().flatten());
     let mut hash = Sha256::new();
     for path in &list {
         let file = files
@@ -101,9 +148,14 @@ pub fn build_id(files: &[BuiltFile]) -> String {
 /// The worker's source with its build id, file list and message names
 /// filled in (the messages as the app defines them,
 /// [`closer::offline::WORKER_MESSAGES`]).
-pub fn render_worker(template: &str, build: &str, files: &[String]) -> Result<String, SiteError> {
+pub fn render_worker(
+    template: &str,
+    build: &str,
+    files: &[String],
+    langs: &std::collections::BTreeMap<&str, Vec<String>>,
+) -> Result<String, SiteError> {
     let messages = closer::offline::WORKER_MESSAGES;
-    let markers = [BUILD_MARKER, FILES_MARKER]
+    let markers = [BUILD_MARKER, FILES_MARKER, LANGS_MARKER]
         .into_iter()
         .chain(messages.iter().map(|(marker, _)| *marker));
     for marker in markers {
@@ -112,9 +164,11 @@ pub fn render_worker(template: &str, build: &str, files: &[String]) -> Result<St
         }
     }
     let list = serde_json::to_string(files).expect("a list of strings serialises");
+    let langs = serde_json::to_string(langs).expect("lists of strings serialise");
     let source = template
         .replace(BUILD_MARKER, build)
-        .replace(FILES_MARKER, &list);
+        .replace(FILES_MARKER, &list)
+        .replace(LANGS_MARKER, &langs);
     Ok(messages
         .iter()
         .fold(source, |s, (marker, message)| s.replace(marker, message)))
@@ -215,6 +269,20 @@ pub fn insert_prerender(html: &str, script: &str, markup: &str) -> Result<String
         "{}{script}<div id=\"{PRERENDER_ID}\" class=\"prerender\">{markup}</div>\n  {}",
         &html[..end],
         &html[end..]
+    ))
+}
+
+/// The page's `<html>` tag as `<html lang="es" dir="ltr">`: the language
+/// its words are in and their direction.
+pub fn set_lang(html: &str, code: &str, dir: &str) -> Result<String, SiteError> {
+    let start = html.find("<html").ok_or(SiteError::NoHtml)?;
+    let end = start + html[start..].find('>').ok_or(SiteError::NoHtml)?;
+    Ok(format!(
+        "{}<html lang=\"{}\" dir=\"{}\">{}",
+        &html[..start],
+        escape(code),
+        escape(dir),
+        &html[end + 1..]
     ))
 }
 
@@ -416,22 +484,32 @@ mod tests {
 
     #[test]
     fn the_worker_gets_its_id_and_list() {
+        let langs = [("es", vec!["es/index.html".to_string()])]
+            .into_iter()
+            .collect();
         let out = render_worker(
-            &with_messages("const BUILD = \"__CLOSER_BUILD__\"; const FILES = __CLOSER_FILES__;"),
+            &with_messages("const BUILD = \"__CLOSER_BUILD__\"; const FILES = __CLOSER_FILES__; const LANGS = __CLOSER_LANGS__;"),
             "0123",
             &["index.html".into(), "a b.js".into()],
+            &langs,
         )
         .unwrap();
         assert!(
-            out.starts_with(r#"const BUILD = "0123"; const FILES = ["index.html","a b.js"];"#),
+            out.starts_with(r#"const BUILD = "0123"; const FILES = ["index.html","a b.js"]; const LANGS = {"es":["es/index.html"]};"#),
             "{out}"
         );
+        let none = Default::default();
         assert_eq!(
-            render_worker("no markers", "1", &[]),
+            render_worker("no markers", "1", &[], &none),
             Err(SiteError::MissingMarker(BUILD_MARKER))
         );
         assert_eq!(
-            render_worker("__CLOSER_BUILD__ __CLOSER_FILES__", "1", &[]),
+            render_worker(
+                "__CLOSER_BUILD__ __CLOSER_FILES__ __CLOSER_LANGS__",
+                "1",
+                &[],
+                &none
+            ),
             Err(SiteError::MissingMarker(
                 closer::offline::WORKER_MESSAGES[0].0
             ))
@@ -441,9 +519,10 @@ mod tests {
     #[test]
     fn the_worker_gets_the_messages_the_app_sends_and_hears() {
         let out = render_worker(
-            &with_messages("__CLOSER_BUILD__ __CLOSER_FILES__"),
+            &with_messages("__CLOSER_BUILD__ __CLOSER_FILES__ __CLOSER_LANGS__"),
             "1",
             &[],
+            &Default::default(),
         )
         .unwrap();
         for (marker, message) in closer::offline::WORKER_MESSAGES {
@@ -458,7 +537,13 @@ mod tests {
     #[test]
     fn every_placeholder_of_the_shipped_worker_is_filled() {
         let template = include_str!("../../public/sw.js");
-        let out = render_worker(template, "0123abcd", &["index.html".into()]).unwrap();
+        let out = render_worker(
+            template,
+            "0123abcd",
+            &["index.html".into()],
+            &Default::default(),
+        )
+        .unwrap();
         assert!(!out.contains("__CLOSER_"), "a placeholder is left:\n{out}");
         for (_, message) in closer::offline::WORKER_MESSAGES {
             assert!(

@@ -33,6 +33,13 @@ pub const SHARED_KEY: &str = "closer.shared";
 /// Every key Closer writes starts with this; erasing removes them all.
 pub const PREFIX: &str = "closer.";
 
+/// The language the person chose (`es`), in plain text and outside
+/// [`PREFIX`] on purpose: the lock seals every key under the prefix, and
+/// the page must know its language before any passphrase is typed (the lock
+/// screen speaks it), as the first-screen script must before it paints.
+/// It says only which language the pages are in. Erasing removes it too.
+pub const LANG_KEY: &str = "closer-lang";
+
 /// A key for keeping unreadable text found at `now` that no existing key
 /// holds: `<prefix><now>`, or `<prefix><now>-2`, `-3`, ... when two texts are
 /// kept in the same millisecond, so one copy never writes over another.

@@ -772,22 +772,24 @@ pub fn words_of<T: Words + Clone>(item: &T) -> Vec<String> {
     words
 }
 
-/// `item` with its words replaced, in order, by `words`; the count must
-/// match, as for prose.
-pub fn fill_words<T: Words>(item: &mut T, words: &[String]) -> Result<(), ProseMismatch> {
-    let mut expected = 0;
+/// `item` with its words replaced, in order, by the next ones from
+/// `words`; fails when they run out. The caller checks that none are left
+/// once every item is filled.
+pub fn fill_words<T: Words>(
+    item: &mut T,
+    words: &mut dyn Iterator<Item = String>,
+) -> Result<(), ProseMismatch> {
+    let (mut expected, mut found) = (0, 0);
     item.each_word(&mut |t| {
-        if let Some(w) = words.get(expected) {
-            *t = w.clone().into();
-        }
         expected += 1;
+        if let Some(w) = words.next() {
+            found += 1;
+            *t = w.into();
+        }
     });
-    if expected == words.len() {
+    if expected == found {
         Ok(())
     } else {
-        Err(ProseMismatch {
-            expected,
-            found: words.len(),
-        })
+        Err(ProseMismatch { expected, found })
     }
 }

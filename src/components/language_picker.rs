@@ -1,0 +1,54 @@
+//! The language picker, on every page: a link to the same page in each
+//! other language, named in that language. A plain link, so it works before
+//! the app runs; `?lang=` tells the first-screen script on the next page
+//! that the person chose it (it keeps the choice and drops the query).
+
+use crate::paths::{in_lang, router_base};
+use closer_core::i18n::{lang, Lang};
+use closer_core::t;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The query the first-screen script reads as "the person chose this language".
+pub const CHOSE_QUERY: &str = "lang";
+
+/// The href of the page at `browser_path` in `other`'s pages.
+pub fn picker_href(browser_path: &str, other: Lang) -> String {
+    let base = router_base();
+    let app = browser_path
+        .strip_prefix(base.as_str())
+        .filter(|p| p.is_empty() || p.starts_with('/'))
+        .unwrap_or("/");
+    let app = if app.is_empty() { "/" } else { app };
+    format!("{}?{CHOSE_QUERY}={}", in_lang(other, app), other.code())
+}
+
+/// Links to this page in every other language.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let here = lang();
+    let path = use_location().pathname;
+    view! {
+        <nav class="language-picker" aria-label=t!("Language")>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .filter(move |l| *l != here)
+                    .map(|other| {
+                        view! {
+                            <li>
+                                <a
+                                    href=move || path.with(|p| picker_href(p, other))
+                                    lang=other.code()
+                                    hreflang=other.code()
+                                >
+                                    {other.own_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
