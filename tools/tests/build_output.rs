@@ -97,3 +97,47 @@ fn the_worker_s_file_list() {
         insta::assert_snapshot!("worker_files", list);
     });
 }
+
+/// Spanish pages: every English page has one under `es/`, marked `lang="es"`,
+/// with its first screen in Spanish from the same components, its
+/// language's file preloaded, and the same inline scripts (one policy).
+#[test]
+fn every_page_in_spanish_too() {
+    let all = pages();
+    let english: Vec<&String> = all
+        .iter()
+        .map(|(f, _)| f)
+        .filter(|f| !f.starts_with("es/"))
+        .collect();
+    for file in &english {
+        assert!(
+            all.iter().any(|(f, _)| *f == format!("es/{file}")),
+            "es/{file} is missing"
+        );
+    }
+    let html = page(&all, "es/lessons/basics/what-is-intimacy/closeness.html");
+    assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains("En una palabra: cercanía"),
+        "the card's Spanish title"
+    );
+    assert!(html.contains(" data-path=\"/es/lessons/basics/what-is-intimacy/closeness\""));
+    assert!(html.contains(" data-lang-file=\"lang/es."));
+    assert!(html.contains(" data-prose=\"guide/es/basics-what-is-intimacy."));
+    // Links stay in Spanish; the picker leads to the English page.
+    assert!(html.contains("href=\"/es/lessons/basics/what-is-intimacy/definition\""));
+    assert!(
+        html.contains("href=\"/lessons/basics/what-is-intimacy/closeness?lang=en\" lang=\"en\"")
+    );
+    let english_page = page(&all, "lessons/basics/what-is-intimacy/closeness.html");
+    let policy = |h: &str| {
+        h[h.find("Content-Security-Policy").unwrap()..]
+            .split('>')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(policy(html), policy(english_page));
+    // English comes back as the native build's language afterwards.
+    assert_eq!(closer_core::i18n::lang(), closer_core::i18n::Lang::En);
+}
