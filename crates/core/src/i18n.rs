@@ -273,9 +273,8 @@ pub fn scan_keys(source: &str, path: &str) -> Result<Vec<Key>, String> {
                 Some((_, end)) => i = end,
                 None => i += 1,
             }
-        } else if rest.starts_with('\'') {
+        } else if let Some(tail) = rest.strip_prefix('\'') {
             // A char literal ('"' would otherwise open a string) or a lifetime.
-            let tail = &rest[1..];
             i += match tail.find('\'') {
                 Some(close) if close <= 4 => close + 2,
                 _ => 1,

@@ -45,7 +45,12 @@ impl CheckinGuide {
             .pictures
             .get(usize::from(n).wrapping_sub(1))
             .map_or("", |s| &**s);
-        format!("{n} of {}: {words}", self.closeness.pictures.len())
+        crate::t!(
+            "{n} of {total}: {words}",
+            n = n,
+            total = self.closeness.pictures.len(),
+            words = words
+        )
     }
 
     /// The words for scale point `n` (0 to 4).
