@@ -1,6 +1,7 @@
 //! The language picker, on every page: a link to the same page in each
 //! other language, named in that language. A plain link, so it works before
-//! the app runs; `?lang=` tells the first-screen script on the next page
+//! the app runs, and marked `rel="external"` so that the router leaves it
+//! to the browser (another language is another set of pages); `?lang=` tells the first-screen script on the next page
 //! that the person chose it (it keeps the choice and drops the query).
 
 use crate::paths::{in_lang, router_base};
@@ -41,6 +42,9 @@ pub fn LanguagePicker() -> impl IntoView {
                                     href=move || path.with(|p| picker_href(p, other))
                                     lang=other.code()
                                     hreflang=other.code()
+                                    // A page load, not the router's: the
+                                    // other language's pages are its own.
+                                    rel="external"
                                 >
                                     {other.own_name()}
                                 </a>
