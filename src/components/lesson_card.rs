@@ -6,6 +6,7 @@ use crate::feedback::{right_answer_line, without_verdict};
 use crate::persist::Persistence;
 use crate::progress::{Change, Response};
 use crate::routes::Route;
+use closer_core::t;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -33,11 +34,11 @@ fn paragraphs(texts: &'static [Text]) -> impl IntoView {
 
 fn kind_label(card: &Card) -> &'static str {
     match card {
-        Card::Explain { .. } => "Learn",
-        Card::Scenario { .. } => "Scenario",
-        Card::Reveal { .. } => "Think first",
-        Card::Choice { .. } => "Your call",
-        Card::Reflect { .. } => "Reflect",
+        Card::Explain { .. } => t!("Learn"),
+        Card::Scenario { .. } => t!("Scenario"),
+        Card::Reveal { .. } => t!("Think first"),
+        Card::Choice { .. } => t!("Your call"),
+        Card::Reflect { .. } => t!("Reflect"),
     }
 }
 
@@ -77,7 +78,7 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
         } => view! {
             <div class="card-body">
                 {paragraphs(story)}
-                <p class="takeaway"><strong>"What it shows: "</strong>{takeaway.clone()}</p>
+                <p class="takeaway"><strong>{t!("What it shows: ")}</strong>{takeaway.clone()}</p>
             </div>
         }
         .into_any(),
@@ -105,7 +106,7 @@ pub fn LessonCard(lesson: &'static Lesson, card: &'static Card, focus: bool) -> 
             <p class="card-kind">{kind_label(card)}</p>
             <h2 id="card-title" node_ref=heading tabindex="-1">{card.title().to_string()}</h2>
             // Reads this card's text (not its buttons); stops when the card goes.
-            <Listen target="lesson-card" label="Listen to this card"/>
+            <Listen target="lesson-card" label=t!("Listen to this card")/>
             {body}
         </article>
     }
@@ -159,7 +160,7 @@ fn RevealBody(
                 disabled=move || shown.get()
                 on:click=reveal
             >
-                "Show the answer"
+                {t!("Show the answer")}
             </button>
             <div
                 id="reveal-answer"
@@ -237,14 +238,14 @@ fn ChoiceBody(
                 }).collect_view()}
             </fieldset>
             <button type="button" class="button" on:click=check disabled=move || selected.get().is_none()>
-                "Check"
+                {t!("Check")}
             </button>
             <div class="feedback-region" role="status" aria-live="polite">
                 {move || checked.get().map(|o| {
                     let (class, verdict) = if o.correct {
-                        ("feedback correct", "✓ Right.")
+                        ("feedback correct", t!("✓ Right."))
                     } else {
-                        ("feedback wrong", "✗ Not quite.")
+                        ("feedback wrong", t!("✗ Not quite."))
                     };
                     let right: Vec<&str> = options.iter().filter(|x| x.correct).map(|x| &*x.label).collect();
                     view! {
@@ -268,9 +269,12 @@ fn ChoiceBody(
 
 /// What a note box says when another tab changed the same note while this
 /// one was being written.
-const NOTE_CONFLICT: &str =
-    "This note was also changed in another tab while you were writing here. \
-    Both versions are kept in the box: yours first, then the other tab's.";
+fn note_conflict() -> &'static str {
+    t!(
+        "This note was also changed in another tab while you were writing here. \
+    Both versions are kept in the box: yours first, then the other tab's."
+    )
+}
 
 /// A private question with a note that is saved once typing pauses (and
 /// when the page is hidden or closed, so nothing typed is lost).
@@ -372,21 +376,21 @@ fn ReflectBody(
                 {initial}
             </textarea>
             // Its line is always there, so nothing moves when it appears.
-            <p class="note-saved" role="status">{move || saved.get().then_some("Saved")}</p>
+            <p class="note-saved" role="status">{move || saved.get().then(|| t!("Saved"))}</p>
             <p id="reflection-privacy" class="hint">
                 {move || if matches!(state.lock.get(), crate::persist::LockState::Open { .. }) {
                     view! {
-                        "Private: your note is kept in this browser only, locked with your passphrase. While Closer is locked, only someone who knows the passphrase can read it; while it is open, anyone holding this device can. "
-                        <A href=format!("{}#lock", Route::Data.href())>"About the lock"</A>
+                        {t!("Private: your note is kept in this browser only, locked with your passphrase. While Closer is locked, only someone who knows the passphrase can read it; while it is open, anyone holding this device can. ")}
+                        <A href=format!("{}#lock", Route::Data.href())>{t!("About the lock")}</A>
                     }.into_any()
                 } else {
                     view! {
-                        "Private: your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it. "
-                        <A href=format!("{}#lock", Route::Data.href())>"Lock it with a passphrase"</A>
+                        {t!("Private: your note is kept in this browser only and is never sent anywhere, but anyone who uses this device can read it. ")}
+                        <A href=format!("{}#lock", Route::Data.href())>{t!("Lock it with a passphrase")}</A>
                     }.into_any()
                 }}
             </p>
-            <p class="hint" role="status">{move || conflict.get().then_some(NOTE_CONFLICT)}</p>
+            <p class="hint" role="status">{move || conflict.get().then(note_conflict)}</p>
             <Refusal said=refused/>
         </div>
     }

@@ -4,6 +4,7 @@ use crate::content::{course, Lesson};
 use crate::persist::Persistence;
 use crate::progress::LessonState;
 use crate::routes::Route;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,9 +12,15 @@ use leptos_router::components::A;
 /// neither colour nor shape alone carries it.
 pub fn state_label(state: LessonState, cards: usize) -> String {
     match state {
-        LessonState::NotStarted => "Not started".into(),
-        LessonState::InProgress { card } => format!("In progress, card {} of {cards}", card + 1),
-        LessonState::Done => "Done".into(),
+        LessonState::NotStarted => t!("Not started").into(),
+        LessonState::InProgress { card } => {
+            t!(
+                "In progress, card {card} of {cards}",
+                card = card + 1,
+                cards = cards
+            )
+        }
+        LessonState::Done => t!("Done").into(),
     }
 }
 

@@ -17,6 +17,7 @@
 //! Which voice, and the text from the card's blocks, are decided in
 //! closer-core (`speech`); the reading of the page is here.
 
+use closer_core::t;
 use leptos::prelude::*;
 
 /// Whether this device can read aloud. (The build's prerender only ever
@@ -32,11 +33,6 @@ enum Voices {
     /// No speech, or no voice on the device.
     Missing,
 }
-
-/// The fold's line on the first card of a visit when nothing can be read aloud.
-const NO_VOICE_SUMMARY: &str = "Reading aloud is not available here";
-/// What the fold says when opened.
-const NO_VOICE: &str = "This browser has no voice of its own on this device. To add one, install a voice for English in your device's settings (under speech, or text to speech), then reload this page.";
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
@@ -69,7 +65,8 @@ pub fn Listen(
         let _ = (target, explain);
         move || {}
     };
-    move || match voices.get() {
+    move || {
+        match voices.get() {
         // The button's line, kept free until the answer comes.
         Voices::Checking => {
             Some(view! { <div class="listen" aria-hidden="true"></div> }.into_any())
@@ -90,7 +87,7 @@ pub fn Listen(
                         >
                             <span aria-hidden="true" class="listen-icon">{move || if speaking.get() { "\u{25A0}" } else { "\u{25B6}" }}</span>
                             " "
-                            {move || if speaking.get() { "Stop reading".to_string() } else { label.clone() }}
+                            {move || if speaking.get() { t!("Stop reading").to_string() } else { label.clone() }}
                         </button>
                     </div>
                 }
@@ -101,13 +98,15 @@ pub fn Listen(
             view! {
                 <div class="listen">
                     <details class="hint listen-none">
-                        <summary>{NO_VOICE_SUMMARY}</summary>
-                        <p>{NO_VOICE}</p>
+                        // The fold's line on the first card of a visit when nothing can be read aloud.
+                        <summary>{t!("Reading aloud is not available here")}</summary>
+                        <p>{t!("This browser has no voice of its own on this device. To add one, install a voice for English in your device's settings (under speech, or text to speech), then reload this page.")}</p>
                     </details>
                 </div>
             }
             .into_any()
         }),
+    }
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::content::course;
 use crate::persist::Persistence;
 use crate::quiz::{Mastery, PROFICIENT_SHARE};
+use closer_core::t;
 use leptos::prelude::*;
 
 fn steps(m: Mastery) -> usize {
@@ -19,10 +20,11 @@ fn steps(m: Mastery) -> usize {
 pub fn MasteryList() -> impl IntoView {
     let state = expect_context::<Persistence>();
     let tenths = (PROFICIENT_SHARE * 10.0).round();
-    let levels = format!(
+    let levels = t!(
         "Learning: fewer than {tenths} in 10 of a topic's questions right the last time. \
         Proficient: {tenths} in 10 or more. \
-        Mastered: every question of the topic answered right again in a later session, a day or more after the first time."
+        Mastered: every question of the topic answered right again in a later session, a day or more after the first time.",
+        tenths = tenths
     );
     view! {
         <ul class="mastery">

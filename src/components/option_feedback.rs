@@ -5,6 +5,7 @@
 
 use crate::content::ChoiceOption;
 use crate::feedback::{as_phrase, without_verdict};
+use closer_core::t;
 use leptos::prelude::*;
 
 /// What an option was, once the answer is checked.
@@ -48,8 +49,8 @@ impl Mark {
 #[component]
 pub fn OptionMark(mark: Mark, id: String) -> impl IntoView {
     let (sign, words) = match mark {
-        Mark::Right => ("✓", "Right answer"),
-        Mark::ChosenWrong => ("✗", "Your answer, not quite right"),
+        Mark::Right => ("✓", t!("Right answer")),
+        Mark::ChosenWrong => ("✗", t!("Your answer, not quite right")),
         Mark::None => return None,
     };
     Some(view! {
@@ -68,13 +69,13 @@ pub fn AllFeedback(
 ) -> impl IntoView {
     view! {
         <details class="all-feedback">
-            <summary>"About each option"</summary>
+            <summary>{t!("About each option")}</summary>
             <ul>
                 {options.into_iter().map(|(o, chosen)| {
                     let mark = Mark::of(o, chosen);
                     let (sign, words) = match mark {
-                        Mark::Right => ("✓ ", "Right answer: "),
-                        Mark::ChosenWrong => ("✗ ", "Your answer, not quite right: "),
+                        Mark::Right => ("✓ ", t!("Right answer: ")),
+                        Mark::ChosenWrong => ("✗ ", t!("Your answer, not quite right: ")),
                         Mark::None => ("", ""),
                     };
                     view! {

@@ -8,6 +8,7 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::quiz::shuffled_options;
 use crate::routes::Route;
+use closer_core::t;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 
@@ -23,17 +24,18 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
             .iter()
             .map(|o| {
                 let status = match (picked(o), o.correct) {
-                    (true, true) => "you selected it, and it applies",
-                    (false, false) => "you left it, and it doesn't apply",
-                    (true, false) => "you selected it, but it doesn't apply",
-                    (false, true) => "you left it, but it applies",
+                    (true, true) => t!("you selected it, and it applies"),
+                    (false, false) => t!("you left it, and it doesn't apply"),
+                    (true, false) => t!("you selected it, but it doesn't apply"),
+                    (false, true) => t!("you left it, but it applies"),
                 };
                 (
                     picked(o) == o.correct,
-                    format!(
-                        "{}: {status}. {}",
-                        as_phrase(&o.label),
-                        without_verdict(&o.feedback)
+                    t!(
+                        "{option}: {status}. {feedback}",
+                        option = as_phrase(&o.label),
+                        status = status,
+                        feedback = without_verdict(&o.feedback)
                     ),
                 )
             })
@@ -46,10 +48,10 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
         .map(|o| {
             (
                 o.correct,
-                format!(
-                    "Your answer, {}: {}",
-                    as_phrase(&o.label),
-                    without_verdict(&o.feedback)
+                t!(
+                    "Your answer, {option}: {feedback}",
+                    option = as_phrase(&o.label),
+                    feedback = without_verdict(&o.feedback)
                 ),
             )
         })
@@ -58,10 +60,10 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
         if let Some(right) = question.options.iter().find(|o| o.correct) {
             lines.push((
                 true,
-                format!(
-                    "{}: {}",
-                    as_phrase(&right.label),
-                    without_verdict(&right.feedback)
+                t!(
+                    "{option}: {feedback}",
+                    option = as_phrase(&right.label),
+                    feedback = without_verdict(&right.feedback)
                 ),
             ));
         }
@@ -72,7 +74,7 @@ fn feedback_lines(question: &Question, selected: &[String]) -> Vec<(bool, String
 /// The verdict, and when it was wrong, the right answer in words.
 fn verdict_line(question: &Question, correct: bool) -> String {
     if correct {
-        "✓ Correct.".to_string()
+        t!("✓ Correct.").to_string()
     } else {
         let right: Vec<&str> = question
             .options
@@ -80,7 +82,7 @@ fn verdict_line(question: &Question, correct: bool) -> String {
             .filter(|o| o.correct)
             .map(|o| &*o.label)
             .collect();
-        format!("✗ Not quite. {}", right_answer_line(&right))
+        t!("✗ Not quite. {right}", right = right_answer_line(&right))
     }
 }
 
@@ -154,7 +156,7 @@ where
             <fieldset class="choice" disabled=checked>
                 <legend>
                     <span class="question-text">{question.prompt.clone()}</span>
-                    {multi.then(|| view! { <span class="hint">" Select all that apply."</span> })}
+                    {multi.then(|| view! { <span class="hint">{t!(" Select all that apply.")}</span> })}
                 </legend>
                 {options.iter().copied().enumerate().map(|(i, o)| {
                     let id = format!("{name}-{}", o.id);
@@ -206,7 +208,7 @@ where
                         <p>{question.explanation.clone()}</p>
                         <EvidenceList evidence=&question.evidence/>
                         {lesson.map(|l| view! {
-                            <p><A href=Route::first_card(l).href()>"From the lesson: " {l.title.clone()}</A></p>
+                            <p><A href=Route::first_card(l).href()>{t!("From the lesson: {lesson}", lesson = l.title)}</A></p>
                         })}
                     </div>
                 })}
@@ -221,13 +223,13 @@ where
                     disabled=move || checked() || selected.with(Vec::is_empty)
                     on:click=check
                 >
-                    "Check"
+                    {t!("Check")}
                 </button>
                 {move || checked().then(|| {
                     let on_next = on_next.clone();
                     view! {
                         <button type="button" class="button primary" node_ref=next_button on:click=move |_| on_next()>
-                            {if last { "See results" } else { "Next question" }}
+                            {if last { t!("See results") } else { t!("Next question") }}
                         </button>
                     }
                 })}

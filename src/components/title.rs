@@ -4,6 +4,7 @@
 //! `document.title`, one page at a time, and the crate's head management
 //! (meta tags, links, server rendering) cost bytes the app never used.
 
+use closer_core::t;
 use leptos::prelude::*;
 
 /// The tab titles of pages about a person's own relationships. A title is
@@ -20,13 +21,26 @@ pub mod titles {
     pub const SHARED: &str = "A shared check-in";
 }
 
+/// One of the [`titles`] in the page's language (they are constants, in
+/// English, so pages can name them); any other title as it is, already in
+/// the page's language.
+fn in_language(page: &str) -> &str {
+    match page {
+        titles::RELATIONSHIP => t!("Your relationship"),
+        titles::NEW_CHECK_IN => t!("New check-in"),
+        titles::RESULT => t!("Your check-in"),
+        titles::SHARED => t!("A shared check-in"),
+        other => other,
+    }
+}
+
 /// What the browser tab says for a page named `page`: the guide's full name
 /// on the home page (empty `page`), else the page's name and the app's.
 fn document_title(page: &str) -> String {
     if page.is_empty() {
-        "Closer: an interactive guide to intimacy".to_string()
+        t!("Closer: an interactive guide to intimacy").to_string()
     } else {
-        format!("{page} · Closer")
+        t!("{page} · Closer", page = in_language(page))
     }
 }
 

@@ -5,6 +5,7 @@ use crate::content::course;
 use crate::env::now;
 use crate::persist::Persistence;
 use crate::routes::Route;
+use closer_core::{t, tn};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -51,7 +52,7 @@ pub fn Home() -> impl IntoView {
                 {move || if returning.get() {
                     view! {
                         <details class="about">
-                            <summary>"About Closer"</summary>
+                            <summary>{t!("About Closer")}</summary>
                             {c.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                         </details>
                     }.into_any()
@@ -64,24 +65,24 @@ pub fn Home() -> impl IntoView {
                 }}
             </div>
             <section class="continue" aria-labelledby="continue-title">
-                <h2 id="continue-title" class="visually-hidden">"Where you are"</h2>
+                <h2 id="continue-title" class="visually-hidden">{t!("Where you are")}</h2>
                 <p class="overall">
-                    <label for="overall-progress">{move || format!("{} of {total} lessons done", done.get())}</label>
+                    <label for="overall-progress">{move || t!("{done} of {total} lessons done", done = done.get(), total = total)}</label>
                     <progress id="overall-progress" max=total value=move || done.get()></progress>
                 </p>
                 {move || match resume.get() {
                     Some((href, title, card, cards)) if started.get() => view! {
                         <A href=href attr:class="button primary">
-                            "Continue: " {title}
-                            <span class="button-note">{format!("card {} of {cards}", card + 1)}</span>
+                            {t!("Continue: {title}", title = title)}
+                            <span class="button-note">{t!("card {card} of {cards}", card = card + 1, cards = cards)}</span>
                         </A>
                     }.into_any(),
                     Some((href, _, _, _)) => view! {
-                        <A href=href attr:class="button primary">"Start the guide"</A>
+                        <A href=href attr:class="button primary">{t!("Start the guide")}</A>
                     }.into_any(),
                     None => view! {
-                        <p class="all-done">"You've finished every lesson. Come back to any of them whenever you like."</p>
-                        {first.clone().map(|href| view! { <A href=href attr:class="button">"Start again from the beginning"</A> })}
+                        <p class="all-done">{t!("You've finished every lesson. Come back to any of them whenever you like.")}</p>
+                        {first.clone().map(|href| view! { <A href=href attr:class="button">{t!("Start again from the beginning")}</A> })}
                     }.into_any(),
                 }}
             </section>
@@ -101,17 +102,20 @@ fn QuizPanel() -> impl IntoView {
     let questions = course().questions.len();
     view! {
         <section class="panel quiz-panel" aria-labelledby="quiz-title">
-            <h2 id="quiz-title">"Quiz"</h2>
+            <h2 id="quiz-title">{t!("Quiz")}</h2>
             <p>
-                {format!("{questions} questions that teach through their feedback. ")}
+                {tn!(
+                    "{n} question that teaches through its feedback. ",
+                    "{n} questions that teach through their feedback. ",
+                    n = questions
+                )}
                 {move || match due.get() {
-                    0 => "No reviews are due right now.".to_string(),
-                    1 => "1 review is due.".to_string(),
-                    n => format!("{n} reviews are due."),
+                    0 => t!("No reviews are due right now.").to_string(),
+                    n => tn!("{n} review is due.", "{n} reviews are due.", n = n),
                 }}
             </p>
             <A href=Route::Quiz.href() attr:class="button">
-                {move || if under_way.get() { "Resume the quiz" } else { "Go to the quiz" }}
+                {move || if under_way.get() { t!("Resume the quiz") } else { t!("Go to the quiz") }}
             </A>
         </section>
     }
@@ -141,13 +145,13 @@ fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
     });
     view! {
         <section class="panel checkin-panel" aria-labelledby="checkin-title">
-            <h2 id="checkin-title">"Your own relationships"</h2>
+            <h2 id="checkin-title">{t!("Your own relationships")}</h2>
             // A returning person's step for the week and their relationships come first.
             {move || {
                 let steps = week.get();
                 (!steps.is_empty()).then(|| view! {
                     <div class="this-week" role="group" aria-labelledby="week-title">
-                        <h3 id="week-title">"This week"</h3>
+                        <h3 id="week-title">{t!("This week")}</h3>
                         {steps.into_iter().map(|(relationship, plan_id, plan, name)| view! {
                             <StepCard relationship plan_id plan name after_drop=".checkin-panel .panel-actions a"/>
                         }).collect_view()}
@@ -157,7 +161,7 @@ fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
             {move || {
                 let list = relationships.get();
                 (!list.is_empty()).then(|| view! {
-                    <ul class="relationship-names" aria-label="Your relationships">
+                    <ul class="relationship-names" aria-label=t!("Your relationships")>
                         {list.into_iter().map(|(id, name)| view! {
                             <li><A href=Route::relationship(&id).href()><Name name/></A></li>
                         }).collect_view()}
@@ -165,13 +169,13 @@ fn CheckinPanel(returning: Memo<bool>) -> impl IntoView {
                 })
             }}
             {move || (!returning.get()).then(|| view! {
-                <p>"Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser."</p>
+                <p>{t!("Look at one of your own relationships: how close you feel, and where you would like more. It takes two minutes and stays in this browser.")}</p>
             })}
             <p class="panel-actions">
-                <A href=Route::Checkin.href() attr:class="button">"Check in on a relationship"</A>
-                <A href=Route::Compare.href()>"Compare with someone"</A>
-                <A href=Route::Talk.href()>"Talk together"</A>
-                <A href=Route::Reflections.href()>"My reflections"</A>
+                <A href=Route::Checkin.href() attr:class="button">{t!("Check in on a relationship")}</A>
+                <A href=Route::Compare.href()>{t!("Compare with someone")}</A>
+                <A href=Route::Talk.href()>{t!("Talk together")}</A>
+                <A href=Route::Reflections.href()>{t!("My reflections")}</A>
             </p>
         </section>
     }

@@ -10,6 +10,7 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::prose::{lesson_cards, Loaded};
 use crate::routes::{use_go, LessonParams, Route};
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params, NavigateOptions};
 use std::collections::VecDeque;
@@ -264,8 +265,13 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         _ => count,
     };
     let title = move || match shown.get() {
-        Screen::Done => format!("{}: complete", lesson.title),
-        _ => format!("{} ({} of {count})", lesson.title, position()),
+        Screen::Done => t!("{lesson}: complete", lesson = lesson.title),
+        _ => t!(
+            "{lesson} ({card} of {cards})",
+            lesson = lesson.title,
+            card = position(),
+            cards = count
+        ),
     };
     // The first card shown is announced through the page heading; later ones
     // take focus themselves.
@@ -285,8 +291,8 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     view! {
         <Title text=title/>
         <div class="page lesson">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href=Route::Home.href()>"All lessons"</A>
+            <nav class="breadcrumb" aria-label=t!("Breadcrumb")>
+                <A href=Route::Home.href()>{t!("All lessons")}</A>
                 // The section, as a link to its place on the path; left out
                 // where it has the lesson's own name ("Getting support"),
                 // which would read as the same page twice (review m5).
@@ -299,9 +305,9 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
             <div class="lesson-progress">
                 <span id="lesson-position">
                     {move || if shown.get() == Screen::Done {
-                        "Lesson complete".to_string()
+                        t!("Lesson complete").to_string()
                     } else {
-                        format!("Card {} of {count}", position())
+                        t!("Card {card} of {cards}", card = position(), cards = count)
                     }}
                 </span>
                 <progress aria-labelledby="lesson-position" max=count value=position></progress>
@@ -313,42 +319,42 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                         first_card.set_value(false);
                         view! { <LessonCard lesson card=&cards[i] focus/> }.into_any()
                     }
-                    Loaded::Loading => view! { <ProsePending failed=false what="this card"/> }.into_any(),
-                    Loaded::Failed => view! { <ProsePending failed=true what="this card"/> }.into_any(),
+                    Loaded::Loading => view! { <ProsePending failed=false what=t!("this card")/> }.into_any(),
+                    Loaded::Failed => view! { <ProsePending failed=true what=t!("this card")/> }.into_any(),
                 },
                 Screen::Done => view! { <LessonDone lesson/> }.into_any(),
                 Screen::Resume => ().into_any(),
             }}
-            <nav class="card-nav" aria-label="Lesson navigation">
+            <nav class="card-nav" aria-label=t!("Lesson navigation")>
                 {move || match previous() {
                     Some(route) => view! {
                         <a href=route.href() class="button" rel="prev" on:click=back.clone()>
-                            <span aria-hidden="true">"← "</span>"Previous"
+                            <span aria-hidden="true">"← "</span>{t!("Previous")}
                         </a>
                     }.into_any(),
                     // The first card has nothing before it: a link that goes nowhere, said so.
                     None => view! {
                         <a class="button" role="link" aria-disabled="true">
-                            <span aria-hidden="true">"← "</span>"Previous"
+                            <span aria-hidden="true">"← "</span>{t!("Previous")}
                         </a>
                     }.into_any(),
                 }}
                 {move || match shown.get() {
                     Screen::Card(i) if i + 1 == count => Some(view! {
                         <a href=Route::done(&lesson.id).href() class="button primary" on:click=on.clone()>
-                            "Finish lesson"
+                            {t!("Finish lesson")}
                         </a>
                     }.into_any()),
                     Screen::Card(i) => Some(view! {
                         <a href=Route::card_at(lesson, i + 1).href() class="button primary" rel="next" on:click=on.clone()>
-                            "Next"<span aria-hidden="true">" →"</span>
+                            {t!("Next")}<span aria-hidden="true">" →"</span>
                         </a>
                     }.into_any()),
                     _ => None,
                 }}
             </nav>
             <Refusal said=refused/>
-            <p class="key-hint">"Tip: the ← and → keys turn the cards."</p>
+            <p class="key-hint">{t!("Tip: the ← and → keys turn the cards.")}</p>
         </div>
     }
 }
@@ -369,19 +375,19 @@ fn LessonDone(lesson: &'static Lesson) -> impl IntoView {
     });
     view! {
         <article class="card done-card" aria-labelledby="done-title">
-            <p class="card-kind">"Well done"</p>
-            <h2 id="done-title" node_ref=heading tabindex="-1">"Lesson complete"</h2>
-            <p>"You finished “" {lesson.title.clone()} "”. " {move || format!("{} of {total} lessons done.", done())}</p>
+            <p class="card-kind">{t!("Well done")}</p>
+            <h2 id="done-title" node_ref=heading tabindex="-1">{t!("Lesson complete")}</h2>
+            <p>{t!("You finished “{lesson}”. ", lesson = lesson.title)}{move || t!("{done} of {total} lessons done.", done = done(), total = total)}</p>
             <div class="done-actions">
                 {match next {
                     Some(n) => view! {
                         <A href=Route::first_card(n).href() attr:class="button primary">
-                            "Next lesson: " {n.title.clone()}
+                            {t!("Next lesson: {lesson}", lesson = n.title)}
                         </A>
                     }.into_any(),
-                    None => view! { <p>"That was the last lesson of the guide."</p> }.into_any(),
+                    None => view! { <p>{t!("That was the last lesson of the guide.")}</p> }.into_any(),
                 }}
-                <A href=Route::Home.href() attr:class="button">"Back to all lessons"</A>
+                <A href=Route::Home.href() attr:class="button">{t!("Back to all lessons")}</A>
             </div>
         </article>
     }

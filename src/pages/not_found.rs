@@ -2,6 +2,7 @@
 
 use crate::components::{PageHeading, Title};
 use crate::routes::Route;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,11 +10,11 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <Title text="Page not found"/>
+        <Title text=t!("Page not found")/>
         <div class="page narrow">
-            <PageHeading text="Page not found"/>
-            <p>"There's no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href=Route::Home.href() attr:class="button">"Go to the lessons"</A></p>
+            <PageHeading text=t!("Page not found")/>
+            <p>{t!("There's no page at this address. It may have moved, or the link may be mistyped.")}</p>
+            <p><A href=Route::Home.href() attr:class="button">{t!("Go to the lessons")}</A></p>
         </div>
     }
 }

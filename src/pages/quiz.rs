@@ -12,19 +12,20 @@ use crate::progress::{Applied, Change};
 use crate::prose::{quiz_questions, Loaded};
 use crate::quiz::{questions_in, Scope, Session};
 use crate::routes::{use_go, Route};
+use closer_core::{t, tn};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn scope_title(scope: &Scope) -> String {
     match scope {
-        Scope::All => "Everything".into(),
+        Scope::All => t!("Everything").into(),
         Scope::Section(id) => course()
             .sections
             .iter()
             .find(|s| &s.id == id)
             .map_or_else(|| id.clone(), |s| s.title.to_string()),
-        Scope::Mistakes => "Review my mistakes".into(),
-        Scope::Due => "Reviews due".into(),
+        Scope::Mistakes => t!("Review my mistakes").into(),
+        Scope::Due => t!("Reviews due").into(),
     }
 }
 
@@ -79,10 +80,7 @@ fn StartButton(
             on:click=move |_| if under_way() { asking.set(Some(this.clone())) } else { go() }
         >
             {label}
-            <span class="button-note">{move || match count.get() {
-                1 => "1 question".to_string(),
-                n => format!("{n} questions"),
-            }}</span>
+            <span class="button-note">{move || tn!("{n} question", "{n} questions", n = count.get())}</span>
         </button>
     }
 }
@@ -115,31 +113,36 @@ pub fn QuizHome() -> impl IntoView {
                 crate::focus::focus_soon("#resume-quiz".into());
             };
             view! {
-                <Confirm question_id="replace-question" yes="Start the new quiz" keep="Keep my quiz"
+                <Confirm question_id="replace-question" yes=t!("Start the new quiz") keep=t!("Keep my quiz")
                     on_yes=move || { asking.set(None); go() } on_keep=keep>
-                    <strong>{format!("Start “{new_title}” instead?")}</strong>
-                    {format!(" You would leave “{title}” at question {k} of {n}: the answers you gave still count, but it could not be resumed.")}
+                    <strong>{t!("Start “{quiz}” instead?", quiz = new_title)}</strong>
+                    " "
+                    {t!(
+                        "You would leave “{quiz}” at question {number} of {total}: the answers you gave still count, but it could not be resumed.",
+                        quiz = title,
+                        number = k,
+                        total = n
+                    )}
                 </Confirm>
             }
         })
     };
     view! {
-        <Title text="Quiz"/>
+        <Title text=t!("Quiz")/>
         <div class="page">
-            <PageHeading text="Quiz"/>
+            <PageHeading text=t!("Quiz")/>
             <p>
-                "Check what the lessons taught. Every answer comes with an explanation and a link "
-                "to the lesson behind it. Questions you miss come back in later sessions until they stick."
+                {t!("Check what the lessons taught. Every answer comes with an explanation and a link to the lesson behind it. Questions you miss come back in later sessions until they stick.")}
             </p>
             {move || current.get().map(|(title, k, n)| view! {
                 <section class="panel" aria-labelledby="resume-title">
-                    <h2 id="resume-title">"Quiz under way"</h2>
-                    <p>{format!("{title}: question {k} of {n}.")}</p>
-                    <A href=Route::QuizPlay.href() attr:class="button primary" attr:id="resume-quiz">"Resume the quiz"</A>
+                    <h2 id="resume-title">{t!("Quiz under way")}</h2>
+                    <p>{t!("{quiz}: question {number} of {total}.", quiz = title, number = k, total = n)}</p>
+                    <A href=Route::QuizPlay.href() attr:class="button primary" attr:id="resume-quiz">{t!("Resume the quiz")}</A>
                 </section>
             })}
             <section class="panel" aria-labelledby="choose-title">
-                <h2 id="choose-title">"Start a quiz"</h2>
+                <h2 id="choose-title">{t!("Start a quiz")}</h2>
                 <div class="quiz-choices">
                     <StartButton scope=Scope::All said asking primary=fresh/>
                     {course().sections.iter().map(|s| view! { <StartButton scope=Scope::Section(s.id.to_string()) said asking primary=false/> }).collect_view()}
@@ -148,18 +151,16 @@ pub fn QuizHome() -> impl IntoView {
                 </div>
                 {ask}
                 <p class="hint">
-                    "“Review my mistakes” asks again every question whose last answer was wrong, whenever you like. "
-                    "“Reviews due” is what the schedule brings back today: a question you missed comes back straight away, one you got right after a day or more, so that it sticks. "
-                    "Just after a quiz the two are often the same questions."
+                    {t!("“Review my mistakes” asks again every question whose last answer was wrong, whenever you like. “Reviews due” is what the schedule brings back today: a question you missed comes back straight away, one you got right after a day or more, so that it sticks. Just after a quiz the two are often the same questions.")}
                 </p>
                 <Refusal said/>
                 <NextReviews/>
             </section>
             <section class="panel" aria-labelledby="mastery-title">
-                <h2 id="mastery-title">"What you know"</h2>
+                <h2 id="mastery-title">{t!("What you know")}</h2>
                 <MasteryList/>
                 {move || has_last.get().then(|| view! {
-                    <p><A href=Route::QuizResults.href()>"See your last results"</A></p>
+                    <p><A href=Route::QuizResults.href()>{t!("See your last results")}</A></p>
                 })}
             </section>
         </div>
@@ -191,26 +192,26 @@ pub fn QuizPlay() -> impl IntoView {
     };
     view! {
         <Title text=move || match position.get() {
-            Some((_, i, n, _)) => format!("Quiz (question {} of {n})", i + 1),
-            None => "Quiz".to_string(),
+            Some((_, i, n, _)) => t!("Quiz (question {number} of {total})", number = i + 1, total = n),
+            None => t!("Quiz").to_string(),
         }/>
         <div class="page">
-            <PageHeading text="Quiz"/>
+            <PageHeading text=t!("Quiz")/>
             {move || match position.get() {
                 None => view! {
-                    <p>"There's no quiz under way."</p>
-                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
+                    <p>{t!("There's no quiz under way.")}</p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">{t!("Choose a quiz")}</A></p>
                 }.into_any(),
                 Some((id, i, n, seed)) => {
                     let position = move || view! {
                         <div class="lesson-progress">
-                            <span id="quiz-position">{format!("Question {} of {n}", i + 1)}</span>
+                            <span id="quiz-position">{t!("Question {number} of {total}", number = i + 1, total = n)}</span>
                             <progress aria-labelledby="quiz-position" max=n value=i + 1></progress>
                         </div>
                     };
                     match bank.get() {
-                        Loaded::Loading => view! { {position()} <ProsePending failed=false what="this question"/> }.into_any(),
-                        Loaded::Failed => view! { {position()} <ProsePending failed=true what="this question"/> }.into_any(),
+                        Loaded::Loading => view! { {position()} <ProsePending failed=false what=t!("this question")/> }.into_any(),
+                        Loaded::Failed => view! { {position()} <ProsePending failed=true what=t!("this question")/> }.into_any(),
                         Loaded::Ready(bank) => match bank.iter().find(|q| q.id == id) {
                             Some(q) => {
                                 let focus = !first.get_value();
@@ -225,8 +226,8 @@ pub fn QuizPlay() -> impl IntoView {
                             None => {
                                 let next = next.clone();
                                 view! {
-                                    <p>"This question is no longer part of the quiz."</p>
-                                    <button type="button" class="button primary" on:click=move |_| next()>"Skip it"</button>
+                                    <p>{t!("This question is no longer part of the quiz.")}</p>
+                                    <button type="button" class="button primary" on:click=move |_| next()>{t!("Skip it")}</button>
                                 }.into_any()
                             }
                         },
@@ -244,13 +245,13 @@ pub fn QuizResults() -> impl IntoView {
     let state = expect_context::<Persistence>();
     let last = Memo::new(move |_| state.progress.with(|p| p.quiz.last.clone()));
     view! {
-        <Title text="Quiz results"/>
+        <Title text=t!("Quiz results")/>
         <div class="page">
-            <PageHeading text="Your results"/>
+            <PageHeading text=t!("Your results")/>
             {move || match last.get() {
                 None => view! {
-                    <p>"You haven't finished a quiz yet."</p>
-                    <p><A href=Route::Quiz.href() attr:class="button primary">"Choose a quiz"</A></p>
+                    <p>{t!("You haven't finished a quiz yet.")}</p>
+                    <p><A href=Route::Quiz.href() attr:class="button primary">{t!("Choose a quiz")}</A></p>
                 }.into_any(),
                 Some(session) => view! { <ResultsBody session/> }.into_any(),
             }}
@@ -288,27 +289,27 @@ fn ResultsBody(session: Session) -> impl IntoView {
     view! {
         <section class="panel score" aria-labelledby="score-title">
             <h2 id="score-title">{scope_title(&session.scope)}</h2>
-            <p class="big-score">{format!("{score} of {total}")}<span class="visually-hidden">" answered right"</span></p>
-            <p class="hint">{move || best.get().map(|(s, t)| format!("Your best for this quiz: {s} of {t}."))}</p>
+            <p class="big-score">{t!("{score} of {total}", score = score, total = total)}<span class="visually-hidden">{t!(" answered right")}</span></p>
+            <p class="hint">{move || best.get().map(|(s, t)| t!("Your best for this quiz: {score} of {total}.", score = s, total = t))}</p>
             <div class="done-actions">
-                <button type="button" class="button primary" on:click=move |_| retry()>"Retry"</button>
+                <button type="button" class="button primary" on:click=move |_| retry()>{t!("Retry")}</button>
                 <button type="button" class="button" disabled=move || mistakes.get() == 0 on:click=move |_| review()>
-                    {move || format!("Review my mistakes ({})", mistakes.get())}
+                    {move || t!("Review my mistakes ({n})", n = mistakes.get())}
                 </button>
-                <A href=Route::Quiz.href() attr:class="button">"All quizzes"</A>
+                <A href=Route::Quiz.href() attr:class="button">{t!("All quizzes")}</A>
             </div>
             <Refusal said/>
         </section>
         <section class="panel" aria-labelledby="mastery-title">
-            <h2 id="mastery-title">"What you know"</h2>
+            <h2 id="mastery-title">{t!("What you know")}</h2>
             <MasteryList/>
         </section>
         <section class="panel" aria-labelledby="missed-title">
-            <h2 id="missed-title">"Questions you missed"</h2>
+            <h2 id="missed-title">{t!("Questions you missed")}</h2>
             {move || match bank.get() {
-                _ if missed.is_empty() => view! { <p>"None. Every answer was right."</p> }.into_any(),
-                Loaded::Loading => view! { <ProsePending failed=false what="the questions"/> }.into_any(),
-                Loaded::Failed => view! { <ProsePending failed=true what="the questions"/> }.into_any(),
+                _ if missed.is_empty() => view! { <p>{t!("None. Every answer was right.")}</p> }.into_any(),
+                Loaded::Loading => view! { <ProsePending failed=false what=t!("the questions")/> }.into_any(),
+                Loaded::Failed => view! { <ProsePending failed=true what=t!("the questions")/> }.into_any(),
                 Loaded::Ready(bank) => view! {
                     <ol class="missed">
                         {missed
@@ -335,7 +336,7 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
             .map(|o| o.label.as_ref())
             .collect();
         if l.is_empty() {
-            "nothing".to_string()
+            t!("nothing").to_string()
         } else {
             l.join("; ")
         }
@@ -346,12 +347,12 @@ fn MissedQuestion(question: &'static Question, selected: Vec<String>) -> impl In
     view! {
         <li>
             <p class="missed-prompt">{question.prompt.clone()}</p>
-            <p><span class="tag wrong">"✗ Your answer: "</span>{yours}</p>
-            <p><span class="tag correct">"✓ Right answer: "</span>{right}</p>
+            <p><span class="tag wrong">{t!("✗ Your answer: ")}</span>{yours}</p>
+            <p><span class="tag correct">{t!("✓ Right answer: ")}</span>{right}</p>
             <p>{question.explanation.clone()}</p>
             <EvidenceList evidence=&question.evidence/>
             {lesson.map(|l| view! {
-                <p><A href=Route::first_card(l).href()>"Revisit the lesson: " {l.title.clone()}</A></p>
+                <p><A href=Route::first_card(l).href()>{t!("Revisit the lesson: {lesson}", lesson = l.title)}</A></p>
             })}
         </li>
     }

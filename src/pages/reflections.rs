@@ -10,6 +10,7 @@ use crate::persist::Persistence;
 use crate::progress::Response;
 use crate::prose::{lesson_cards, Loaded};
 use crate::routes::Route;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -41,7 +42,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                         .filter_map(|(i, card)| match p.response(&lesson.id, card.id()) {
                             Some(Response::Reflected { text, at }) => Some((
                                 titled().and_then(|cards| cards.get(i)).map_or_else(
-                                    || "Reflection".to_string(),
+                                    || t!("Reflection").to_string(),
                                     |c| c.title().to_string(),
                                 ),
                                 Route::card(&lesson.id, card.id()).href(),
@@ -84,36 +85,40 @@ pub fn ReflectionsPage() -> impl IntoView {
                 .collect::<Vec<StepNotes>>()
         })
     });
+    // The name is a component of its own (see `Name`): the words go around it.
+    let go_to = t!("Go to {name}")
+        .split_once("{name}")
+        .unwrap_or((t!("Go to {name}"), ""));
     view! {
-        <Title text="My reflections"/>
+        <Title text=t!("My reflections")/>
         <div class="page narrow reflections-page">
-            <PageHeading text="My reflections"/>
-            <p>"Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them, unless you set a lock on the page about your data."</p>
+            <PageHeading text=t!("My reflections")/>
+            <p>{t!("Every note you have written in Closer, gathered here. They are not sent anywhere; they stay in this browser, so anyone who can open this browser on this device could read them, unless you set a lock on the page about your data.")}</p>
             {move || (lessons.with(Vec::is_empty) && steps.with(Vec::is_empty)).then(|| view! {
                 <p class="empty">
-                    "No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them. "
+                    {t!("No notes yet. The lessons' reflection cards, and looking back on a small step, are places to write them. ")}
                     // The first reflection card of the path, so the empty page leads somewhere.
-                    {first_reflection().map(|(href, title)| view! { <A href=href>{format!("Write one in “{title}”")}</A> })}
+                    {first_reflection().map(|(href, title)| view! { <A href=href>{t!("Write one in “{title}”", title = title)}</A> })}
                 </p>
             })}
             {move || (!lessons.with(Vec::is_empty) || !steps.with(Vec::is_empty)).then(|| view! {
                 <div class="print-notes">
-                    <p>"A printout, or a PDF saved from the print window, holds your notes and the names in them outside this browser and outside any lock: anyone who finds it can read it."</p>
-                    <button type="button" class="button" on:click=|_| print_page()>"Print my reflections"</button>
+                    <p>{t!("A printout, or a PDF saved from the print window, holds your notes and the names in them outside this browser and outside any lock: anyone who finds it can read it.")}</p>
+                    <button type="button" class="button" on:click=|_| print_page()>{t!("Print my reflections")}</button>
                 </div>
             })}
             {move || {
                 let all = lessons.get();
                 (!all.is_empty()).then(|| view! {
                     <section class="panel" aria-labelledby="from-lessons">
-                        <h2 id="from-lessons">"From the lessons"</h2>
+                        <h2 id="from-lessons">{t!("From the lessons")}</h2>
                         {all.into_iter().map(|(title, notes)| view! {
                             <h3>{title}</h3>
                             <ul class="notes">
                                 {notes.into_iter().map(|(card, href, text, at)| view! {
                                     <li>
                                         <p class="note-text">{text}</p>
-                                        <p class="note-meta">{format!("{}, {}. ", card, date(at))}<A href=href>{format!("Open “{card}”")}</A></p>
+                                        <p class="note-meta">{t!("{card}, {date}. ", card = card, date = date(at))}<A href=href>{t!("Open “{card}”", card = card)}</A></p>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -125,7 +130,7 @@ pub fn ReflectionsPage() -> impl IntoView {
                 let all = steps.get();
                 (!all.is_empty()).then(|| view! {
                     <section class="panel" aria-labelledby="from-steps">
-                        <h2 id="from-steps">"From your small steps"</h2>
+                        <h2 id="from-steps">{t!("From your small steps")}</h2>
                         {all.into_iter().map(|(name, href, notes)| view! {
                             <h3><Name name=name.clone()/></h3>
                             <ul class="notes">
@@ -133,11 +138,11 @@ pub fn ReflectionsPage() -> impl IntoView {
                                     <li>
                                         <p class="note-step">{step}</p>
                                         <p class="note-text">{text}</p>
-                                        <p class="note-meta">{format!("{answer}, {}.", date(at))}</p>
+                                        <p class="note-meta">{t!("{answer}, {date}.", answer = answer, date = date(at))}</p>
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <p><A href=href.clone()>"Go to " <Name name=name.clone()/></A></p>
+                            <p><A href=href.clone()>{go_to.0}<Name name=name.clone()/>{go_to.1}</A></p>
                         }).collect_view()}
                     </section>
                 })

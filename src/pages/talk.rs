@@ -11,6 +11,7 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::TALK_START;
 use crate::talk::Deck;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -55,26 +56,26 @@ pub fn TalkPage() -> impl IntoView {
     let started = Memo::new(move |_| deck.with(Option::is_some));
     let (lead, more) = talk.intro.split_at(talk.intro.len().min(1));
     view! {
-        <Title text="Talk together"/>
+        <Title text=t!("Talk together")/>
         <div class="page narrow talk-page">
-            <PageHeading text="Talk together"/>
+            <PageHeading text=t!("Talk together")/>
             {lead.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             // The rules come first, and fold away once the talk begins, so
             // the question sits near the top of a phone's screen.
             <details class="panel talk-rules" prop:open=move || !started.get()>
-                <summary>"How it works"</summary>
+                <summary>{t!("How it works")}</summary>
                 <ul class="rules">{rules}</ul>
-                <p class="hint">"It works for two people side by side on one phone, or for one person thinking alone. Nothing you say is recorded; only the questions you star are kept, in this browser."</p>
+                <p class="hint">{t!("It works for two people side by side on one phone, or for one person thinking alone. Nothing you say is recorded; only the questions you star are kept, in this browser.")}</p>
             </details>
             {move || match deck.get() {
                 None => view! {
                     <section class="panel talk-start" aria-labelledby="talk-begin">
-                        <h2 id="talk-begin">{format!("Begin with the {} round", rounds[0].title.to_lowercase())}</h2>
+                        <h2 id="talk-begin">{t!("Begin with the {round} round", round = rounds[0].title.to_lowercase())}</h2>
                         {more.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                         {(!start_names.is_empty()).then(|| view! {
-                            <p>{format!("Questions about the kinds you would both like more of ({}) come first.", start_names.join(", "))}</p>
+                            <p>{t!("Questions about the kinds you would both like more of ({kinds}) come first.", kinds = start_names.join(", "))}</p>
                         })}
-                        <button type="button" class="button primary" on:click=begin.clone()>"Begin"</button>
+                        <button type="button" class="button primary" on:click=begin.clone()>{t!("Begin")}</button>
                     </section>
                 }.into_any(),
                 Some(_) => view! { <Table deck/> }.into_any(),
@@ -111,10 +112,11 @@ fn Table(deck: RwSignal<Option<Deck>>) -> impl IntoView {
         deck.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
                 let (taken, all) = d.progress();
-                format!(
-                    "{}: question {} of {all}",
-                    rounds[d.round].title,
-                    (taken + 1).min(all)
+                t!(
+                    "{round}: question {number} of {total}",
+                    round = rounds[d.round].title,
+                    number = (taken + 1).min(all),
+                    total = all
                 )
             })
         })
@@ -140,37 +142,37 @@ fn Table(deck: RwSignal<Option<Deck>>) -> impl IntoView {
                         <p class="talk-position">{position}</p>
                         <p id="talk-question" class="talk-question" tabindex="-1" aria-live="polite">{text}</p>
                         // A new question is a new reader: the old one stops.
-                        <Listen target="talk-question" label="Listen to this question"/>
+                        <Listen target="talk-question" label=t!("Listen to this question")/>
                         <div class="talk-actions">
-                            <button type="button" class="button primary" on:click=move |_| on_deck(&mut |d| d.next())>"Next question"</button>
-                            <button type="button" class="button" on:click=move |_| on_deck(&mut |d| d.pass())>"Pass"</button>
+                            <button type="button" class="button primary" on:click=move |_| on_deck(&mut |d| d.next())>{t!("Next question")}</button>
+                            <button type="button" class="button" on:click=move |_| on_deck(&mut |d| d.pass())>{t!("Pass")}</button>
                             {move || deeper().then(|| view! {
                                 <button type="button" class="button" on:click=move |_| {
                                     on_deck(&mut |d| d.deeper(rounds));
                                     crate::focus::focus_soon("#talk-question".into());
-                                }>"Go deeper"</button>
+                                }>{t!("Go deeper")}</button>
                             })}
                             <button type="button" class="button star"
                                 aria-pressed=move || starred().to_string()
                                 on:click=move |_| favourite(id2.clone())>
-                                {move || if starred2() { "\u{2605} Starred" } else { "\u{2606} Star it" }}
+                                {move || if starred2() { t!("\u{2605} Starred") } else { t!("\u{2606} Star it") }}
                             </button>
                         </div>
                     }.into_any()
                 }
                 None => view! {
-                    <p id="talk-question" class="talk-question" tabindex="-1" aria-live="polite">"That was every question in this round."</p>
+                    <p id="talk-question" class="talk-question" tabindex="-1" aria-live="polite">{t!("That was every question in this round.")}</p>
                     <div class="talk-actions">
                         {move || deeper().then(|| view! {
                             <button type="button" class="button primary" on:click=move |_| {
                                 on_deck(&mut |d| d.deeper(rounds));
                                 crate::focus::focus_soon("#talk-question".into());
-                            }>"Go deeper"</button>
+                            }>{t!("Go deeper")}</button>
                         })}
                         <button type="button" class="button" on:click=move |_| {
                             on_deck(&mut |d| d.again(rounds));
                             crate::focus::focus_soon("#talk-question".into());
-                        }>"This round again"</button>
+                        }>{t!("This round again")}</button>
                     </div>
                 }.into_any(),
             }}
@@ -195,16 +197,16 @@ fn Favourites() -> impl IntoView {
     });
     view! {
         <section class="panel talk-favourites" aria-labelledby="talk-favourites">
-            <h2 id="talk-favourites">"Your starred questions"</h2>
+            <h2 id="talk-favourites">{t!("Your starred questions")}</h2>
             {move || {
                 let all = starred.get();
                 if all.is_empty() {
-                    view! { <p>"None yet. Star a question to keep it here for another time."</p> }.into_any()
+                    view! { <p>{t!("None yet. Star a question to keep it here for another time.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="favourites">
                             {all.into_iter().map(|(id, text)| {
-                                let label = format!("Unstar: {text}");
+                                let label = t!("Unstar: {question}", question = text);
                                 view! {
                                     <li>
                                         <span>{text}</span>
@@ -212,7 +214,7 @@ fn Favourites() -> impl IntoView {
                                             if let Err(e) = state.apply(Change::Favourite { question: id.clone(), on: false }) {
                                                 refused.set(Some(e.to_string()));
                                             }
-                                        }>"Unstar"</button>
+                                        }>{t!("Unstar")}</button>
                                     </li>
                                 }
                             }).collect_view()}

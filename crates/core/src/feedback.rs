@@ -5,8 +5,21 @@
 //! word off a feedback and make a label into one sentence, so that nothing
 //! reads "home town.." or "The answer is Physical: Yes.".
 
-/// Words some feedback opens with that only repeat the verdict.
-const VERDICTS: [&str; 6] = ["Yes.", "Right.", "Correct.", "No.", "Not quite.", "Not so."];
+/// Words some feedback opens with that only repeat the verdict, in every
+/// language the guide is written in (the content's own words, not the
+/// interface's: the Spanish guide opens with `Sí.`, `Correcto.`…).
+const VERDICTS: [&str; 10] = [
+    "Yes.",
+    "Right.",
+    "Correct.",
+    "No.",
+    "Not quite.",
+    "Not so.",
+    "Sí.",
+    "Correcto.",
+    "No es así.",
+    "No exactamente.",
+];
 
 /// The feedback without a verdict word at its start ("Yes. Time…" → "Time…").
 pub fn without_verdict(feedback: &str) -> &str {
@@ -47,10 +60,10 @@ pub fn as_phrase(label: &str) -> &str {
 pub fn right_answer_line(labels: &[&str]) -> String {
     match labels {
         [] => String::new(),
-        [one] => format!("The right answer: {}", as_sentence(one)),
-        many => format!(
-            "The right answers: {}",
-            as_sentence(
+        [one] => crate::t!("The right answer: {answer}", answer = as_sentence(one)),
+        many => crate::t!(
+            "The right answers: {answers}",
+            answers = as_sentence(
                 &many
                     .iter()
                     .map(|l| as_phrase(l))
@@ -88,6 +101,31 @@ mod tests {
         assert_eq!(without_verdict("Rightly so."), "Rightly so.");
         // A feedback that is nothing but the verdict keeps it.
         assert_eq!(without_verdict("Yes."), "Yes.");
+    }
+
+    #[test]
+    fn spanish_verdict_words_come_off_too() {
+        assert_eq!(
+            without_verdict("Sí. El tiempo juntos cuenta."),
+            "El tiempo juntos cuenta."
+        );
+        assert_eq!(
+            without_verdict("Correcto. Lo que la sostiene es la confianza."),
+            "Lo que la sostiene es la confianza."
+        );
+        assert_eq!(
+            without_verdict("No es así. Los cinco tipos son distintos."),
+            "Los cinco tipos son distintos."
+        );
+        assert_eq!(
+            without_verdict("No exactamente. El sexo puede ser parte."),
+            "El sexo puede ser parte."
+        );
+        // "No es lo que…" is an answer, not a verdict: it stays whole.
+        assert_eq!(
+            without_verdict("No es lo que probó el estudio."),
+            "No es lo que probó el estudio."
+        );
     }
 
     #[test]

@@ -97,14 +97,14 @@ impl EvidenceKind {
     /// The words shown on the label (`Diary study`).
     pub fn label(self) -> &'static str {
         match self {
-            EvidenceKind::Theory => "Theory",
-            EvidenceKind::LabExperiment => "Lab experiment",
-            EvidenceKind::DiaryStudy => "Diary study",
-            EvidenceKind::Survey => "Survey",
-            EvidenceKind::QuestionnaireStudy => "Questionnaire study",
-            EvidenceKind::Review => "Review",
-            EvidenceKind::PopularFramework => "Popular framework",
-            EvidenceKind::Reference => "Reference",
+            EvidenceKind::Theory => crate::t!("Theory"),
+            EvidenceKind::LabExperiment => crate::t!("Lab experiment"),
+            EvidenceKind::DiaryStudy => crate::t!("Diary study"),
+            EvidenceKind::Survey => crate::t!("Survey"),
+            EvidenceKind::QuestionnaireStudy => crate::t!("Questionnaire study"),
+            EvidenceKind::Review => crate::t!("Review"),
+            EvidenceKind::PopularFramework => crate::t!("Popular framework"),
+            EvidenceKind::Reference => crate::t!("Reference"),
         }
     }
 }

@@ -30,10 +30,10 @@ impl Mastery {
     /// The word shown to people.
     pub fn label(self) -> &'static str {
         match self {
-            Mastery::NotStarted => "Not started",
-            Mastery::Learning => "Learning",
-            Mastery::Proficient => "Proficient",
-            Mastery::Mastered => "Mastered",
+            Mastery::NotStarted => crate::t!("Not started"),
+            Mastery::Learning => crate::t!("Learning"),
+            Mastery::Proficient => crate::t!("Proficient"),
+            Mastery::Mastered => crate::t!("Mastered"),
         }
     }
 }
