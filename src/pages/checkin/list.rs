@@ -8,7 +8,11 @@ use crate::env::random_id;
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
-use closer_core::{t, tn};
+use closer_core::{
+    t,
+    text::{pieces, Piece},
+    tn,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -81,7 +85,10 @@ pub fn CheckinHome() -> impl IntoView {
                 }
             }}
             <AddRelationship/>
-            <p><A href=Route::Reflections.href()>{t!("My reflections")}</A>{t!(": every private note you have written, in one place.")}</p>
+            <p>{pieces(t!("{link}: every private note you have written, in one place.")).into_iter().map(|p| match p {
+                Piece::Slot(_) => view! { <A href=Route::Reflections.href()>{t!("My reflections")}</A> }.into_any(),
+                Piece::Words(w) => w.into_any(),
+            }).collect_view()}</p>
         </div>
     }
 }
