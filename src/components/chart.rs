@@ -5,6 +5,7 @@ use super::ScrollTable;
 use crate::charts::{now_and_wished, num, BarRow, Shape, Svg};
 use crate::checkin::{gaps, CheckIn, SCALE_MAX};
 use crate::content::checkin_guide;
+use closer_core::t;
 use leptos::prelude::*;
 
 /// One shape as an SVG element.
@@ -96,15 +97,18 @@ pub fn now_wished_label(check_in: &CheckIn) -> String {
     let parts: Vec<String> = gaps(check_in, checkin_guide())
         .iter()
         .map(|g| {
-            format!(
-                "{}: now {}, wished for {}",
-                g.kind.name, g.rating.now, g.rating.wished
+            t!(
+                "{kind}: now {now}, wished for {wished}",
+                kind = g.kind.name,
+                now = g.rating.now,
+                wished = g.rating.wished
             )
         })
         .collect();
-    format!(
-        "Bar chart of the five kinds, now and wished for, on a scale of 0 to {SCALE_MAX}. {}.",
-        parts.join("; ")
+    t!(
+        "Bar chart of the five kinds, now and wished for, on a scale of 0 to {top}. {kinds}.",
+        top = SCALE_MAX,
+        kinds = parts.join("; ")
     )
 }
 
@@ -130,9 +134,9 @@ pub fn NowWishedFigure(
         .into_iter()
         .map(|g| {
             let gap = match g.size() {
-                0 => "none".to_string(),
-                n if n > 0 => format!("{n} more"),
-                n => format!("{} less", -n),
+                0 => t!("none").to_string(),
+                n if n > 0 => t!("{n} more", n = n),
+                n => t!("{n} less", n = -n),
             };
             view! {
                 <tr>
@@ -147,16 +151,16 @@ pub fn NowWishedFigure(
     view! {
         <figure class="figure">
             <div class="legend" aria-hidden="true">
-                <span class="key key-now"></span>" now "
-                <span class="key key-wished"></span>" wished for"
+                <span class="key key-now"></span>" "{t!("now")}" "
+                <span class="key key-wished"></span>" "{t!("wished for")}
             </div>
             <Chart svg=now_and_wished(&rows, SCALE_MAX) label class="chart-bars"/>
             <details class="figures-table">
-                <summary>"The same figures in a table"</summary>
-                <ScrollTable label="Now and wished for, in a table">
+                <summary>{t!("The same figures in a table")}</summary>
+                <ScrollTable label=t!("Now and wished for, in a table")>
                     <table class="figures">
                         <thead>
-                            <tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th><th scope="col">"Gap"</th></tr>
+                            <tr><th scope="col">{t!("Kind")}</th><th scope="col">{t!("Now")}</th><th scope="col">{t!("Wished for")}</th><th scope="col">{t!("Gap")}</th></tr>
                         </thead>
                         <tbody>{table_rows}</tbody>
                     </table>

@@ -13,22 +13,26 @@ use crate::share::{
     Shared, Together,
 };
 use crate::time::long_date;
+use closer_core::{
+    t,
+    text::{pieces, Piece},
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// A rating pair in words: `now a little, wished for some`.
 fn wish_words(r: crate::checkin::Rating) -> String {
     let guide = checkin_guide();
-    format!(
-        "now {}, wished for {}",
-        guide.scale_word(r.now).to_lowercase(),
-        guide.scale_word(r.wished).to_lowercase()
+    t!(
+        "now {now}, wished for {wished}",
+        now = guide.scale_word(r.now).to_lowercase(),
+        wished = guide.scale_word(r.wished).to_lowercase()
     )
 }
 
 /// Who shared: their first name, or "Someone" if they gave none.
 pub fn sender_name(name: Option<&str>) -> String {
-    name.unwrap_or("Someone").to_string()
+    name.unwrap_or(t!("Someone")).to_string()
 }
 
 /// The name of the other person as the page uses it: their first name if
@@ -58,25 +62,33 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             theirs: (p.theirs.now, p.theirs.wished),
         })
         .collect();
-    let label = format!(
-        "Chart of the five kinds for you and {them}, now and wished for, on a scale of 0 to {SCALE_MAX}. {}.",
-        all.iter()
-            .map(|p| format!(
-                "{}: you now {}, wished for {}; {them} now {}, wished for {}",
-                p.kind.name, p.mine.now, p.mine.wished, p.theirs.now, p.theirs.wished
+    let label = t!(
+        "Chart of the five kinds for you and {them}, now and wished for, on a scale of 0 to {top}. {kinds}.",
+        them = them,
+        top = SCALE_MAX,
+        kinds = all
+            .iter()
+            .map(|p| t!(
+                "{kind}: you now {my_now}, wished for {my_wish}; {them} now {their_now}, wished for {their_wish}",
+                kind = p.kind.name,
+                my_now = p.mine.now,
+                my_wish = p.mine.wished,
+                them = them,
+                their_now = p.theirs.now,
+                their_wish = p.theirs.wished
             ))
             .collect::<Vec<_>>()
             .join(". ")
     );
-    let svg = side_by_side(&rows, SCALE_MAX, "you", &them);
+    let svg = side_by_side(&rows, SCALE_MAX, t!("you"), &them);
     let table_rows = all
         .iter()
         .map(|p| {
             view! {
                 <tr>
                     <th scope="row">{p.kind.name.clone()}</th>
-                    <td>{rating_words(p.mine.now)}", wished for "{rating_words(p.mine.wished).to_lowercase()}</td>
-                    <td>{rating_words(p.theirs.now)}", wished for "{rating_words(p.theirs.wished).to_lowercase()}</td>
+                    <td>{t!("{now}, wished for {wished}", now = rating_words(p.mine.now), wished = rating_words(p.mine.wished).to_lowercase())}</td>
+                    <td>{t!("{now}, wished for {wished}", now = rating_words(p.theirs.now), wished = rating_words(p.theirs.wished).to_lowercase())}</td>
                 </tr>
             }
         })
@@ -90,12 +102,22 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
                 .map(|p| {
                     // Under "both would like less" the heading says it already.
                     let less = p.someone_wants_less() && which != Together::BothLess;
+                    let line = t!(
+                        "{kind}: you {mine}; {them} {theirs}.",
+                        mine = wish_words(p.mine),
+                        theirs = wish_words(p.theirs)
+                    );
+                    let line = pieces(&line)
+                        .into_iter()
+                        .map(|piece| match piece {
+                            Piece::Slot("kind") => view! { <strong>{p.kind.name.clone()}</strong> }.into_any(),
+                            Piece::Slot(_) => view! { <Name name=them.clone()/> }.into_any(),
+                            Piece::Words(w) => w.to_string().into_any(),
+                        })
+                        .collect_view();
                     view! {
                         <li>
-                            <strong>{p.kind.name.clone()}</strong>
-                            {format!(": you {}; ", wish_words(p.mine))}
-                            <Name name=them.clone()/>
-                            {format!(" {}.", wish_words(p.theirs))}
+                            {line}
                             {less.then(|| view! { <span class="wants-less">" "{words.wants_less.clone()}</span> })}
                         </li>
                     }
@@ -111,25 +133,25 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
         })
     };
     let both_more = group(
-        "Where you both want more",
+        t!("Where you both want more"),
         "group-both-more",
         &words.both_more,
         Together::BothMore,
     );
     let differ = group(
-        "Where your wishes differ",
+        t!("Where your wishes differ"),
         "group-differ",
         &words.differ,
         Together::Differ,
     );
     let both_less = group(
-        "Where you both would like less",
+        t!("Where you both would like less"),
         "group-both-less",
         &words.both_less,
         Together::BothLess,
     );
     let content = group(
-        "Where you are both content",
+        t!("Where you are both content"),
         "group-both-content",
         &words.both_content,
         Together::BothContent,
@@ -145,57 +167,68 @@ pub fn Comparison(mine: CheckIn, theirs: Shared, #[prop(into)] them: String) -> 
             .collect()
     };
     let start_with = kinds_to_start_with(&all);
+    let their_picture = t!(
+        "{them}: picture {picture}.",
+        picture = guide.picture_name(theirs.closeness)
+    );
+    let their_picture = pieces(&their_picture)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Slot(_) => view! { <Name name=them.clone()/> }.into_any(),
+            Piece::Words(w) => w.to_string().into_any(),
+        })
+        .collect_view();
     view! {
         <div class="comparison">
             {words.compare_intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
 
             <section class="panel" aria-labelledby="both-closeness-title">
-                <h2 id="both-closeness-title">"How close each of you feels"</h2>
+                <h2 id="both-closeness-title">{t!("How close each of you feels")}</h2>
                 <div class="both-closeness">
                     <figure>
                         <Drawing svg=closeness_picture(mine.closeness) class="closeness-picture"/>
-                        <figcaption>{format!("You: picture {}.", guide.picture_name(mine.closeness))}</figcaption>
+                        <figcaption>{t!("You: picture {picture}.", picture = guide.picture_name(mine.closeness))}</figcaption>
                     </figure>
                     <figure>
-                        <Drawing svg=closeness_picture_of(theirs.closeness, "them", "you") class="closeness-picture"/>
-                        <figcaption><Name name=them.clone()/>{format!(": picture {}.", guide.picture_name(theirs.closeness))}</figcaption>
+                        <Drawing svg=closeness_picture_of(theirs.closeness, t!("them"), t!("you")) class="closeness-picture"/>
+                        <figcaption>{their_picture}</figcaption>
                     </figure>
                 </div>
-                <p class="hint">"If you chose different pictures, that is common and not a disagreement to settle: each of you sees it from your own side."</p>
+                <p class="hint">{t!("If you chose different pictures, that is common and not a disagreement to settle: each of you sees it from your own side.")}</p>
             </section>
 
             <section class="panel" aria-labelledby="both-kinds-title">
-                <h2 id="both-kinds-title">"The five kinds, side by side"</h2>
+                <h2 id="both-kinds-title">{t!("The five kinds, side by side")}</h2>
                 <figure class="figure">
                     <div class="legend" aria-hidden="true">
-                        <span class="key key-dot"></span>" now "
-                        <span class="key key-ring"></span>" wished for"
+                        <span class="key key-dot"></span>" "{t!("now")}" "
+                        <span class="key key-ring"></span>" "{t!("wished for")}
                     </div>
                     <Chart svg label class="chart-together"/>
-                    <figcaption class="visually-hidden">"The same figures are in the table below."</figcaption>
+                    <figcaption class="visually-hidden">{t!("The same figures are in the table below.")}</figcaption>
                 </figure>
-                <ScrollTable label="Both of you, in a table">
+                <ScrollTable label=t!("Both of you, in a table")>
                     <table class="figures together-table">
-                        <caption>"Now, then wished for"</caption>
-                        <thead><tr><th scope="col">"Kind"</th><th scope="col">"You"</th><th scope="col"><Name name=them.clone()/></th></tr></thead>
+                        <caption>{t!("Now, then wished for")}</caption>
+                        <thead><tr><th scope="col">{t!("Kind")}</th><th scope="col">{t!("You")}</th><th scope="col"><Name name=them.clone()/></th></tr></thead>
                         <tbody>{table_rows}</tbody>
                     </table>
                 </ScrollTable>
             </section>
 
             <section class="panel" aria-labelledby="together-words-title">
-                <h2 id="together-words-title">"What the answers say together"</h2>
+                <h2 id="together-words-title">{t!("What the answers say together")}</h2>
                 {both_more}
                 {(!practices.is_empty()).then(|| view! {
-                    <p class="practices-label">"Lessons on where you both want more:"</p>
+                    <p class="practices-label">{t!("Lessons on where you both want more:")}</p>
                     <ul class="practice-links">{practices}</ul>
                 })}
                 {differ}
                 {both_less}
                 {content}
                 <p class="care">
-                    "If talking about any of this does not feel safe, you do not have to. "
-                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
+                    {t!("If talking about any of this does not feel safe, you do not have to.")}" "
+                    <A href=unsafe_card>{t!("What to do if you feel unsafe")}</A>
                 </p>
             </section>
 
@@ -234,33 +267,43 @@ pub fn MutualComparison(
                 .get(&*k.id)
                 .map(|r| wish_words(*r))
                 .unwrap_or_default();
-            view! { <li><strong>{k.name.clone()}</strong>{format!(": you {you}.")}</li> }
+            {
+                let line = t!("{kind}: you {you}.", you = you);
+                let line = pieces(&line)
+                    .into_iter()
+                    .map(|p| match p {
+                        Piece::Slot(_) => view! { <strong>{k.name.clone()}</strong> }.into_any(),
+                        Piece::Words(w) => w.to_string().into_any(),
+                    })
+                    .collect_view();
+                view! { <li>{line}</li> }
+            }
         })
         .collect_view();
     let unsafe_card = Route::if_unsafe().href();
     view! {
         <div class="comparison mutual-comparison">
             <section class="panel" aria-labelledby="group-both-more">
-                <h2 id="group-both-more">"Where you both want more"</h2>
-                <p class="not-shared">{format!("{them} shared only the kinds where they would like more, so you see only those you would like more of too. The rest was not shared: this shows nothing about their other kinds, or about how close they feel.")}</p>
+                <h2 id="group-both-more">{t!("Where you both want more")}</h2>
+                <p class="not-shared">{t!("{them} shared only the kinds where they would like more, so you see only those you would like more of too. The rest was not shared: this shows nothing about their other kinds, or about how close they feel.", them = them)}</p>
                 {if both.is_empty() {
                     view! {
-                        <p>{format!("Just now there is no kind where you both would like more. That says nothing about how the two of you are doing: wishes change, and you can still talk about any of it with {them} if you both want to.")}</p>
+                        <p>{t!("Just now there is no kind where you both would like more. That says nothing about how the two of you are doing: wishes change, and you can still talk about any of it with {them} if you both want to.", them = them)}</p>
                     }.into_any()
                 } else {
                     view! {
                         <p>{words.both_more.clone()}</p>
                         <ul>{kinds}</ul>
                         {(!practices.is_empty()).then(|| view! {
-                            <p class="practices-label">"Lessons on where you both want more:"</p>
+                            <p class="practices-label">{t!("Lessons on where you both want more:")}</p>
                             <ul class="practice-links">{practices}</ul>
                         })}
                     }.into_any()
                 }}
-                <p><A href=one_at_a_time attr:class="button">"Talk together, one question at a time"</A></p>
+                <p><A href=one_at_a_time attr:class="button">{t!("Talk together, one question at a time")}</A></p>
                 <p class="care">
-                    "If talking about any of this does not feel safe, you do not have to. "
-                    <A href=unsafe_card>"What to do if you feel unsafe"</A>
+                    {t!("If talking about any of this does not feel safe, you do not have to.")}" "
+                    <A href=unsafe_card>{t!("What to do if you feel unsafe")}</A>
                 </p>
             </section>
         </div>
@@ -288,7 +331,7 @@ fn Talk(start_with: Vec<String>) -> impl IntoView {
                     view! {
                         <li class:suggested=suggested>
                             {q.text.clone()}
-                            {suggested.then(|| view! { <span class="badge">" Suggested"</span> })}
+                            {suggested.then(|| view! { <span class="badge">" "{t!("Suggested")}</span> })}
                         </li>
                     }
                 })
@@ -304,16 +347,16 @@ fn Talk(start_with: Vec<String>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel talk" aria-labelledby="talk-title">
-            <h2 id="talk-title">"Talk together"</h2>
+            <h2 id="talk-title">{t!("Talk together")}</h2>
             {talk.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-            <h3>"How it works"</h3>
+            <h3>{t!("How it works")}</h3>
             <ul class="rules">{talk.rules.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
             <p>{if names.is_empty() {
-                "Neither of you wished for more of any kind, so no questions are marked: start anywhere you like, or leave the questions for another time.".to_string()
+                t!("Neither of you wished for more of any kind, so no questions are marked: start anywhere you like, or leave the questions for another time.").to_string()
             } else {
-                format!("Marked “Suggested”: a few questions on where you would like more ({}). Start there if you like.", names.join(", "))
+                t!("Marked “Suggested”: a few questions on where you would like more ({kinds}). Start there if you like.", kinds = names.join(", "))
             }}</p>
-            <p><A href=one_at_a_time attr:class="button">"Take them one at a time"</A></p>
+            <p><A href=one_at_a_time attr:class="button">{t!("Take them one at a time")}</A></p>
             {rounds}
             <EvidenceList evidence=&talk.evidence/>
         </section>

@@ -8,6 +8,7 @@ use crate::env::{now, utc_offset_minutes};
 use crate::persist::Persistence;
 use crate::routes::Route;
 use crate::time::{long_date, Millis};
+use closer_core::t;
 use leptos::prelude::*;
 
 /// What a reminder is for.
@@ -99,25 +100,30 @@ pub fn AddToCalendar(
             .map(|r| calendar_file(&[r], now()));
         said.set(Some(match text {
             Some(text) if crate::download::save_file(file, "text/calendar", &text) => {
-                format!("Saved {file}. Open it to add the reminder to your calendar.")
+                t!(
+                    "Saved {file}. Open it to add the reminder to your calendar.",
+                    file = file
+                )
             }
-            Some(_) => "The browser did not save the file. Nothing else has changed.".to_string(),
-            None => "This date cannot go in a calendar.".to_string(),
+            Some(_) => {
+                t!("The browser did not save the file. Nothing else has changed.").to_string()
+            }
+            None => t!("This date cannot go in a calendar.").to_string(),
         }));
     };
     let named_id = format!("reminder-named-{key}");
     let weekly_id = format!("reminder-weekly-{key}");
     view! {
         <details class="reminder">
-            <summary>"Add to my calendar"</summary>
+            <summary>{t!("Add to my calendar")}</summary>
             <p>{match rings {
-                   Some(at) => format!("The reminder is for {at}. Once it is in your calendar, check that your calendar will alert you: some leave out the alert of a file they import. "),
+                   Some(at) => t!("The reminder is for {at}. Once it is in your calendar, check that your calendar will alert you: some leave out the alert of a file they import.", at = at) + " ",
                    None => String::new(),
                }}
                {if is_step {
-                   "It says \u{201c}Closer: a small step\u{201d} and links to Closer. It names no one and holds none of your notes, but anyone who can see your calendar will see it. The file also stays in your downloads until you delete it."
+                   t!("It says “Closer: a small step” and links to Closer. It names no one and holds none of your notes, but anyone who can see your calendar will see it. The file also stays in your downloads until you delete it.")
                } else {
-                   "It says \u{201c}Closer: quiz review\u{201d} and links to Closer. Anyone who can see your calendar will see it."
+                   t!("It says “Closer: quiz review” and links to Closer. Anyone who can see your calendar will see it.")
                }}
             </p>
             {is_step.then(|| view! {
@@ -125,16 +131,16 @@ pub fn AddToCalendar(
                     <input type="checkbox" id=named_id.clone()
                         prop:checked=move || named.get()
                         on:change=move |ev| named.set(event_target_checked(&ev))/>
-                    <label for=named_id.clone()>"Also write who it is for and the step itself (anyone who sees your calendar could read them)"</label>
+                    <label for=named_id.clone()>{t!("Also write who it is for and the step itself (anyone who sees your calendar could read them)")}</label>
                 </div>
                 <div class="option">
                     <input type="checkbox" id=weekly_id.clone()
                         prop:checked=move || weekly.get()
                         on:change=move |ev| weekly.set(event_target_checked(&ev))/>
-                    <label for=weekly_id.clone()>"Remind me every week for four weeks"</label>
+                    <label for=weekly_id.clone()>{t!("Remind me every week for four weeks")}</label>
                 </div>
             })}
-            <button type="button" class="button" on:click=save>"Save the calendar file"</button>
+            <button type="button" class="button" on:click=save>{t!("Save the calendar file")}</button>
             <div class="notice-region" role="status" aria-live="polite">
                 {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
             </div>
@@ -159,7 +165,7 @@ pub fn NextReviews() -> impl IntoView {
         next.get().map(|due| {
             view! {
                 <div class="next-reviews">
-                    <p>{format!("Your next reviews come on {}.", long_date(due, utc_offset_minutes()))}</p>
+                    <p>{t!("Your next reviews come on {date}.", date = long_date(due, utc_offset_minutes()))}</p>
                     <AddToCalendar of=ReminderFor::Reviews(due) key="reviews".to_string()/>
                 </div>
             }

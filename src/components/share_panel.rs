@@ -17,6 +17,10 @@ use crate::routes::Route;
 use crate::share::{grouped, MutualShared, Shared, FIRST_NAME_MAX_CHARS};
 use crate::sharing::{can_share, copy, link_for, share, Shared as ShareOutcome};
 use crate::time::long_date;
+use closer_core::{
+    t,
+    text::{around, pieces, Piece},
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -66,7 +70,7 @@ pub fn SharePanel(
             .map_err(|e| e.to_string())
     });
     let more_list = if more_names.is_empty() {
-        "none (in this check-in you did not wish for more of any kind)".to_string()
+        t!("none (in this check-in you did not wish for more of any kind)").to_string()
     } else {
         more_names.join(", ")
     };
@@ -75,25 +79,20 @@ pub fn SharePanel(
     let title = {
         let back_to = back_to.clone();
         move || match &back_to {
-            None => "Share to compare".into_any(),
-            Some(them) => view! { "Send yours back to " <Name name=them.clone()/> }.into_any(),
+            None => t!("Share to compare").into_any(),
+            Some(them) => {
+                let (before, after) = around(t!("Send yours back to {name}"), "name");
+                view! { {before} <Name name=them.clone()/> {after} }.into_any()
+            }
         }
     };
     let title2 = title.clone();
     let say = move |spot: Spot, text: &str| said.set(Some((spot, text.to_string())));
-    let copy_text = move |text: String, what: &'static str, spot: Spot| {
+    // `done` says it was copied; `failed` that it was not.
+    let copy_text = move |text: String, done: &'static str, failed: &'static str, spot: Spot| {
         spawn_local(async move {
-            if copy(&text).await {
-                said.set(Some((spot, format!("{what} copied."))));
-            } else {
-                said.set(Some((
-                    spot,
-                    format!(
-                        "Copying did not work in this browser: select the {} and copy it yourself.",
-                        what.to_lowercase()
-                    ),
-                )));
-            }
+            let words = if copy(&text).await { done } else { failed };
+            said.set(Some((spot, words.to_string())));
         });
     };
     // The status beside one button: always there (so a screen reader
@@ -119,12 +118,12 @@ pub fn SharePanel(
                 let c1 = shown.clone();
                 view! {
                     <div class="share-result">
-                        <h3>"The link"</h3>
-                        <p class="hint">"Your answers are written into the link itself, after the #. Closer has no server, and browsers do not send that part to websites. But the app you send it with sees the whole link, and anyone who can open the chat can read your answers. You can delete the message once they have opened it. The browser they open it in keeps it in its history too, until they delete it there; the code below, pasted into Closer, leaves no such trace."</p>
+                        <h3>{t!("The link")}</h3>
+                        <p class="hint">{t!("Your answers are written into the link itself, after the #. Closer has no server, and browsers do not send that part to websites. But the app you send it with sees the whole link, and anyone who can open the chat can read your answers. You can delete the message once they have opened it. The browser they open it in keeps it in its history too, until they delete it there; the code below, pasted into Closer, leaves no such trace.")}</p>
                         <div class="copy-row">
-                            <label class="visually-hidden" for="share-link">"Link to your answers"</label>
+                            <label class="visually-hidden" for="share-link">{t!("Link to your answers")}</label>
                             <input id="share-link" type="text" readonly prop:value=link.clone() on:focus=|ev| select_all(&ev)/>
-                            <button type="button" class="button" on:click=move |_| copy_text(l1.clone(), "Link", Spot::Link)>"Copy link"</button>
+                            <button type="button" class="button" on:click=move |_| copy_text(l1.clone(), t!("Link copied."), t!("Copying did not work in this browser: select the link and copy it yourself."), Spot::Link)>{t!("Copy link")}</button>
                             {status(Spot::Link)}
                         </div>
                         {can_share().then(|| view! {
@@ -132,29 +131,29 @@ pub fn SharePanel(
                                 <button type="button" class="button" on:click=move |_| {
                                     let url = l2.clone();
                                     spawn_local(async move {
-                                        match share("Closer: compare check-ins", "My Closer check-in, if you would like to see it. There is no need to reply.", &url).await {
-                                            ShareOutcome::Sent => say(Spot::Share, "Shared."),
-                                            ShareOutcome::Cancelled => say(Spot::Share, "Nothing was shared."),
-                                            ShareOutcome::Failed => say(Spot::Share, "Sharing did not work in this browser: copy the link instead."),
+                                        match share(t!("Closer: compare check-ins"), t!("My Closer check-in, if you would like to see it. There is no need to reply."), &url).await {
+                                            ShareOutcome::Sent => say(Spot::Share, t!("Shared.")),
+                                            ShareOutcome::Cancelled => say(Spot::Share, t!("Nothing was shared.")),
+                                            ShareOutcome::Failed => say(Spot::Share, t!("Sharing did not work in this browser: copy the link instead.")),
                                         }
                                     });
-                                }>"Share…"</button>
+                                }>{t!("Share…")}</button>
                                 " "
                                 {status(Spot::Share)}
                             </p>
                         })}
-                        <h3>"Or the code"</h3>
+                        <h3>{t!("Or the code")}</h3>
                         <p class="share-code" id="share-code">{shown.clone()}</p>
                         <p>
-                            <button type="button" class="button" on:click=move |_| copy_text(c1.clone(), "Code", Spot::Code)>"Copy code"</button>
+                            <button type="button" class="button" on:click=move |_| copy_text(c1.clone(), t!("Code copied."), t!("Copying did not work in this browser: select the code and copy it yourself."), Spot::Code)>{t!("Copy code")}</button>
                             " "
                             {status(Spot::Code)}
                         </p>
-                        <p class="hint">"They paste it into “Compare with someone” on Closer's home page."</p>
+                        <p class="hint">{t!("They paste it into “Compare with someone” on Closer's home page.")}</p>
                         {qr.map(|svg| view! {
                             <figure class="qr">
-                                <Chart svg label="QR code of the link" class="qr-code"/>
-                                <figcaption>"Or they scan this with a phone camera. Anyone who can see this screen could scan it too."</figcaption>
+                                <Chart svg label=t!("QR code of the link") class="qr-code"/>
+                                <figcaption>{t!("Or they scan this with a phone camera. Anyone who can see this screen could scan it too.")}</figcaption>
                             </figure>
                         })}
                     </div>
@@ -168,14 +167,14 @@ pub fn SharePanel(
             <h2 id="share-title">{title.clone()()}</h2>
             {match &back_to {
                 None => view! {
-                    <p>"Send these answers to the person they are about, to compare and talk."</p>
+                    <p>{t!("Send these answers to the person they are about, to compare and talk.")}</p>
                 }.into_any(),
                 Some(them) => view! {
                     <p>
-                        <Name name=them.clone()/>
-                        " can see this comparison from their side once they have your answers. Send your latest check-in back to "
-                        <Name name=them.clone()/>
-                        " the same way theirs came."
+                        {pieces(t!("{them} can see this comparison from their side once they have your answers. Send your latest check-in back to {them} the same way theirs came.")).into_iter().map(|p| match p {
+                            Piece::Slot(_) => view! { <Name name=them.clone()/> }.into_any(),
+                            Piece::Words(w) => w.into_any(),
+                        }).collect_view()}
                     </p>
                 }.into_any(),
             }}
@@ -186,57 +185,57 @@ pub fn SharePanel(
                 aria-controls="share-details"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Hide sharing".into_any() } else { title2() }}
+                {move || if open.get() { t!("Hide sharing").into_any() } else { title2() }}
             </button>
             <div id="share-details" hidden=move || !open.get()>
-                <p>"Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them."</p>
+                <p>{t!("Nothing is sent unless you send it yourself. Anyone who has the link or the code can read your answers, so send it only to them.")}</p>
                 <div class="care">
                     {together_guide().care.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-                    <p><A href=unsafe_card>"What to do if you feel unsafe"</A></p>
+                    <p><A href=unsafe_card>{t!("What to do if you feel unsafe")}</A></p>
                 </div>
                 <fieldset class="share-mode">
-                    <legend>"What to share"</legend>
+                    <legend>{t!("What to share")}</legend>
                     <div class="choice">
                         <input type="radio" name="share-mode" id="share-mode-all"
                             aria-describedby="share-mode-all-hint"
                             prop:checked=move || !mutual.get()
                             on:change=move |_| { mutual.set(false); said.set(None); }/>
-                        <label for="share-mode-all">"All my answers"</label>
-                        <p class="hint" id="share-mode-all-hint">"How close you feel, and all five kinds, now and wished for."</p>
+                        <label for="share-mode-all">{t!("All my answers")}</label>
+                        <p class="hint" id="share-mode-all-hint">{t!("How close you feel, and all five kinds, now and wished for.")}</p>
                     </div>
                     <div class="choice">
                         <input type="radio" name="share-mode" id="share-mode-mutual"
                             aria-describedby="share-mode-mutual-hint"
                             prop:checked=move || mutual.get()
                             on:change=move |_| { mutual.set(true); said.set(None); }/>
-                        <label for="share-mode-mutual">"Only what we both want"</label>
-                        <p class="hint" id="share-mode-mutual-hint">"Only the kinds where you would like more. They will see just the ones where they would like more too, and a line saying the rest was not shared."</p>
+                        <label for="share-mode-mutual">{t!("Only what we both want")}</label>
+                        <p class="hint" id="share-mode-mutual-hint">{t!("Only the kinds where you would like more. They will see just the ones where they would like more too, and a line saying the rest was not shared.")}</p>
                     </div>
                 </fieldset>
-                <h3>"What will be shared"</h3>
+                <h3>{t!("What will be shared")}</h3>
                 {move || if mutual.get() {
                     view! {
                         <ul class="share-preview">
-                            <li>{format!("The kinds where you would like more: {more_list}")}</li>
-                            <li>{format!("The day of this check-in ({day})")}</li>
-                            <li>"Your first name, only if you type it below"</li>
+                            <li>{t!("The kinds where you would like more: {kinds}", kinds = more_list)}</li>
+                            <li>{t!("The day of this check-in ({day})", day = day)}</li>
+                            <li>{t!("Your first name, only if you type it below")}</li>
                         </ul>
-                        <p>"Not your closeness picture, not how much of anything there is now, and nothing about the kinds where you are content or would like less. Closer shows them only the kinds they would like more of too, but the code holds every kind listed above, so send it only to them."</p>
+                        <p>{t!("Not your closeness picture, not how much of anything there is now, and nothing about the kinds where you are content or would like less. Closer shows them only the kinds they would like more of too, but the code holds every kind listed above, so send it only to them.")}</p>
                     }.into_any()
                 } else {
                     view! {
                         <ul class="share-preview">
-                            <li>{format!("The closeness picture you chose ({picture})")}</li>
-                            <li>"The five kinds, now and wished for"</li>
-                            <li>{format!("The day of this check-in ({day})")}</li>
-                            <li>"Your first name, only if you type it below"</li>
+                            <li>{t!("The closeness picture you chose ({picture})", picture = picture)}</li>
+                            <li>{t!("The five kinds, now and wished for")}</li>
+                            <li>{t!("The day of this check-in ({day})", day = day)}</li>
+                            <li>{t!("Your first name, only if you type it below")}</li>
                         </ul>
                     }.into_any()
                 }}
-                <p>"Never your notes, your steps, the name you gave this relationship, or anything about your other relationships."</p>
+                <p>{t!("Never your notes, your steps, the name you gave this relationship, or anything about your other relationships.")}</p>
                 <div class="field">
-                    <label for="first-name">"Your first name (optional)"</label>
-                    <p class="hint" id="first-name-hint">{format!("So they know who it is from. Up to {FIRST_NAME_MAX_CHARS} letters; leave it empty to share no name.")}</p>
+                    <label for="first-name">{t!("Your first name (optional)")}</label>
+                    <p class="hint" id="first-name-hint">{t!("So they know who it is from. Up to {max} letters; leave it empty to share no name.", max = FIRST_NAME_MAX_CHARS)}</p>
                     <input
                         id="first-name"
                         type="text"
@@ -255,12 +254,12 @@ pub fn SharePanel(
                     <button type="button" class="button primary" on:click=move |_| {
                         made.set(true);
                         say(Spot::Made, if code.with_untracked(Result::is_ok) {
-                            "The link and the code are ready below."
+                            t!("The link and the code are ready below.")
                         } else {
-                            "The link could not be made: see the message below."
+                            t!("The link could not be made: see the message below.")
                         });
                     }>
-                        "Make the link and code"
+                        {t!("Make the link and code")}
                     </button>
                     " "
                     {status(Spot::Made)}

@@ -11,6 +11,7 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::Route;
 use crate::time::long_date;
+use closer_core::{t, text::around};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -24,7 +25,7 @@ fn card_id(relationship: &str) -> String {
 /// The step's text, or a plain line for a step this version no longer has.
 pub fn step_text(step: &str) -> String {
     checkin_guide().step(step).map_or_else(
-        || "A step from an older version of Closer".to_string(),
+        || t!("A step from an older version of Closer").to_string(),
         |s| s.text.to_string(),
     )
 }
@@ -74,12 +75,12 @@ pub fn StepChooser(
     let choose = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(step) = chosen.get_untracked() else {
-            said.set(Some("Pick one of the steps first.".into()));
+            said.set(Some(t!("Pick one of the steps first.").into()));
             return;
         };
-        let saved = format!(
-            "Saved: “{}” is your step for this week. You will find it on the home page.",
-            step_text(&step)
+        let saved = t!(
+            "Saved: “{step}” is your step for this week. You will find it on the home page.",
+            step = step_text(&step)
         );
         let choose = Change::ChooseStep {
             relationship: rel.clone(),
@@ -117,9 +118,12 @@ pub fn StepChooser(
     let suggestions = suggested
         .iter()
         .map(|s| {
-            let note = s
-                .kind
-                .map(|k| format!("Where you would like more: {}", k.name.to_lowercase()));
+            let note = s.kind.map(|k| {
+                t!(
+                    "Where you would like more: {kind}",
+                    kind = k.name.to_lowercase()
+                )
+            });
             option(s.step.id.to_string(), s.step.text.to_string(), note)
         })
         .collect_view();
@@ -146,16 +150,16 @@ pub fn StepChooser(
         })
         .collect_view();
     let legend = if suggested.iter().any(|s| s.kind.is_some()) {
-        "Suggested for the biggest gaps"
+        t!("Suggested for the biggest gaps")
     } else {
-        "Suggested steps"
+        t!("Suggested steps")
     };
     view! {
         <section class="panel step-chooser" id=CHOOSER_ID aria-labelledby="step-title">
-            <h2 id="step-title" tabindex="-1">"One small step this week"</h2>
-            <p>"If you like, pick one small thing to try in the next seven days. Come back in a week and Closer will ask how it went (a calendar reminder can help); you can change or drop it any time."</p>
+            <h2 id="step-title" tabindex="-1">{t!("One small step this week")}</h2>
+            <p>{t!("If you like, pick one small thing to try in the next seven days. Come back in a week and Closer will ask how it went (a calendar reminder can help); you can change or drop it any time.")}</p>
             {move || current.get().map(|(_, step)| view! {
-                <p class="current-step"><strong>"Your step now: "</strong>{step_text(&step)}" Choosing another replaces it."</p>
+                <p class="current-step"><strong>{t!("Your step now:")}" "</strong>{step_text(&step)}" "{t!("Choosing another replaces it.")}</p>
             })}
             <form on:submit=choose>
                 <fieldset class="choice step-group">
@@ -163,13 +167,13 @@ pub fn StepChooser(
                     {suggestions}
                 </fieldset>
                 <details class="more-ideas">
-                    <summary>"Show more ideas"</summary>
+                    <summary>{t!("Show more ideas")}</summary>
                     {groups}
                 </details>
                 <div class="notice-region" role="status" aria-live="polite">
                     {move || said.get().map(|m| view! { <p class="said">{m}</p> })}
                 </div>
-                <button type="submit" class="button primary">"Choose this step"</button>
+                <button type="submit" class="button primary">{t!("Choose this step")}</button>
             </form>
         </section>
     }
@@ -210,9 +214,9 @@ pub fn StepCard(
     let due = plan.follow_up_due(now());
     let reviewed = plan.review.clone();
     let text = step_text(&plan.step);
-    let chosen = format!(
-        "Chosen on {}.",
-        long_date(plan.chosen_at, utc_offset_minutes())
+    let chosen = t!(
+        "Chosen on {date}.",
+        date = long_date(plan.chosen_at, utc_offset_minutes())
     );
     let apart = name.is_some();
     let rel = relationship.clone();
@@ -240,8 +244,11 @@ pub fn StepCard(
     };
     let card_id = card_id(&relationship);
     let heading = match &name {
-        Some(n) => view! { "For " <Name name=n.clone()/> }.into_any(),
-        None => "Your step".into_any(),
+        Some(n) => {
+            let (before, after) = around(t!("For {name}"), "name");
+            view! { {before} <Name name=n.clone()/> {after} }.into_any()
+        }
+        None => t!("Your step").into_any(),
     };
     view! {
         <article class="step-card" id=card_id tabindex="-1">
@@ -251,10 +258,10 @@ pub fn StepCard(
                 Some(review) => view! { <Reviewed relationship=relationship.clone() plan=plan.clone() review apart/> }.into_any(),
                 None if due => view! { <FollowUpForm relationship=relationship.clone() plan_id=plan_id.clone() chosen_at=plan.chosen_at/> }.into_any(),
                 None => view! {
-                    <p class="step-when">{chosen}" Come back in a week and Closer will ask how it went."</p>
+                    <p class="step-when">{chosen}" "{t!("Come back in a week and Closer will ask how it went.")}</p>
                     <div class="done-actions">
-                        <ChangeStep relationship=relationship.clone() apart label="Change it"/>
-                        <button type="button" class="button" on:click=drop_step>"Drop this step"</button>
+                        <ChangeStep relationship=relationship.clone() apart label=t!("Change it")/>
+                        <button type="button" class="button" on:click=drop_step>{t!("Drop this step")}</button>
                     </div>
                     <Refusal said=refused/>
                     <AddToCalendar of=reminder_for key=plan_id.clone()/>
@@ -278,9 +285,9 @@ fn FollowUpForm(
     let missing = RwSignal::new(false);
     let refused = RwSignal::new(None::<String>);
     let group = format!("follow-up-{plan_id}");
-    let chosen = format!(
-        "You chose this step on {}.",
-        long_date(chosen_at, utc_offset_minutes())
+    let chosen = t!(
+        "You chose this step on {date}.",
+        date = long_date(chosen_at, utc_offset_minutes())
     );
     let note_id = format!("follow-up-note-{plan_id}");
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -336,10 +343,10 @@ fn FollowUpForm(
                 on:input=move |ev| note.set(event_target_value(&ev))
             ></textarea>
             <div class="notice-region" role="status" aria-live="polite">
-                {move || missing.get().then(|| view! { <p class="said">"Pick the answer that fits; any of them is fine."</p> })}
+                {move || missing.get().then(|| view! { <p class="said">{t!("Pick the answer that fits; any of them is fine.")}</p> })}
                 {move || refused.get().map(|m| view! { <p class="said">{m}</p> })}
             </div>
-            <button type="submit" class="button primary">"Save"</button>
+            <button type="submit" class="button primary">{t!("Save")}</button>
         </form>
     }
 }
@@ -374,12 +381,12 @@ fn Reviewed(
         <div class="reviewed" role="status">
             <p>{reply}</p>
             {(!review.note.is_empty()).then(|| view! {
-                <p class="note-text"><span class="visually-hidden">"Your note: "</span>{review.note.clone()}</p>
+                <p class="note-text"><span class="visually-hidden">{t!("Your note:")}" "</span>{review.note.clone()}</p>
             })}
         </div>
         <div class="done-actions">
-            <button type="button" class="button" on:click=keep>"Keep it for another week"</button>
-            <ChangeStep relationship=relationship.clone() apart label="Choose a different step"/>
+            <button type="button" class="button" on:click=keep>{t!("Keep it for another week")}</button>
+            <ChangeStep relationship=relationship.clone() apart label=t!("Choose a different step")/>
         </div>
         <Refusal said=refused/>
     }

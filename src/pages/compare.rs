@@ -24,6 +24,10 @@ use crate::share::{open as open_code, Received, MAX_INPUT_CHARS};
 #[cfg(target_arch = "wasm32")]
 use crate::sharing::{clear_shared_link_mark, take_fragment};
 use crate::storage::session;
+use closer_core::{
+    t,
+    text::{around, pieces, Piece},
+};
 use leptos::prelude::*;
 
 /// The choice of relationship that means "someone new".
@@ -32,7 +36,9 @@ const NEW: &str = "new";
 /// What an opened link leaves behind, said wherever a link is read. The app
 /// takes the answers out of the address at once, but the browser has already
 /// written the whole link into its history, where Closer cannot reach.
-const HISTORY_NOTE: &str = "A link you open stays in this browser's history, with the answers in it, until you delete it there (in the browser's History). A code pasted here leaves nothing in the history.";
+fn history_note() -> &'static str {
+    t!("A link you open stays in this browser's history, with the answers in it, until you delete it there (in the browser's History). A code pasted here leaves nothing in the history.")
+}
 
 /// Where the page is.
 #[derive(Clone, PartialEq)]
@@ -88,7 +94,7 @@ pub fn ComparePage() -> impl IntoView {
             // Opened in this tab before a reload, and neither kept nor closed.
             open(&code, false);
             said.set(Some(
-                "The answers shared with you are still open here. Nothing of theirs has been kept yet.".into(),
+                t!("The answers shared with you are still open here. Nothing of theirs has been kept yet.").into(),
             ));
         }
         clear_shared_link_mark();
@@ -123,9 +129,9 @@ pub fn ComparePage() -> impl IntoView {
         Stage::Compare(shared, rel) => view! { <Compared shared rel stage said/> }.into_any(),
     };
     view! {
-        <Title text="Compare with someone"/>
+        <Title text=t!("Compare with someone")/>
         <div class="page narrow checkin-page compare-page">
-            <PageHeading text="Compare with someone"/>
+            <PageHeading text=t!("Compare with someone")/>
             <p class="status-line" role="status">{move || said.get()}</p>
             {body}
         </div>
@@ -144,15 +150,15 @@ fn PasteForm(
         // first-screen script marks such a visit, and style/checkin.css
         // shows this instead of the form until the app opens the link.
         <div class="link-arriving">
-            <p class="lead">"Someone has shared a check-in with you: how close they feel to you, and where they would like more. It opens here in a moment."</p>
-            <p>"Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: Closer keeps nothing of theirs or yours unless you choose to keep it, though your browser's history keeps the link itself."</p>
+            <p class="lead">{t!("Someone has shared a check-in with you: how close they feel to you, and where they would like more. It opens here in a moment.")}</p>
+            <p>{t!("Closer is a free guide to closeness in friendships, families and partnerships. It runs in this browser alone: Closer keeps nothing of theirs or yours unless you choose to keep it, though your browser's history keeps the link itself.")}</p>
         </div>
-        <p class="paste-intro">"When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them."</p>
-        <p class="hint">{HISTORY_NOTE}</p>
+        <p class="paste-intro">{t!("When someone shares a check-in with you, they send a link or a code. A link opens here by itself; a code you paste below. None of their answers are kept until you choose to keep them.")}</p>
+        <p class="hint">{history_note()}</p>
         <form class="paste-form" on:submit=submit novalidate>
             <div class="field">
-                <label for="code">"Code or link"</label>
-                <p class="hint" id="code-hint">"A code looks like 040Y-XNTZ-A4TG-6MV1-DQSW-6BCG. Capitals, spaces and hyphens do not matter."</p>
+                <label for="code">{t!("Code or link")}</label>
+                <p class="hint" id="code-hint">{t!("A code looks like 040Y-XNTZ-A4TG-6MV1-DQSW-6BCG. Capitals, spaces and hyphens do not matter.")}</p>
                 <input
                     id="code"
                     type="text"
@@ -167,7 +173,7 @@ fn PasteForm(
                 />
                 <p class="field-error" id="code-error" role="alert">{move || error.get()}</p>
             </div>
-            <button type="submit" class="button primary">"Open"</button>
+            <button type="submit" class="button primary">{t!("Open")}</button>
         </form>
     }
 }
@@ -179,7 +185,7 @@ fn close_without_keeping(stage: RwSignal<Stage>, said: RwSignal<Option<String>>)
     session::forget_shared();
     stage.set(Stage::Paste);
     said.set(Some(
-        "Their answers were closed. Nothing of theirs was kept.".into(),
+        t!("Their answers were closed. Nothing of theirs was kept.").into(),
     ));
     focus_soon("h1".into());
 }
@@ -224,13 +230,13 @@ fn Preview(
                 .collect_view();
             view! {
                 <div class="closeness-result">
-                    <Drawing svg=closeness_picture_of(all.closeness, "them", "you") class="closeness-picture"/>
-                    <p>{format!("They chose picture {}.", guide.picture_name(all.closeness))}</p>
+                    <Drawing svg=closeness_picture_of(all.closeness, t!("them"), t!("you")) class="closeness-picture"/>
+                    <p>{t!("They chose picture {picture}.", picture = guide.picture_name(all.closeness))}</p>
                 </div>
-                <ScrollTable label="Their answers, in a table">
+                <ScrollTable label=t!("Their answers, in a table")>
                     <table class="figures received-figures">
-                        <caption>"Their answers"</caption>
-                        <thead><tr><th scope="col">"Kind"</th><th scope="col">"Now"</th><th scope="col">"Wished for"</th></tr></thead>
+                        <caption>{t!("Their answers")}</caption>
+                        <thead><tr><th scope="col">{t!("Kind")}</th><th scope="col">{t!("Now")}</th><th scope="col">{t!("Wished for")}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </ScrollTable>
@@ -238,7 +244,7 @@ fn Preview(
             .into_any()
         }
         Received::Mutual(_) => view! {
-            <p class="mutual-note">"They chose to share only what you both want: the kinds where you would both like more. Once you have chosen who this is about, and your own check-in is here, you will see those kinds and nothing else."</p>
+            <p class="mutual-note">{t!("They chose to share only what you both want: the kinds where you would both like more. Once you have chosen who this is about, and your own check-in is here, you will see those kinds and nothing else.")}</p>
         }
         .into_any(),
     };
@@ -247,7 +253,7 @@ fn Preview(
         ev.prevent_default();
         let rel = match choice.get_untracked() {
             None => {
-                problem.set(Some("Choose who this is about first.".into()));
+                problem.set(Some(t!("Choose who this is about first.").into()));
                 focus_first("input[name=about]");
                 return;
             }
@@ -292,17 +298,18 @@ fn Preview(
         );
     };
     let discard = move |_| close_without_keeping(stage, said);
+    let (from_before, from_after) = around(t!("{name} shared a check-in"), "name");
     view! {
         <section class="panel received" aria-labelledby="received-title">
-            <h2 id="received-title"><Name name=from.clone()/>" shared a check-in"</h2>
-            <p class="when">{format!("From their check-in on {}. Nothing has been kept in this browser yet.", shared_day(shared.noon()))}</p>
-            <p class="hint">{HISTORY_NOTE}</p>
+            <h2 id="received-title">{from_before}<Name name=from.clone()/>{from_after}</h2>
+            <p class="when">{t!("From their check-in on {date}. Nothing has been kept in this browser yet.", date = shared_day(shared.noon()))}</p>
+            <p class="hint">{history_note()}</p>
             {answers}
         </section>
         <form class="panel about-form" on:submit=go novalidate>
             <fieldset>
-                <legend><h2>"Who is this about?"</h2></legend>
-                <p class="hint">"Choose your relationship with the person who sent it, to compare their answers with your own."</p>
+                <legend><h2>{t!("Who is this about?")}</h2></legend>
+                <p class="hint">{t!("Choose your relationship with the person who sent it, to compare their answers with your own.")}</p>
                 {move || relationships.get().into_iter().map(|(id, name)| {
                     let input_id = format!("about-{id}");
                     let value = id.clone();
@@ -319,11 +326,11 @@ fn Preview(
                     <input type="radio" name="about" id="about-new" value=NEW
                         prop:checked=move || choice.get().as_deref() == Some(NEW)
                         on:change=move |_| { problem.set(None); choice.set(Some(NEW.to_string())) }/>
-                    <label for="about-new">"Someone not on my list yet"</label>
+                    <label for="about-new">{t!("Someone not on my list yet")}</label>
                 </div>
                 <div class="field" hidden=move || choice.get().as_deref() != Some(NEW)>
-                    <label for="about-name">"Their name, as you would like to see it"</label>
-                    <p class="hint" id="about-name-hint">{format!("A nickname or an initial is enough, up to {NAME_MAX_CHARS} characters.")}</p>
+                    <label for="about-name">{t!("Their name, as you would like to see it")}</label>
+                    <p class="hint" id="about-name-hint">{t!("A nickname or an initial is enough, up to {max} characters.", max = NAME_MAX_CHARS)}</p>
                     <input id="about-name" type="text" autocomplete="off" aria-describedby="about-name-hint"
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
@@ -331,8 +338,8 @@ fn Preview(
             </fieldset>
             <p class="field-error" role="alert">{move || problem.get()}</p>
             <div class="form-actions">
-                <button type="submit" class="button primary">"Compare"</button>
-                <button type="button" class="button" on:click=discard>"Close without keeping"</button>
+                <button type="submit" class="button primary">{t!("Compare")}</button>
+                <button type="button" class="button" on:click=discard>{t!("Close without keeping")}</button>
             </div>
         </form>
     }
@@ -356,7 +363,7 @@ fn Compared(
     });
     let Some((name, mine)) = found else {
         return view! {
-            <p role="alert">"This relationship is no longer here: it may have been deleted in another tab. Nothing of theirs was kept."</p>
+            <p role="alert">{t!("This relationship is no longer here: it may have been deleted in another tab. Nothing of theirs was kept.")}</p>
         }
         .into_any();
     };
@@ -367,12 +374,12 @@ fn Compared(
         Received::Mutual(more) => {
             let discard = move |_| close_without_keeping(stage, said);
             return view! {
-                <p class="when">{format!("{them}'s check-in from {day}, beside your latest on “{name}”.")}</p>
+                <p class="when">{t!("{them}'s check-in from {day}, beside your latest on “{name}”.", them = them, day = day, name = name)}</p>
                 <section class="panel keep-panel" aria-labelledby="keep-title">
-                    <h2 id="keep-title" tabindex="-1">"Nothing of theirs is kept"</h2>
-                    <p>"Answers shared only where you both want more are not kept in this browser. To see this again, open their link or code again."</p>
+                    <h2 id="keep-title" tabindex="-1">{t!("Nothing of theirs is kept")}</h2>
+                    <p>{t!("Answers shared only where you both want more are not kept in this browser. To see this again, open their link or code again.")}</p>
                     <div class="form-actions">
-                        <button type="button" class="button" on:click=discard>"Close"</button>
+                        <button type="button" class="button" on:click=discard>{t!("Close")}</button>
                     </div>
                 </section>
                 <SharePanel check_in=mine.clone() back_to=them.clone() mutual_first=true/>
@@ -395,23 +402,24 @@ fn Compared(
                 session::forget_shared();
                 go(&Route::shared(&keep_rel, &id), Default::default())
             }
-            Err(e) => said.set(Some(format!("{e} Nothing was kept."))),
+            Err(e) => said.set(Some(t!("{problem} Nothing was kept.", problem = e))),
         }
     };
     let discard = move |_| close_without_keeping(stage, said);
     view! {
         <p class="when">
-            <Name name=them.clone()/>
-            {format!("'s check-in from {day}, beside your latest on “")}
-            <Name name=name.clone()/>
-            "”."
+            {pieces(&t!("{them}'s check-in from {day}, beside your latest on “{name}”.", day = day)).into_iter().map(|p| match p {
+                Piece::Slot("them") => view! { <Name name=them.clone()/> }.into_any(),
+                Piece::Slot(_) => view! { <Name name=name.clone()/> }.into_any(),
+                Piece::Words(w) => w.to_string().into_any(),
+            }).collect_view()}
         </p>
         <section class="panel keep-panel" aria-labelledby="keep-title">
-            <h2 id="keep-title" tabindex="-1">"Keep their answers?"</h2>
-            <p>"Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data."</p>
+            <h2 id="keep-title" tabindex="-1">{t!("Keep their answers?")}</h2>
+            <p>{t!("Nothing of theirs is kept in this browser unless you choose to. If you keep them, you find this comparison again on the relationship's page, and you can delete them there at any time. “Erase everything” removes them too. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data.")}</p>
             <div class="form-actions">
-                <button type="button" class="button primary" on:click=keep>"Keep their answers"</button>
-                <button type="button" class="button" on:click=discard>"Close without keeping"</button>
+                <button type="button" class="button primary" on:click=keep>{t!("Keep their answers")}</button>
+                <button type="button" class="button" on:click=discard>{t!("Close without keeping")}</button>
             </div>
         </section>
         <SharePanel check_in=mine.clone() back_to=them.clone()/>

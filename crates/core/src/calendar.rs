@@ -13,10 +13,12 @@ use crate::time::{civil_date, month_name, Millis, DAY, LATEST, MINUTE};
 use std::fmt::Write as _;
 
 /// The title of every reminder unless the person chooses otherwise: it says
-/// what the reminder is for without saying who or what it is about.
+/// what the reminder is for without saying who or what it is about. (Its
+/// English; the reminder itself takes it through `t!`, in the reader's
+/// language.)
 pub const NEUTRAL_TITLE: &str = "Closer: a small step";
 
-/// The title of a reminder for quiz reviews.
+/// The title of a reminder for quiz reviews (its English, as above).
 pub const REVIEW_TITLE: &str = "Closer: quiz review";
 
 /// The hours of the day (local) at which a reminder may ring: the first of
@@ -67,12 +69,12 @@ impl Floating {
 
     /// As people write it: `13 December 2026 at 09:00`.
     pub fn describe(&self) -> String {
-        format!(
-            "{} {} {} at {:02}:00",
-            self.day,
-            month_name(self.month),
-            self.year,
-            self.hour
+        crate::t!(
+            "{day} {month} {year} at {hour}:00",
+            day = self.day,
+            month = month_name(self.month),
+            year = self.year,
+            hour = format!("{:02}", self.hour)
         )
     }
 
@@ -124,15 +126,18 @@ impl Reminder {
         let at = Floating::reminder_for(chosen_at + FOLLOW_UP_AFTER, offset_minutes)?;
         let (title, description) = match details {
             None => (
-                NEUTRAL_TITLE.to_string(),
-                "A reminder of the small step you chose. Open Closer to look back on how it went."
-                    .to_string(),
+                crate::t!("Closer: a small step").to_string(),
+                crate::t!(
+                    "A reminder of the small step you chose. Open Closer to look back on how it went."
+                )
+                .to_string(),
             ),
             Some(d) => (
-                format!("{NEUTRAL_TITLE} ({})", d.about),
-                format!(
-                    "A reminder of the small step you chose for {}: {} Open Closer to look back on how it went.",
-                    d.about, d.step
+                crate::t!("Closer: a small step ({name})", name = d.about),
+                crate::t!(
+                    "A reminder of the small step you chose for {name}: {step} Open Closer to look back on how it went.",
+                    name = d.about,
+                    step = d.step
                 ),
             ),
         };
@@ -155,9 +160,11 @@ impl Reminder {
                 at.year, at.month, at.day
             ),
             at,
-            title: REVIEW_TITLE.to_string(),
-            description: "Some quiz questions are ready to come back. A few minutes in Closer keeps them fresh."
-                .to_string(),
+            title: crate::t!("Closer: quiz review").to_string(),
+            description: crate::t!(
+                "Some quiz questions are ready to come back. A few minutes in Closer keeps them fresh."
+            )
+            .to_string(),
             url: None,
             weeks: 1,
         })

@@ -24,6 +24,45 @@ pub fn is_hidden_control(c: char) -> bool {
         )
 }
 
+/// An interface sentence (through `t!`) cut around one `{slot}` that the
+/// view fills itself, such as a name drawn as its own element or a link:
+/// the words before it and the words after it. Without the slot, every
+/// word is before it.
+pub fn around<'a>(sentence: &'a str, slot: &str) -> (&'a str, &'a str) {
+    let mark = format!("{{{slot}}}");
+    sentence.split_once(mark.as_str()).unwrap_or((sentence, ""))
+}
+
+/// A piece of an interface sentence: words, or a `{slot}` the view fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Words, shown as they are.
+    Words(&'a str),
+    /// The name of a slot the view fills (without its braces).
+    Slot(&'a str),
+}
+
+/// An interface sentence (through `t!`) cut at each `{slot}` still in it,
+/// in the order its language puts them, so a view can put elements there.
+pub fn pieces(sentence: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = sentence;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Words(&rest[..open]));
+        }
+        out.push(Piece::Slot(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Words(rest));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_hidden_control;
@@ -53,5 +92,22 @@ mod tests {
         ] {
             assert!(!name.chars().any(is_hidden_control), "{name}");
         }
+    }
+
+    #[test]
+    fn a_sentence_is_cut_around_its_slots_in_its_own_order() {
+        use super::{around, pieces, Piece};
+        assert_eq!(around("Check in: {name}", "name"), ("Check in: ", ""));
+        assert_eq!(around("no slot", "name"), ("no slot", ""));
+        assert_eq!(
+            pieces("{a} y {b}."),
+            vec![
+                Piece::Slot("a"),
+                Piece::Words(" y "),
+                Piece::Slot("b"),
+                Piece::Words(".")
+            ]
+        );
+        assert_eq!(pieces("plain"), vec![Piece::Words("plain")]);
     }
 }

@@ -13,6 +13,7 @@ use crate::pages::NotFound;
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
+use closer_core::{t, text::around};
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 use std::collections::BTreeMap;
@@ -33,8 +34,8 @@ pub fn CheckinForm() -> impl IntoView {
         }
         None if was_here.get_value() => view! {
             <super::GonePage
-                title="This relationship was deleted"
-                text="It was deleted in another tab while this check-in was being filled in, so the answers chosen here could not be kept."
+                title=t!("This relationship was deleted")
+                text=t!("It was deleted in another tab while this check-in was being filled in, so the answers chosen here could not be kept.")
             />
         }
         .into_any(),
@@ -83,7 +84,7 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
         if closeness.get_untracked().is_none() {
             gaps.push((
                 "closeness-1".to_string(),
-                "Choose the closeness picture that fits best.".to_string(),
+                t!("Choose the closeness picture that fits best.").to_string(),
             ));
         }
         let mut kinds = BTreeMap::new();
@@ -96,7 +97,10 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
                     let which = if now.is_none() { "now" } else { "wished" };
                     gaps.push((
                         format!("{}-{which}-0", a.kind.id),
-                        format!("{}: answer both, now and wished for.", a.kind.name),
+                        t!(
+                            "{kind}: answer both, now and wished for.",
+                            kind = a.kind.name
+                        ),
                     ));
                 }
             }
@@ -142,16 +146,18 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
     let back = Route::relationship(&id).href();
     let top = move || {
         if embedded {
+            let (before, after) = around(t!("First, your own check-in on {name}"), "name");
             view! {
                 <h2 class="embedded-heading" tabindex="-1">
-                    "First, your own check-in on " <Name name=Signal::derive(move || name.get())/>
+                    {before} <Name name=Signal::derive(move || name.get())/> {after}
                 </h2>
             }
             .into_any()
         } else {
+            let (before, after) = around(t!("Check in: {name}"), "name");
             view! {
                 <Title text=titles::NEW_CHECK_IN/>
-                <PageHeading>"Check in: " <Name name=Signal::derive(move || name.get())/></PageHeading>
+                <PageHeading>{before} <Name name=Signal::derive(move || name.get())/> {after}</PageHeading>
             }
             .into_any()
         }
@@ -159,13 +165,13 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
     view! {
         <div class=if embedded { "checkin-page embedded-form" } else { "page narrow checkin-page" }>
             {top}
-            <p>"Two short parts. There are no right answers: answer for how things feel to you today. Your answers stay in this browser."</p>
+            <p>{t!("Two short parts. There are no right answers: answer for how things feel to you today. Your answers stay in this browser.")}</p>
             <div class="error-summary-region" tabindex="-1" node_ref=summary role="alert">
                 {move || {
                     let m = missing.get();
                     (!m.is_empty()).then(|| view! {
                         <div class="error-summary">
-                            <p><strong>"A few answers are missing:"</strong></p>
+                            <p><strong>{t!("A few answers are missing:")}</strong></p>
                             <ul>
                                 {m.into_iter().map(|(input, text)| view! {
                                     <li><a href=format!("#{input}") on:click=move |ev| focus_input(ev, &input)>{text}</a></li>
@@ -179,15 +185,15 @@ pub fn Form(id: String, #[prop(optional)] on_saved: Option<Callback<String>>) ->
             <form class="checkin-form" on:submit=submit novalidate>
                 <ClosenessChoice choice=closeness/>
                 <section class="kinds-part" aria-labelledby="kinds-title">
-                    <h2 id="kinds-title">"2. The five kinds, now and wished for"</h2>
-                    <p class="hint">"For each kind: how much of it is there between you now, and how much would you like? Less than now is an answer too. If a kind does not fit this relationship, choose “None at all” for both; you do not need to share a faith for Spiritual."</p>
+                    <h2 id="kinds-title">{t!("2. The five kinds, now and wished for")}</h2>
+                    <p class="hint">{t!("For each kind: how much of it is there between you now, and how much would you like? Less than now is an answer too. If a kind does not fit this relationship, choose “None at all” for both; you do not need to share a faith for Spiritual.")}</p>
                     {answers.into_iter().map(|a| view! { <KindRating answer=a/> }).collect_view()}
                 </section>
                 <div class="form-actions">
                     <button type="submit" class="button primary">
-                        {if embedded { "Save and compare" } else { "See the result" }}
+                        {if embedded { t!("Save and compare") } else { t!("See the result") }}
                     </button>
-                    {(!embedded).then(|| view! { <A href=back attr:class="button">"Cancel"</A> })}
+                    {(!embedded).then(|| view! { <A href=back attr:class="button">{t!("Cancel")}</A> })}
                 </div>
             </form>
         </div>
@@ -238,7 +244,7 @@ fn ClosenessChoice(choice: RwSignal<Option<u8>>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="closeness-choice">
-            <legend><h2>"1. How close do you feel?"</h2></legend>
+            <legend><h2>{t!("1. How close do you feel?")}</h2></legend>
             <p class="question-text">{guide.closeness.question.clone()}</p>
             <p class="hint">{guide.closeness.hint.clone()}</p>
             <div class="pictures">{options}</div>
@@ -254,8 +260,8 @@ fn KindRating(answer: KindAnswer) -> impl IntoView {
         <fieldset class="kind-rating">
             <legend>{kind.name.clone()}</legend>
             <p class="hint">{kind.reminder.clone()}</p>
-            <Scale kind=kind.id.as_ref() which="now" label="Now" value=answer.now/>
-            <Scale kind=kind.id.as_ref() which="wished" label="Wished for" value=answer.wished/>
+            <Scale kind=kind.id.as_ref() which="now" label=t!("Now") value=answer.now/>
+            <Scale kind=kind.id.as_ref() which="wished" label=t!("Wished for") value=answer.wished/>
         </fieldset>
     }
 }

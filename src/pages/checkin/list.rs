@@ -8,6 +8,11 @@ use crate::env::random_id;
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
+use closer_core::{
+    t,
+    text::{pieces, Piece},
+    tn,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -29,9 +34,9 @@ pub fn CheckinHome() -> impl IntoView {
         })
     });
     view! {
-        <Title text="Check in on a relationship"/>
+        <Title text=t!("Check in on a relationship")/>
         <div class="page narrow checkin-page">
-            <PageHeading text="Check in on a relationship"/>
+            <PageHeading text=t!("Check in on a relationship")/>
             // Someone with relationships here sees them first; the intro folds
             // away under "About the check-in" (this page is drawn by the app
             // for them: the first-screen script keeps a first visit's page
@@ -44,8 +49,8 @@ pub fn CheckinHome() -> impl IntoView {
                 };
                 let care = view! {
                     <p class="care">
-                        "You can check in on any relationship. Sharing and small steps are for relationships where you feel safe: if someone pressures, controls, checks up on or frightens you, you do not owe them any openness. "
-                        <A href=Route::if_unsafe().href()>"What to do if you feel unsafe"</A>
+                        {t!("You can check in on any relationship. Sharing and small steps are for relationships where you feel safe: if someone pressures, controls, checks up on or frightens you, you do not owe them any openness.")}" "
+                        <A href=Route::if_unsafe().href()>{t!("What to do if you feel unsafe")}</A>
                     </p>
                 };
                 if items.is_empty() {
@@ -53,20 +58,19 @@ pub fn CheckinHome() -> impl IntoView {
                 } else {
                     view! {
                         <section class="panel" aria-labelledby="yours-title">
-                            <h2 id="yours-title">"Your relationships"</h2>
+                            <h2 id="yours-title">{t!("Your relationships")}</h2>
                             <ul class="relationships">
                                 {items.into_iter().map(|(id, name, last, count)| {
                                     let when = match (last, count) {
-                                        (Some(at), 1) => format!("1 check-in, on {}", date(at)),
-                                        (Some(at), n) => format!("{n} check-ins, the latest on {}", date(at)),
-                                        _ => "No check-ins yet".to_string(),
+                                        (Some(at), n) => tn!("{n} check-in, on {date}", "{n} check-ins, the latest on {date}", n = n, date = date(at)),
+                                        _ => t!("No check-ins yet").to_string(),
                                     };
-                                    let label = format!("Check in: {name}");
+                                    let label = t!("Check in: {name}", name = name);
                                     view! {
                                         <li>
                                             <A href=Route::relationship(&id).href() attr:class="relationship-link"><Name name=name.clone()/></A>
                                             <span class="relationship-when">{when}</span>
-                                            <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>"Check in"</A>
+                                            <A href=Route::new_check_in(&id).href() attr:class="button" attr:aria-label=label>{t!("Check in")}</A>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -74,14 +78,17 @@ pub fn CheckinHome() -> impl IntoView {
                         </section>
                         {care}
                         <details class="about">
-                            <summary>"About the check-in"</summary>
+                            <summary>{t!("About the check-in")}</summary>
                             {about}
                         </details>
                     }.into_any()
                 }
             }}
             <AddRelationship/>
-            <p><A href=Route::Reflections.href()>"My reflections"</A>": every private note you have written, in one place."</p>
+            <p>{pieces(t!("{link}: every private note you have written, in one place.")).into_iter().map(|p| match p {
+                Piece::Slot(_) => view! { <A href=Route::Reflections.href()>{t!("My reflections")}</A> }.into_any(),
+                Piece::Words(w) => w.into_any(),
+            }).collect_view()}</p>
         </div>
     }
 }
@@ -112,9 +119,9 @@ fn AddRelationship() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="add-title">
-            <h2 id="add-title">"Check in on someone new"</h2>
+            <h2 id="add-title">{t!("Check in on someone new")}</h2>
             <form class="add-relationship" on:submit=add novalidate>
-                <label for="relationship-name">"Who is it? A name, a nickname or an initial"</label>
+                <label for="relationship-name">{t!("Who is it? A name, a nickname or an initial")}</label>
                 <input
                     id="relationship-name"
                     type="text"
@@ -125,9 +132,9 @@ fn AddRelationship() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| { error.set(None); name.set(event_target_value(&ev)) }
                 />
-                <p id="relationship-name-help" class="hint">"For example: my sister, Sam, or J. It stays in this browser, where anyone who opens Closer can see it unless you set a lock."</p>
+                <p id="relationship-name-help" class="hint">{t!("For example: my sister, Sam, or J. It stays in this browser, where anyone who opens Closer can see it unless you set a lock.")}</p>
                 <p id="relationship-name-error" class="field-error" aria-live="polite">{move || error.get()}</p>
-                <button type="submit" class="button primary">"Add and check in"</button>
+                <button type="submit" class="button primary">{t!("Add and check in")}</button>
             </form>
         </section>
     }

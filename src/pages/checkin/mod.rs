@@ -19,6 +19,7 @@ use crate::env::utc_offset_minutes;
 use crate::persist::Persistence;
 use crate::routes::{RecordParams, RelationshipParams, Route};
 use crate::time::{long_date, Millis};
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params};
 
@@ -60,7 +61,7 @@ pub fn GonePage(title: &'static str, text: &'static str) -> impl IntoView {
         <div class="page narrow">
             <PageHeading text=title/>
             <p role="status">{text}</p>
-            <p><A href=Route::Checkin.href() attr:class="button">"Go to your check-ins"</A></p>
+            <p><A href=Route::Checkin.href() attr:class="button">{t!("Go to your check-ins")}</A></p>
         </div>
     }
 }

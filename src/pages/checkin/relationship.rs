@@ -18,6 +18,11 @@ use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::{use_go, Route};
 use crate::time::short_date;
+use closer_core::{
+    t,
+    text::{around, pieces, Piece},
+    tn,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -61,15 +66,15 @@ fn Gone(deleted: bool) -> impl IntoView {
     if deleted {
         view! {
             <GonePage
-                title="Deleted"
-                text="The relationship and all its check-ins are gone from this browser."
+                title=t!("Deleted")
+                text=t!("The relationship and all its check-ins are gone from this browser.")
             />
         }
     } else {
         view! {
             <GonePage
-                title="This relationship is not here"
-                text="It may have been deleted, here or in another tab, or the link may be mistyped."
+                title=t!("This relationship is not here")
+                text=t!("It may have been deleted, here or in another tab, or the link may be mistyped.")
             />
         }
     }
@@ -110,9 +115,8 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
         })
     });
     let count = move || match history.with(Vec::len) {
-        0 => "No check-ins yet.".to_string(),
-        1 => "1 check-in so far.".to_string(),
-        n => format!("{n} check-ins so far."),
+        0 => t!("No check-ins yet.").to_string(),
+        n => tn!("{n} check-in so far.", "{n} check-ins so far.", n = n),
     };
     let step_id = id.clone();
     let history_id = id.clone();
@@ -130,11 +134,11 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
         <div class="page narrow checkin-page relationship-page">
             <PageHeading><Name name=Signal::derive(move || name.get())/></PageHeading>
             <p>{count}</p>
-            <p><A href=Route::new_check_in(&id).href() attr:class="button primary">"Check in now"</A></p>
+            <p><A href=Route::new_check_in(&id).href() attr:class="button primary">{t!("Check in now")}</A></p>
 
             {move || step.get().map(|(plan_id, plan)| view! {
                 <section class="panel" aria-labelledby="week-title">
-                    <h2 id="week-title">"This week"</h2>
+                    <h2 id="week-title">{t!("This week")}</h2>
                     <StepCard relationship=step_id.clone() plan_id plan after_drop="h1"/>
                 </section>
             })}
@@ -153,7 +157,7 @@ fn RelationshipView(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                 }
                 .map(|lines| view! {
                     <section class="panel" aria-labelledby="change-title">
-                        <h2 id="change-title">"Since last time"</h2>
+                        <h2 id="change-title">{t!("Since last time")}</h2>
                         <ul class="change">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </section>
                 })
@@ -195,22 +199,33 @@ fn SharedWithYou(id: String) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="shared-title">
-            <h2 id="shared-title">"Compared together"</h2>
+            <h2 id="shared-title">{t!("Compared together")}</h2>
             {move || {
                 let kept = kept.get();
                 if kept.is_empty() {
-                    view! { <p>"If this person shares a check-in with you and you keep it, it will appear here. To share yours, open one of your check-ins and choose “Share to compare”."</p> }.into_any()
+                    view! { <p>{t!("If this person shares a check-in with you and you keep it, it will appear here. To share yours, open one of your check-ins and choose “Share to compare”.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="shared-list">
-                            {kept.into_iter().map(|(rid, from, day)| view! {
-                                <li><A href=Route::shared(&id, &rid).href()><Name name=from/>{format!("'s check-in from {day}")}</A></li>
+                            {kept.into_iter().map(|(rid, from, day)| {
+                                let line = t!("{name}'s check-in from {day}", day = day);
+                                let line = pieces(&line).into_iter().map(|p| match p {
+                                    Piece::Slot(_) => view! { <Name name=from.clone()/> }.into_any(),
+                                    Piece::Words(w) => w.to_string().into_any(),
+                                }).collect_view();
+                                view! {
+                                    <li><A href=Route::shared(&id, &rid).href()>{line}</A></li>
+                                }
                             }).collect_view()}
                         </ul>
                     }.into_any()
                 }
             }}
-            <p><A href=Route::Compare.href()>"Compare with someone"</A>" or "<A href=Route::Talk.href()>"talk together"</A>", one question at a time."</p>
+            <p>{pieces(t!("{compare} or {talk}, one question at a time.")).into_iter().map(|p| match p {
+                Piece::Slot("compare") => view! { <A href=Route::Compare.href()>{t!("Compare with someone")}</A> }.into_any(),
+                Piece::Slot(_) => view! { <A href=Route::Talk.href()>{t!("talk together")}</A> }.into_any(),
+                Piece::Words(w) => w.into_any(),
+            }).collect_view()}</p>
         </section>
     }
 }
@@ -237,17 +252,19 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
             value: f64::from(wish_for_more(c)),
         })
         .collect();
-    let closeness_label = format!(
-        "Line chart of the closeness picture chosen at each check-in, 1 to {CLOSENESS_MAX}: {}.",
-        history
+    let closeness_label = t!(
+        "Line chart of the closeness picture chosen at each check-in, 1 to {top}: {points}.",
+        top = CLOSENESS_MAX,
+        points = history
             .iter()
             .map(|(_, c)| format!("{}, {}", date(c.at), c.closeness))
             .collect::<Vec<_>>()
             .join("; ")
     );
-    let gap_label = format!(
-        "Line chart of how much more you wished for, the five kinds added up, at each check-in, 0 to {most}: {}.",
-        history.iter().map(|(_, c)| format!("{}, {}", date(c.at), wish_for_more(c))).collect::<Vec<_>>().join("; ")
+    let gap_label = t!(
+        "Line chart of how much more you wished for, the five kinds added up, at each check-in, 0 to {most}: {points}.",
+        most = most,
+        points = history.iter().map(|(_, c)| format!("{}, {}", date(c.at), wish_for_more(c))).collect::<Vec<_>>().join("; ")
     );
     let gap_ticks: Vec<f64> = (0..=most).step_by(5).map(f64::from).collect();
     let rows = history
@@ -257,11 +274,11 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
         .map(|(cid, c)| {
             let biggest = crate::checkin::ranked_gaps(&c, guide, 1)
                 .first()
-                .map_or_else(|| "none".to_string(), |g| g.kind.name.to_string());
+                .map_or_else(|| t!("none").to_string(), |g| g.kind.name.to_string());
             view! {
                 <tr>
                     <th scope="row"><A href=Route::check_in_result(&id, &cid).href()>{long_date_short(c.at)}</A></th>
-                    <td>{format!("{} of {CLOSENESS_MAX}", c.closeness)}</td>
+                    <td>{t!("{picture} of {top}", picture = c.closeness, top = CLOSENESS_MAX)}</td>
                     <td>{wish_for_more(&c)}</td>
                     <td>{biggest}</td>
                 </tr>
@@ -270,29 +287,29 @@ fn OverTime(id: String, history: Vec<(String, CheckIn)>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel" aria-labelledby="history-title">
-            <h2 id="history-title">"Over time"</h2>
+            <h2 id="history-title">{t!("Over time")}</h2>
             // One check-in is one dot: no charts until there is a change to
             // show (review m21); the table below holds it.
             {if history.len() < 2 {
                 view! {
-                    <p>"One check-in so far. After the next one, two small charts here show how the closeness picture and your wishes change over time."</p>
+                    <p>{t!("One check-in so far. After the next one, two small charts here show how the closeness picture and your wishes change over time.")}</p>
                 }.into_any()
             } else {
                 view! {
                     <figure class="figure">
-                        <figcaption class="chart-title">"Closeness picture, 1 (apart) to 7 (almost one)"</figcaption>
+                        <figcaption class="chart-title">{t!("Closeness picture, 1 (apart) to 7 (almost one)")}</figcaption>
                         <Chart svg=over_time(&closeness_points, 1.0, f64::from(CLOSENESS_MAX), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "series-closeness") label=closeness_label class="chart-line"/>
                     </figure>
                     <figure class="figure">
-                        <figcaption class="chart-title">{format!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.")}</figcaption>
+                        <figcaption class="chart-title">{t!("How much more you wished for, the five kinds added up (0 to {most}). Not a score of the relationship.", most = most)}</figcaption>
                         <Chart svg=over_time(&gap_points, 0.0, f64::from(most), &gap_ticks, "series-gap") label=gap_label class="chart-line"/>
                     </figure>
                 }.into_any()
             }}
-            <ScrollTable label="Every check-in, in a table">
+            <ScrollTable label=t!("Every check-in, in a table")>
                 <table class="figures history-table">
-                    <caption>"Every check-in, newest first"</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Closeness"</th><th scope="col">"More wished, added up"</th><th scope="col">"Biggest gap"</th></tr></thead>
+                    <caption>{t!("Every check-in, newest first")}</caption>
+                    <thead><tr><th scope="col">{t!("Date")}</th><th scope="col">{t!("Closeness")}</th><th scope="col">{t!("More wished, added up")}</th><th scope="col">{t!("Biggest gap")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </ScrollTable>
@@ -323,9 +340,9 @@ fn Rename(id: String, name: String) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="rename-title">
-            <h2 id="rename-title">"Rename"</h2>
+            <h2 id="rename-title">{t!("Rename")}</h2>
             <form class="add-relationship" on:submit=save novalidate>
-                <label for="rename-input">"Name"</label>
+                <label for="rename-input">{t!("Name")}</label>
                 <input
                     id="rename-input"
                     type="text"
@@ -334,11 +351,14 @@ fn Rename(id: String, name: String) -> impl IntoView {
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button">"Save the name"</button>
+                <button type="submit" class="button">{t!("Save the name")}</button>
             </form>
             <div class="notice-region" role="status" aria-live="polite">
                 {move || said.get().map(|m| match m {
-                    Ok(name) => view! { <p class="said">"Renamed to " <Name name/> "."</p> }.into_any(),
+                    Ok(name) => {
+                        let (before, after) = around(t!("Renamed to {name}."), "name");
+                        view! { <p class="said">{before} <Name name/> {after}</p> }.into_any()
+                    }
                     Err(m) => view! { <p class="said">{m}</p> }.into_any(),
                 })}
             </div>
@@ -365,23 +385,27 @@ fn Delete(id: String, name: Memo<String>, deleted: RwSignal<bool>) -> impl IntoV
         }
     };
     let question = move || {
+        let (before, after) = around(
+            t!("Delete {name} and every check-in and step with them? This can't be undone."),
+            "name",
+        );
         view! {
-            "Delete " <Name name=name/> " and every check-in and step with them? This can't be undone."
+            {before} <Name name=name/> {after}
         }
     };
     view! {
         <section class="panel" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete"</h2>
-            <p>"Remove this relationship, its check-ins, its steps and their notes from this browser, and from any tab where Closer is open."</p>
+            <h2 id="delete-title">{t!("Delete")}</h2>
+            <p>{t!("Remove this relationship, its check-ins, its steps and their notes from this browser, and from any tab where Closer is open.")}</p>
             {move || if asking.get() {
                 view! {
-                    <Confirm question_id="delete-question" yes="Yes, delete" keep="Keep it" danger=true
+                    <Confirm question_id="delete-question" yes=t!("Yes, delete").to_string() keep=t!("Keep it").to_string() danger=true
                         on_yes=delete.clone() on_keep=move || asking.set(false)>
                         <strong>{question}</strong>
                     </Confirm>
                 }.into_any()
             } else {
-                view! { <button type="button" class="button" on:click=move |_| asking.set(true)>"Delete…"</button> }.into_any()
+                view! { <button type="button" class="button" on:click=move |_| asking.set(true)>{t!("Delete…")}</button> }.into_any()
             }}
             <Refusal said/>
         </section>

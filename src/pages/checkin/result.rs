@@ -13,6 +13,7 @@ use crate::components::{
 use crate::content::{checkin_guide, course};
 use crate::persist::Persistence;
 use crate::routes::Route;
+use closer_core::{t, text::around};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -46,11 +47,11 @@ pub fn CheckinResult() -> impl IntoView {
 #[component]
 fn Gone() -> impl IntoView {
     view! {
-        <Title text="Check-in not found"/>
+        <Title text=t!("Check-in not found")/>
         <div class="page narrow">
-            <PageHeading text="This check-in is not here"/>
-            <p>"It may have been deleted, here or in another tab, or the link may be mistyped."</p>
-            <p><A href=Route::Checkin.href() attr:class="button">"Go to your check-ins"</A></p>
+            <PageHeading text=t!("This check-in is not here")/>
+            <p>{t!("It may have been deleted, here or in another tab, or the link may be mistyped.")}</p>
+            <p><A href=Route::Checkin.href() attr:class="button">{t!("Go to your check-ins")}</A></p>
         </div>
     }
 }
@@ -60,7 +61,7 @@ fn in_words(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => t!("{list} and {last}", list = rest.join(", "), last = last),
     }
 }
 
@@ -82,26 +83,34 @@ fn ResultView(
         .as_ref()
         .map(|b| change_since(b, &check_in, guide).sentences(guide));
     let more_of = if wanted.is_empty() {
-        "You did not wish for more of any kind this time.".to_string()
+        t!("You did not wish for more of any kind this time.").to_string()
     } else {
         let names: Vec<String> = wanted.iter().map(|g| g.kind.name.to_string()).collect();
-        format!("You would like more of: {}.", in_words(&names))
+        t!("You would like more of: {kinds}.", kinds = in_words(&names))
     };
-    let less_of = (!less.is_empty()).then(|| format!("And less of: {}.", in_words(&less)));
+    let less_of = (!less.is_empty()).then(|| t!("And less of: {kinds}.", kinds = in_words(&less)));
     let unsafe_card = Route::if_unsafe().href();
     let heading_name = name.clone();
+    let (heading_before, heading_after) = around(t!("Your check-in: {name}"), "name");
+    let (all_before, all_after) = around(t!("All check-ins: {name}"), "name");
+    let less_sentence = t!(
+        "You would like less of: {kinds}. That is a fair answer: closeness should feel welcome to both of you. If someone pushes for closeness you do not want, {link}.",
+        kinds = in_words(&less)
+    );
+    let (less_before, less_after) = around(&less_sentence, "link");
+    let (less_before, less_after) = (less_before.to_string(), less_after.to_string());
     view! {
         <Title text=titles::RESULT/>
         <div class="page narrow checkin-page result-page">
-            <PageHeading>"Your check-in: " <Name name=heading_name/></PageHeading>
-            <p class="when">{format!("Checked in on {}.", date(check_in.at))}</p>
+            <PageHeading>{heading_before} <Name name=heading_name/> {heading_after}</PageHeading>
+            <p class="when">{t!("Checked in on {date}.", date = date(check_in.at))}</p>
 
             <section class="panel result-summary" aria-labelledby="summary-title">
-                <h2 id="summary-title">"In short"</h2>
+                <h2 id="summary-title">{t!("In short")}</h2>
                 <div class="closeness-result">
                     <Drawing svg=closeness_picture(check_in.closeness) class="closeness-picture"/>
                     <div>
-                        <p>{format!("You chose picture {}.", guide.picture_name(check_in.closeness))}</p>
+                        <p>{t!("You chose picture {picture}.", picture = guide.picture_name(check_in.closeness))}</p>
                         <p>{more_of}</p>
                         {less_of.map(|l| view! { <p>{l}</p> })}
                     </div>
@@ -112,21 +121,21 @@ fn ResultView(
             // After the share panel, so that a phone's first screen keeps the
             // summary and the way to share; its words cover sharing too.
             <p class="care">
-                "Share, and choose a step, only where you feel safe. If someone pressures, controls, checks up on or frightens you, you do not owe them any openness. "
-                <A href=unsafe_card.clone()>"What to do if you feel unsafe"</A>
+                {t!("Share, and choose a step, only where you feel safe. If someone pressures, controls, checks up on or frightens you, you do not owe them any openness.")}" "
+                <A href=unsafe_card.clone()>{t!("What to do if you feel unsafe")}</A>
             </p>
 
             <StepChooser relationship=rel.clone() check_in=Some(check_in.clone())/>
 
             <section class="panel" aria-labelledby="kinds-result-title">
-                <h2 id="kinds-result-title">"The five kinds, now and wished for"</h2>
+                <h2 id="kinds-result-title">{t!("The five kinds, now and wished for")}</h2>
                 <NowWishedFigure check_in=check_in.clone()/>
             </section>
 
             <section class="panel" aria-labelledby="gaps-title">
-                <h2 id="gaps-title">"Where you would like more"</h2>
+                <h2 id="gaps-title">{t!("Where you would like more")}</h2>
                 {if wanted.is_empty() {
-                    view! { <p>"Things may feel right as they are, or more closeness may not be what you want with this person now. Both are fine."</p> }.into_any()
+                    view! { <p>{t!("Things may feel right as they are, or more closeness may not be what you want with this person now. Both are fine.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="gaps">
@@ -137,13 +146,13 @@ fn ResultView(
                                 view! {
                                     <li class="gap">
                                         <h3>{g.kind.name.clone()}</h3>
-                                        <p>{format!(
-                                            "Now {}, wished for {}: a gap of {}.",
-                                            guide.scale_word(g.rating.now).to_lowercase(),
-                                            guide.scale_word(g.rating.wished).to_lowercase(),
-                                            g.size()
+                                        <p>{t!(
+                                            "Now {now}, wished for {wished}: a gap of {gap}.",
+                                            now = guide.scale_word(g.rating.now).to_lowercase(),
+                                            wished = guide.scale_word(g.rating.wished).to_lowercase(),
+                                            gap = g.size()
                                         )}" "{g.kind.why.clone()}</p>
-                                        <p class="practices-label">"Lessons that can help:"</p>
+                                        <p class="practices-label">{t!("Lessons that can help:")}</p>
                                         <ul class="practice-links">{links}</ul>
                                     </li>
                                 }
@@ -153,29 +162,26 @@ fn ResultView(
                 }}
                 {(!less.is_empty()).then(|| view! {
                     <p class="less">
-                        {format!(
-                            "You would like less of: {}. That is a fair answer: closeness should feel welcome to both of you. If someone pushes for closeness you do not want, ",
-                            in_words(&less)
-                        )}
-                        <A href=unsafe_card.clone()>"see what to do if you feel unsafe"</A>"."
+                        {less_before.clone()}
+                        <A href=unsafe_card.clone()>{t!("see what to do if you feel unsafe")}</A>{less_after.clone()}
                     </p>
                 })}
             </section>
 
             {change.map(|lines| view! {
                 <section class="panel" aria-labelledby="change-title">
-                    <h2 id="change-title">"Since last time"</h2>
+                    <h2 id="change-title">{t!("Since last time")}</h2>
                     <ul class="change">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 </section>
             })}
 
             <details class="panel caveat">
-                <summary><h2 id="about-title">"About this check-in"</h2></summary>
+                <summary><h2 id="about-title">{t!("About this check-in")}</h2></summary>
                 <p>{guide.caveat.clone()}</p>
                 <EvidenceList evidence=&guide.evidence/>
             </details>
 
-            <p><A href=Route::relationship(&rel).href()>"All check-ins: " <Name name=name.clone()/></A></p>
+            <p><A href=Route::relationship(&rel).href()>{all_before} <Name name=name.clone()/> {all_after}</A></p>
         </div>
     }
 }

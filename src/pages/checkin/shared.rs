@@ -12,6 +12,10 @@ use crate::focus::focus_soon;
 use crate::persist::Persistence;
 use crate::progress::Change;
 use crate::routes::Route;
+use closer_core::{
+    t,
+    text::{around, pieces, Piece},
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,12 +46,12 @@ pub fn SharedPage() -> impl IntoView {
 #[component]
 fn Gone(deleted: bool) -> impl IntoView {
     if deleted {
-        view! { <GonePage title="Deleted" text="Their answers are gone from this browser."/> }
+        view! { <GonePage title=t!("Deleted") text=t!("Their answers are gone from this browser.")/> }
     } else {
         view! {
             <GonePage
-                title="These answers are not here"
-                text="They may have been deleted, here or in another tab, or the link may be mistyped."
+                title=t!("These answers are not here")
+                text=t!("They may have been deleted, here or in another tab, or the link may be mistyped.")
             />
         }
     }
@@ -80,15 +84,27 @@ fn SharedView(
     };
     let back = Route::relationship(&rel).href();
     let heading_name = them.clone();
+    let (heading_before, heading_after) = around(t!("You and {name}"), "name");
+    let (all_before, all_after) = around(t!("All check-ins: {name}"), "name");
+    let (kept_before, kept_after) = around(t!("You chose to keep {name}'s answers here. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data. You can delete them at any time; your own check-ins stay."), "name");
+    let when = t!(
+        "{them} shared a check-in from {day}, about your relationship “{name}”.",
+        day = shared_day(received.shared.noon())
+    );
+    let when = pieces(&when)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Slot("them") => view! { <Name name=them.clone()/> }.into_any(),
+            Piece::Slot(_) => view! { <Name name=name.clone()/> }.into_any(),
+            Piece::Words(w) => w.to_string().into_any(),
+        })
+        .collect_view();
     view! {
         <Title text=titles::SHARED/>
         <div class="page narrow checkin-page together-page">
-            <PageHeading>"You and " <Name name=heading_name/></PageHeading>
+            <PageHeading>{heading_before} <Name name=heading_name/> {heading_after}</PageHeading>
             <p class="when">
-                <Name name=them.clone()/>
-                {format!(" shared a check-in from {}, about your relationship “", shared_day(received.shared.noon()))}
-                <Name name=name.clone()/>
-                "”."
+                {when}
             </p>
             {match mine {
                 Some(mine) => view! {
@@ -96,25 +112,24 @@ fn SharedView(
                     <Comparison mine theirs=received.shared.clone() them=them.clone()/>
                 }.into_any(),
                 None => view! {
-                    <p>"You have no check-in of your own on this relationship yet, so there is nothing to compare with."</p>
-                    <p><A href=Route::new_check_in(&rel).href() attr:class="button primary">"Check in now"</A></p>
+                    <p>{t!("You have no check-in of your own on this relationship yet, so there is nothing to compare with.")}</p>
+                    <p><A href=Route::new_check_in(&rel).href() attr:class="button primary">{t!("Check in now")}</A></p>
                 }.into_any(),
             }}
             <section class="panel" aria-labelledby="delete-shared-title">
-                <h2 id="delete-shared-title">"Their answers in this browser"</h2>
+                <h2 id="delete-shared-title">{t!("Their answers in this browser")}</h2>
                 <p>
-                    "You chose to keep " <Name name=them.clone()/>
-                    "'s answers here. Anyone who uses this browser can see kept answers, unless you set a lock on the page about your data. You can delete them at any time; your own check-ins stay."
+                    {kept_before} <Name name=them.clone()/> {kept_after}
                 </p>
                 {move || if asking.get() {
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-shared-delete">
-                            <p id="confirm-shared-delete"><strong>"Delete their answers from this browser? This cannot be undone."</strong></p>
-                            <button type="button" class="button danger" on:click=delete>"Delete for good"</button>
+                            <p id="confirm-shared-delete"><strong>{t!("Delete their answers from this browser? This cannot be undone.")}</strong></p>
+                            <button type="button" class="button danger" on:click=delete>{t!("Delete for good")}</button>
                             <button type="button" class="button" id="delete-shared-keep" on:click=move |_| {
                                 asking.set(false);
                                 focus_soon("#delete-shared-ask".into());
-                            }>"Keep them"</button>
+                            }>{t!("Keep them")}</button>
                         </div>
                     }.into_any()
                 } else {
@@ -123,12 +138,12 @@ fn SharedView(
                             asking.set(true);
                             // The safe answer first: Enter twice must not delete.
                             focus_soon("#delete-shared-keep".into());
-                        }>"Delete their answers"</button>
+                        }>{t!("Delete their answers")}</button>
                     }.into_any()
                 }}
                 <Refusal said/>
             </section>
-            <p><A href=back attr:class="button">"All check-ins: " <Name name=name.clone()/></A></p>
+            <p><A href=back attr:class="button">{all_before} <Name name=name.clone()/> {all_after}</A></p>
         </div>
     }
 }

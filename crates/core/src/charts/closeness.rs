@@ -30,7 +30,7 @@ pub fn centre_distance(n: u8) -> f64 {
 /// Closeness picture `n` (1 to 7), with the words "you" and "them" under
 /// the two circles, kept far enough apart to read when the circles overlap.
 pub fn closeness_picture(n: u8) -> Svg {
-    closeness_picture_of(n, "you", "them")
+    closeness_picture_of(n, crate::t!("you"), crate::t!("them"))
 }
 
 /// Closeness picture `n` with other words under the circles: a picture

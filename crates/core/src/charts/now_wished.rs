@@ -44,9 +44,9 @@ pub fn now_and_wished(rows: &[BarRow], max: u8) -> Svg {
             text: row.label.clone(),
         });
         let bars = [
-            ("now", row.now, "bar-now", top + LABEL),
+            (crate::t!("now"), row.now, "bar-now", top + LABEL),
             (
-                "wished for",
+                crate::t!("wished for"),
                 row.wished,
                 "bar-wished",
                 top + LABEL + BAR + BETWEEN,

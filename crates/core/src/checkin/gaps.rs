@@ -189,38 +189,60 @@ impl Change<'_> {
         let mut out = Vec::new();
         let (b, a) = self.closeness;
         out.push(match a.cmp(&b) {
-            Ordering::Greater => {
-                format!("Closeness: you chose picture {a}, closer than last time ({b}).")
+            Ordering::Greater => crate::t!(
+                "Closeness: you chose picture {now}, closer than last time ({before}).",
+                now = a,
+                before = b
+            ),
+            Ordering::Less => crate::t!(
+                "Closeness: you chose picture {now}, less close than last time ({before}).",
+                now = a,
+                before = b
+            ),
+            Ordering::Equal => {
+                crate::t!("Closeness: the same picture as last time ({now}).", now = a)
             }
-            Ordering::Less => {
-                format!("Closeness: you chose picture {a}, less close than last time ({b}).")
-            }
-            Ordering::Equal => format!("Closeness: the same picture as last time ({a})."),
         });
         let words = |n: u8| guide.scale_word(n).to_lowercase();
-        let part = |label: &str, before: u8, after: u8| {
+        let now_part = |before: u8, after: u8| {
             if before == after {
-                format!("{label} “{}” (no change)", words(after))
+                crate::t!("now “{after}” (no change)", after = words(after))
             } else {
-                format!("{label} “{}” (before: “{}”)", words(after), words(before))
+                crate::t!(
+                    "now “{after}” (before: “{before}”)",
+                    after = words(after),
+                    before = words(before)
+                )
+            }
+        };
+        let wished_part = |before: u8, after: u8| {
+            if before == after {
+                crate::t!("wished for “{after}” (no change)", after = words(after))
+            } else {
+                crate::t!(
+                    "wished for “{after}” (before: “{before}”)",
+                    after = words(after),
+                    before = words(before)
+                )
             }
         };
         for k in self.kinds.iter() {
             let (gb, ga) = (k.before.gap(), k.after.gap());
             let gap = match ga.abs().cmp(&gb.abs()) {
-                Ordering::Less => "the gap is smaller",
-                Ordering::Greater => "the gap is bigger",
-                Ordering::Equal => "the gap is the same",
+                Ordering::Less => crate::t!("the gap is smaller"),
+                Ordering::Greater => crate::t!("the gap is bigger"),
+                Ordering::Equal => crate::t!("the gap is the same"),
             };
-            out.push(format!(
-                "{}: {}; {}; {gap}.",
-                k.kind.name,
-                part("now", k.before.now, k.after.now),
-                part("wished for", k.before.wished, k.after.wished),
+            out.push(crate::t!(
+                "{kind}: {now}; {wished}; {gap}.",
+                kind = k.kind.name,
+                now = now_part(k.before.now, k.after.now),
+                wished = wished_part(k.before.wished, k.after.wished),
+                gap = gap
             ));
         }
         if self.kinds.is_empty() {
-            out.push("The five kinds: the same answers as last time.".to_string());
+            out.push(crate::t!("The five kinds: the same answers as last time.").to_string());
         }
         out
     }

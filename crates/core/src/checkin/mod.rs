@@ -126,15 +126,14 @@ pub enum NameError {
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NameError::Empty => write!(f, "Give them a name or an initial first."),
-            NameError::TooLong => write!(
-                f,
-                "Keep the name to {NAME_MAX_CHARS} characters or fewer: a nickname or an initial is enough."
-            ),
-            NameError::Hidden => write!(
-                f,
+            NameError::Empty => f.write_str(crate::t!("Give them a name or an initial first.")),
+            NameError::TooLong => f.write_str(&crate::t!(
+                "Keep the name to {max} characters or fewer: a nickname or an initial is enough.",
+                max = NAME_MAX_CHARS
+            )),
+            NameError::Hidden => f.write_str(crate::t!(
                 "Write the name with letters only: no line breaks, tabs or hidden characters."
-            ),
+            )),
         }
     }
 }
@@ -158,23 +157,21 @@ pub enum CheckInError {
 impl fmt::Display for CheckInError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckInError::NoRelationship => {
-                write!(
-                    f,
-                    "This relationship is no longer here: it may have been deleted in another tab."
-                )
-            }
-            CheckInError::NoCloseness => write!(f, "Choose the picture that fits best."),
-            CheckInError::Unrated(kind) => {
-                write!(f, "{kind}: please answer both, now and wished for.")
-            }
+            CheckInError::NoRelationship => f.write_str(crate::t!(
+                "This relationship is no longer here: it may have been deleted in another tab."
+            )),
+            CheckInError::NoCloseness => f.write_str(crate::t!("Choose the picture that fits best.")),
+            CheckInError::Unrated(kind) => f.write_str(&crate::t!(
+                "{kind}: please answer both, now and wished for.",
+                kind = kind
+            )),
             CheckInError::UnknownKind(_) => {
-                write!(f, "This check-in has an answer Closer no longer uses.")
+                f.write_str(crate::t!("This check-in has an answer Closer no longer uses."))
             }
-            CheckInError::NameTaken(name) => write!(
-                f,
-                "“{name}” is already in your list. If this is someone else, add a word to tell them apart, such as “{name} from work”."
-            ),
+            CheckInError::NameTaken(name) => f.write_str(&crate::t!(
+                "“{name}” is already in your list. If this is someone else, add a word to tell them apart, such as “{name} from work”.",
+                name = name
+            )),
         }
     }
 }

@@ -162,13 +162,13 @@ pub enum FirstNameError {
 impl fmt::Display for FirstNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FirstNameError::TooLong => write!(
-                f,
-                "Keep it to a first name of {FIRST_NAME_MAX_CHARS} letters or fewer, or leave it empty."
-            ),
-            FirstNameError::Control => {
-                write!(f, "Write the name with letters only: no line breaks, tabs or hidden characters.")
-            }
+            FirstNameError::TooLong => f.write_str(&crate::t!(
+                "Keep it to a first name of {max} letters or fewer, or leave it empty.",
+                max = FIRST_NAME_MAX_CHARS
+            )),
+            FirstNameError::Control => f.write_str(crate::t!(
+                "Write the name with letters only: no line breaks, tabs or hidden characters."
+            )),
         }
     }
 }
@@ -214,14 +214,14 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            CodeError::Empty => "First paste the code or the link you were sent.",
-            CodeError::TooLong => "This is longer than any Closer code. Check that you copied only the code or the link, or ask for a new one.",
-            CodeError::NotACode => "This is not a Closer code: a code has only letters, numbers, spaces and hyphens. Check what you pasted, or ask for a new one.",
-            CodeError::Incomplete => "This code is incomplete: part of it is missing. Check that you copied all of it, or ask for a new one.",
-            CodeError::Damaged => "This code is damaged: a character is wrong or missing. Check it against what you were sent, or ask for a new one.",
-            CodeError::Newer => "This code was made by a newer version of Closer. Reload this page to update Closer, then open the code again.",
-            CodeError::UnknownVersion => "This code is of a version Closer cannot read. Ask for a new one.",
-            CodeError::Invalid => "This code cannot be read as a check-in. Ask for a new one.",
+            CodeError::Empty => crate::t!("First paste the code or the link you were sent."),
+            CodeError::TooLong => crate::t!("This is longer than any Closer code. Check that you copied only the code or the link, or ask for a new one."),
+            CodeError::NotACode => crate::t!("This is not a Closer code: a code has only letters, numbers, spaces and hyphens. Check what you pasted, or ask for a new one."),
+            CodeError::Incomplete => crate::t!("This code is incomplete: part of it is missing. Check that you copied all of it, or ask for a new one."),
+            CodeError::Damaged => crate::t!("This code is damaged: a character is wrong or missing. Check it against what you were sent, or ask for a new one."),
+            CodeError::Newer => crate::t!("This code was made by a newer version of Closer. Reload this page to update Closer, then open the code again."),
+            CodeError::UnknownVersion => crate::t!("This code is of a version Closer cannot read. Ask for a new one."),
+            CodeError::Invalid => crate::t!("This code cannot be read as a check-in. Ask for a new one."),
         })
     }
 }
@@ -246,14 +246,12 @@ impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ShareError::Name(e) => e.fmt(f),
-            ShareError::NothingMore => write!(
-                f,
+            ShareError::NothingMore => f.write_str(crate::t!(
                 "In this check-in you did not wish for more of any kind, so there is nothing to share this way. You can share all your answers instead."
-            ),
-            _ => write!(
-                f,
+            )),
+            _ => f.write_str(crate::t!(
                 "This check-in cannot be shared because some answers are missing. Check in again to share."
-            ),
+            )),
         }
     }
 }
