@@ -6,6 +6,7 @@ use crate::pages::NotFound;
 use crate::paths::router_base;
 use crate::persist::Persistence;
 use crate::pieces::views as page;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Route, Router, Routes},
@@ -49,7 +50,7 @@ pub fn App() -> impl IntoView {
     // every path (a test there checks that the two lists agree).
     view! {
         <Router base=router_base()>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t!("Skip to content")}</a>
             <SiteHeader/>
             <NoticeBanner/>
             <UpdateBanner/>

@@ -183,14 +183,16 @@ impl Persistence {
     ) -> Result<T, StorageError> {
         // Locked: no key, so nothing may be written (plain text least of all).
         if self.lock.get_untracked().is_locked() {
-            return Err(StorageError::Unavailable("locked".into()));
+            return Err(StorageError::Unavailable(closer_core::t!("locked").into()));
         }
         if self.store.with_value(Option::is_none) {
             if let Ok(store) = ProgressStore::open() {
                 self.store.set_value(Some(store));
             }
         }
-        let mut result = Err(StorageError::Unavailable("storage is blocked".into()));
+        let mut result = Err(StorageError::Unavailable(
+            closer_core::t!("storage is blocked").into(),
+        ));
         self.store.update_value(|store| {
             if let Some(store) = store {
                 result = f(store);

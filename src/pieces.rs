@@ -229,8 +229,10 @@ pub async fn arrive_here() {
     }
 }
 
-/// The heading and message of a page whose piece did not arrive.
-pub const MISSING_HEADING: &str = "This page did not load";
+/// The heading and title of a page whose piece did not arrive.
+pub fn missing_heading() -> &'static str {
+    closer_core::t!("This page did not load")
+}
 
 /// A route whose piece did not arrive: says so in plain words and tries
 /// again on request, drawing the page once its piece is here.
@@ -264,19 +266,19 @@ fn PieceMissing(load: fn() -> Loading) -> impl IntoView {
         }
         let try_again = try_again.clone();
         view! {
-            <Title text=MISSING_HEADING/>
+            <Title text=missing_heading()/>
             <div class="page narrow">
-                <PageHeading text=MISSING_HEADING/>
+                <PageHeading text=missing_heading()/>
                 <p role="status">
                     {move || if trying.get() {
-                        "Trying again…"
+                        closer_core::t!("Trying again…")
                     } else {
-                        "This part of Closer did not download. Check your connection, then try again. Nothing you saved is lost."
+                        closer_core::t!("This part of Closer did not download. Check your connection, then try again. Nothing you saved is lost.")
                     }}
                 </p>
                 <p>
                     <button type="button" class="button" on:click=try_again disabled=move || trying.get()>
-                        "Try again"
+                        {closer_core::t!("Try again")}
                     </button>
                 </p>
             </div>

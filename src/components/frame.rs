@@ -4,6 +4,7 @@ use super::LanguagePicker;
 use crate::content::course;
 use crate::leave::LEAVE_TO;
 use crate::routes::Route;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,10 +28,10 @@ pub fn SiteHeader() -> impl IntoView {
                 ></svg>
                 <span>{course().title.clone()}</span>
             </A>
-            <nav class="site-nav" aria-label="Main">
-                <A href=Route::Home.href() exact=true>"Lessons"</A>
-                <A href=Route::Quiz.href()>"Quiz"</A>
-                <A href=Route::Checkin.href()>"Check in"</A>
+            <nav class="site-nav" aria-label=t!("Main")>
+                <A href=Route::Home.href() exact=true>{t!("Lessons")}</A>
+                <A href=Route::Quiz.href()>{t!("Quiz")}</A>
+                <A href=Route::Checkin.href()>{t!("Check in")}</A>
             </nav>
             <LanguagePicker/>
         </header>
@@ -51,9 +52,9 @@ fn LeaveQuickly() -> impl IntoView {
             data-leave=""
             rel="noreferrer"
             aria-keyshortcuts="Escape Escape"
-            title="Or press Escape twice"
+            title=t!("Or press Escape twice")
         >
-            "Leave quickly"
+            {t!("Leave quickly")}
         </a>
     }
 }
@@ -65,12 +66,13 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>{course().disclaimer.clone()}</p>
             <p>
-                <A href=Route::support().href()>"Getting support"</A>
+                <A href=Route::support().href()>{t!("Getting support")}</A>
                 " · "
-                <A href=Route::if_unsafe().href()>"If you feel unsafe"</A>
+                <A href=Route::if_unsafe().href()>{t!("If you feel unsafe")}</A>
                 " · "
-                <A href=Route::Data.href()>"Your data"</A>
-                ": your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself."
+                <A href=Route::Data.href()>{t!("Your data")}</A>
+                // After the "Your data" link.
+                {t!(": your progress stays in this browser. Nothing is sent anywhere unless you share a check-in yourself.")}
             </p>
         </footer>
     }

@@ -5,6 +5,7 @@
 use crate::components::{Confirm, PageHeading, Title};
 use crate::persist::{LockState, Persistence};
 use crate::storage::lock::OpenError;
+use closer_core::t;
 use leptos::{html, prelude::*};
 
 /// Where an unlock stands.
@@ -63,19 +64,19 @@ pub fn LockScreen() -> impl IntoView {
     };
 
     view! {
-        <Title text="Locked"/>
+        <Title text=t!("Locked")/>
         <div class="page narrow lock-screen">
-            <PageHeading text="Closer is locked"/>
-            <p>"What Closer keeps in this browser is locked with a passphrase. Enter it to continue."</p>
+            <PageHeading text=t!("Closer is locked")/>
+            <p>{t!("What Closer keeps in this browser is locked with a passphrase. Enter it to continue.")}</p>
             {move || unreadable().then(|| view! {
                 <p class="feedback wrong">
-                    "This version of Closer cannot open this lock: it was set by a newer version, or its details are damaged. Nothing was changed. "
-                    "Reload the page to get the newest version. If that does not help, the only thing left to do is to erase everything (below)."
+                    {t!("This version of Closer cannot open this lock: it was set by a newer version, or its details are damaged. Nothing was changed. ")}
+                    {t!("Reload the page to get the newest version. If that does not help, the only thing left to do is to erase everything (below).")}
                 </p>
             })}
             <form class="lock-form" on:submit=submit>
                 <p class="field">
-                    <label for="unlock-passphrase">"Passphrase"</label>
+                    <label for="unlock-passphrase">{t!("Passphrase")}</label>
                     <input
                         id="unlock-passphrase"
                         type="password"
@@ -86,34 +87,34 @@ pub fn LockScreen() -> impl IntoView {
                     />
                 </p>
                 <button type="submit" class="button primary" prop:disabled=move || step.get() == Step::Opening || unreadable()>
-                    "Unlock"
+                    {t!("Unlock")}
                 </button>
             </form>
             <p id="unlock-status" class="lock-status" role="status" aria-live="polite">
                 {move || match step.get() {
                     Step::Asking => String::new(),
-                    Step::Opening => "Unlocking… this takes a moment.".into(),
-                    Step::Wrong => "That passphrase doesn't open this lock. Nothing was changed; try again.".into(),
-                    Step::Empty => "Type your passphrase first.".into(),
-                    Step::Failed(m) => format!("This browser could not unlock Closer. Nothing was changed. Try again, or open Closer in an up-to-date browser. (The browser said: {m})"),
+                    Step::Opening => t!("Unlocking… this takes a moment.").into(),
+                    Step::Wrong => t!("That passphrase doesn't open this lock. Nothing was changed; try again.").into(),
+                    Step::Empty => t!("Type your passphrase first.").into(),
+                    Step::Failed(m) => t!("This browser could not unlock Closer. Nothing was changed. Try again, or open Closer in an up-to-date browser. (The browser said: {m})", m = m),
                 }}
             </p>
             <section class="panel" aria-labelledby="forgot-title">
-                <h2 id="forgot-title">"Forgotten your passphrase?"</h2>
+                <h2 id="forgot-title">{t!("Forgotten your passphrase?")}</h2>
                 <p>
-                    "Nobody can recover it, not even Closer: there is no copy anywhere. "
-                    "The only thing you can do is erase everything Closer keeps in this browser and start again."
+                    {t!("Nobody can recover it, not even Closer: there is no copy anywhere. ")}
+                    {t!("The only thing you can do is erase everything Closer keeps in this browser and start again.")}
                 </p>
                 {move || if forgetting.get() {
                     view! {
-                        <Confirm question_id="forget-question" yes="Yes, erase everything" keep="Keep it locked" danger=true
+                        <Confirm question_id="forget-question" yes=t!("Yes, erase everything") keep=t!("Keep it locked") danger=true
                             on_yes=erase on_keep=move || forgetting.set(false)>
-                            <strong>"Erase everything and take the lock off? This can't be undone."</strong>
+                            <strong>{t!("Erase everything and take the lock off? This can't be undone.")}</strong>
                         </Confirm>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button" on:click=move |_| forgetting.set(true)>"Erase everything…"</button>
+                        <button type="button" class="button" on:click=move |_| forgetting.set(true)>{t!("Erase everything…")}</button>
                     }.into_any()
                 }}
             </section>
@@ -129,12 +130,12 @@ pub fn LockScreen() -> impl IntoView {
 fn SafetyNow() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="safety-now-title">
-            <h2 id="safety-now-title">"If you feel unsafe"</h2>
+            <h2 id="safety-now-title">{t!("If you feel unsafe")}</h2>
             <ul>
-                <li>"In danger right now: contact your local emergency services."</li>
-                <li>"Thinking of harming yourself: a crisis line can help, and many are free at any hour."</li>
-                <li>"Someone at home hurting, threatening or controlling you: a domestic-abuse helpline can help you plan, ideally from a device they cannot check."</li>
-                <li>"Under 18: a helpline for young people, or an adult you trust, can help."</li>
+                <li>{t!("In danger right now: contact your local emergency services.")}</li>
+                <li>{t!("Thinking of harming yourself: a crisis line can help, and many are free at any hour.")}</li>
+                <li>{t!("Someone at home hurting, threatening or controlling you: a domestic-abuse helpline can help you plan, ideally from a device they cannot check.")}</li>
+                <li>{t!("Under 18: a helpline for young people, or an adult you trust, can help.")}</li>
             </ul>
         </section>
     }

@@ -4,47 +4,46 @@ use crate::download::{download_kept_copy, save_text_file};
 use crate::notice::Notice;
 use crate::persist::Persistence;
 use crate::routes::Route;
+use closer_core::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-fn message(notice: &Notice) -> String {
+fn message(notice: &Notice) -> &'static str {
     match notice {
-        Notice::NotKept { full: true } => {
+        Notice::NotKept { full: true } => t!(
             "This browser's storage is full, so your progress can't be saved right now. \
             Everything works, but it will be forgotten when you close this page. We'll keep trying."
-                .into()
-        }
-        Notice::NotKept { full: false } => {
+        ),
+        Notice::NotKept { full: false } => t!(
             "This browser isn't letting Closer save anything (private browsing can do that). \
             Everything works, but your progress will be forgotten when you close this page."
-                .into()
-        }
-        Notice::ReadFailed => {
+        ),
+        Notice::ReadFailed => t!(
             "Closer couldn't read what it saved before, so it saved nothing this time rather \
             than risk writing over it. Everything works; it will try again with your next step."
-                .into()
-        }
+        ),
         Notice::Recovered {
             backup_key: Some(_),
-        } => "Your saved progress couldn't be read, so Closer started fresh. \
+        } => t!(
+            "Your saved progress couldn't be read, so Closer started fresh. \
             The original data was kept, untouched, in this browser."
-            .into(),
-        Notice::Recovered { backup_key: None } => {
+        ),
+        Notice::Recovered { backup_key: None } => t!(
             "Your saved progress couldn't be read. Closer left it untouched \
             and won't save over it, so progress from this visit won't be kept."
-                .into()
-        }
-        Notice::Newer => {
+        ),
+        Notice::Newer => t!(
             "A newer version of Closer saved your progress. This older copy won't change it: \
             reload the page to get the newer version."
-                .into()
-        }
+        ),
     }
 }
 
 /// What a tab says when something else cleared the browser's storage.
-const CLEARED: &str = "Something else on this website cleared this browser's storage, and your Closer \
-    progress with it. This tab kept a copy of your progress: you can put it back, or keep it as a file.";
+fn cleared() -> &'static str {
+    t!("Something else on this website cleared this browser's storage, and your Closer \
+    progress with it. This tab kept a copy of your progress: you can put it back, or keep it as a file.")
+}
 
 /// A live region that always exists, so screen readers announce a notice when it appears.
 #[component]
@@ -63,16 +62,16 @@ pub fn NoticeBanner() -> impl IntoView {
         <div class="notice-region" role="status" aria-live="polite">
             {move || state.cleared_copy.with(Option::is_some).then(|| view! {
                 <div class="notice">
-                    <p>{CLEARED}</p>
+                    <p>{cleared()}</p>
                     <div class="notice-actions">
                         <button type="button" class="button subtle" on:click=move |_| state.put_back_cleared()>
-                            "Put my progress back"
+                            {t!("Put my progress back")}
                         </button>
                         <button type="button" class="button subtle" on:click=download_copy>
-                            "Download this copy"
+                            {t!("Download this copy")}
                         </button>
                         <button type="button" class="button subtle" on:click=move |_| state.let_cleared_go()>
-                            "Leave it cleared"
+                            {t!("Leave it cleared")}
                         </button>
                     </div>
                 </div>
@@ -93,13 +92,13 @@ pub fn NoticeBanner() -> impl IntoView {
                                 };
                                 view! {
                                     <button type="button" class="button subtle" on:click=download>
-                                        "Download the unreadable data"
+                                        {t!("Download the unreadable data")}
                                     </button>
-                                    <A href=Route::Data.href() attr:class="button subtle">"Your data"</A>
+                                    <A href=Route::Data.href() attr:class="button subtle">{t!("Your data")}</A>
                                 }
                             })}
                             <button type="button" class="button subtle" on:click=move |_| state.dismiss_notice()>
-                                "Dismiss"
+                                {t!("Dismiss")}
                             </button>
                         </div>
                     </div>

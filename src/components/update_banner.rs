@@ -2,6 +2,7 @@
 //! region that exists from the start.
 
 use crate::offline::{Offline, Update};
+use closer_core::t;
 use leptos::prelude::*;
 
 /// Offers a new version, waiting or already installed by another tab.
@@ -14,13 +15,13 @@ pub fn UpdateBanner() -> impl IntoView {
             {move || {
                 let text = match offline.update.get() {
                     Update::None => return None,
-                    Update::Waiting => "A new version of Closer is ready. Reload to use it; your progress is kept.",
-                    Update::Active => "A new version of Closer was installed in another tab. Reload to use it here; your progress is kept.",
+                    Update::Waiting => t!("A new version of Closer is ready. Reload to use it; your progress is kept."),
+                    Update::Active => t!("A new version of Closer was installed in another tab. Reload to use it here; your progress is kept."),
                 };
                 Some(view! {
                     <div class="notice update">
                         <p>{text}</p>
-                        <button type="button" class="button primary" on:click=reload>"Reload"</button>
+                        <button type="button" class="button primary" on:click=reload>{t!("Reload")}</button>
                     </div>
                 })
             }}

@@ -11,6 +11,7 @@ use crate::pages::data_lock::LockPanel;
 use crate::persist::{LockState, Persistence};
 use crate::progress::transfer::{export_file_name, import, Import, Summary, IMPORT_MAX_BYTES};
 use crate::storage::{Undo, KEY, PREVIOUS_KEY};
+use closer_core::{t, tn};
 use leptos::{html, prelude::*};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -56,17 +57,17 @@ fn undo_import(said: RwSignal<Option<Said>>, done: impl FnOnce() + 'static) {
         let message = match state.undo_import().await {
             Ok(Undo::Restored(_)) => {
                 done();
-                "Your progress from before the import is back.".to_string()
+                t!("Your progress from before the import is back.").to_string()
             }
             Ok(Undo::NothingKept) => {
-                "There is no copy from before an import to put back. Nothing was changed.".to_string()
+                t!("There is no copy from before an import to put back. Nothing was changed.").to_string()
             }
-            Ok(Undo::Changed) => "Your progress has changed since the import (in this tab or another one), \
+            Ok(Undo::Changed) => t!("Your progress has changed since the import (in this tab or another one), \
                 so putting back the copy from before it would lose those changes. Nothing was changed. \
                 The copy from before the import is still kept in this browser: \
-                use “Download” next to it to keep it as a file."
-                .to_string(),
-            Err(e) => format!("The import could not be undone: {e}. Nothing was changed."),
+                use “Download” next to it to keep it as a file.")
+            .to_string(),
+            Err(e) => t!("The import could not be undone: {e}. Nothing was changed.", e = e),
         };
         tell(said, message);
     });
@@ -74,15 +75,24 @@ fn undo_import(said: RwSignal<Option<Said>>, done: impl FnOnce() + 'static) {
 
 fn describe_summary(s: &Summary, lessons: usize) -> Vec<(&'static str, String)> {
     vec![
-        ("Lessons finished", format!("{} of {lessons}", s.done)),
-        ("Lessons in progress", s.in_progress.to_string()),
-        ("Private notes", s.notes.to_string()),
-        ("Quiz questions answered", s.answered.to_string()),
-        ("Finished quizzes", s.attempts.to_string()),
-        ("Relationships checked in on", s.relationships.to_string()),
-        ("Check-ins", s.check_ins.to_string()),
-        ("Small steps chosen", s.steps.to_string()),
-        ("Answers shared with you and kept", s.received.to_string()),
+        (
+            t!("Lessons finished"),
+            t!("{done} of {total}", done = s.done, total = lessons),
+        ),
+        (t!("Lessons in progress"), s.in_progress.to_string()),
+        (t!("Private notes"), s.notes.to_string()),
+        (t!("Quiz questions answered"), s.answered.to_string()),
+        (t!("Finished quizzes"), s.attempts.to_string()),
+        (
+            t!("Relationships checked in on"),
+            s.relationships.to_string(),
+        ),
+        (t!("Check-ins"), s.check_ins.to_string()),
+        (t!("Small steps chosen"), s.steps.to_string()),
+        (
+            t!("Answers shared with you and kept"),
+            s.received.to_string(),
+        ),
     ]
 }
 
@@ -95,12 +105,13 @@ fn relationships_in(progress: &crate::progress::Progress) -> Vec<(String, String
         .map(|(id, r)| {
             let history = c.history(id);
             let words = match history.last() {
-                None => ": no check-ins".to_string(),
-                Some((_, last)) => format!(
-                    ": {} check-in{}, the latest on {}",
-                    history.len(),
-                    if history.len() == 1 { "" } else { "s" },
-                    crate::time::long_date(last.at, utc_offset_minutes())
+                // After the relationship's name.
+                None => t!(": no check-ins").to_string(),
+                Some((_, last)) => tn!(
+                    ": {n} check-in, the latest on {date}",
+                    ": {n} check-ins, the latest on {date}",
+                    n = history.len(),
+                    date = crate::time::long_date(last.at, utc_offset_minutes())
                 ),
             };
             (r.name.clone(), words)
@@ -133,71 +144,81 @@ pub fn DataPage() -> impl IntoView {
         spawn_local(async move {
             // With a lock set, the file is locked with the same passphrase
             // (unless the person chose otherwise).
-            let (text, how) = if locked {
+            let (text, sealed) = if locked {
                 match state.seal_export(&text).await {
-                    Some(sealed) => (sealed, " It is locked with your passphrase."),
+                    Some(sealed) => (sealed, true),
                     None => {
                         said.set(Some(Said(
-                            "The file could not be locked, so it was not saved. Nothing was changed.".into(),
+                            t!("The file could not be locked, so it was not saved. Nothing was changed.")
+                                .into(),
                         )));
                         return;
                     }
                 }
             } else {
-                (text, "")
+                (text, false)
             };
-            let message = if save_text_file(&name, &text) {
-                format!("Your progress was saved to the file {name}.{how}")
+            let message = if !save_text_file(&name, &text) {
+                t!("This browser would not save the file. Nothing was changed.").to_string()
+            } else if sealed {
+                t!(
+                    "Your progress was saved to the file {name}. It is locked with your passphrase.",
+                    name = name
+                )
             } else {
-                "This browser would not save the file. Nothing was changed.".to_string()
+                t!("Your progress was saved to the file {name}.", name = name)
             };
             said.set(Some(Said(message)));
         });
     };
 
     view! {
-        <Title text="Your data"/>
+        <Title text=t!("Your data")/>
         <div class="page narrow data-page">
-            <PageHeading text="Your data"/>
+            <PageHeading text=t!("Your data")/>
             <p>
-                "Everything Closer remembers for you stays in this browser on this device: "
-                "which cards you have seen, your private notes, your quiz answers and your check-ins on relationships. "
-                "There is no account, and Closer keeps nothing on a server: nothing leaves this device unless you share a check-in yourself."
+                {t!("Everything Closer remembers for you stays in this browser on this device: \
+                which cards you have seen, your private notes, your quiz answers and your check-ins on relationships. ")}
+                {t!("There is no account, and Closer keeps nothing on a server: nothing leaves this device unless you share a check-in yourself.")}
             </p>
             <div class="notice-region" role="status" aria-live="polite">
                 {move || said.get().map(|Said(m)| view! { <p class="said" id=SAID_ID tabindex="-1">{m}</p> })}
             </div>
 
             <section class="panel" aria-labelledby="stored-title">
-                <h2 id="stored-title">"What is stored"</h2>
+                <h2 id="stored-title">{t!("What is stored")}</h2>
                 <dl class="facts">
                     {move || describe_summary(&summary.get(), lessons).into_iter().map(|(k, v)| view! {
                         <div><dt>{k}</dt><dd>{v}</dd></div>
                     }).collect_view()}
                     <div>
-                        <dt>"Size"</dt>
-                        <dd>{move || format!("{:.1} KiB under the key “{KEY}”", size.get() as f64 / 1024.0)}</dd>
+                        <dt>{t!("Size")}</dt>
+                        <dd>{move || t!(
+                            "{size} KiB under the key “{key}”",
+                            size = format!("{:.1}", size.get() as f64 / 1024.0),
+                            key = KEY
+                        )}</dd>
                     </div>
                     <div>
-                        <dt>"Kept in this browser"</dt>
-                        <dd>{move || if kept() { "Yes, saved on every change" } else { "No: see the notice at the top of the page" }}</dd>
+                        <dt>{t!("Kept in this browser")}</dt>
+                        <dd>{move || if kept() { t!("Yes, saved on every change") } else { t!("No: see the notice at the top of the page") }}</dd>
                     </div>
                 </dl>
                 <KeptCopies said imported/>
             </section>
 
             <section class="panel" aria-labelledby="export-title">
-                <h2 id="export-title">"Export"</h2>
-                <p>"Save a copy of your progress as a file, to keep or to move to another browser."</p>
+                <h2 id="export-title">{t!("Export")}</h2>
+                <p>{t!("Save a copy of your progress as a file, to keep or to move to another browser.")}</p>
                 {move || matches!(state.lock.get(), LockState::Open { .. }).then(|| view! {
-                    <p>"With a lock set, the file is locked with your passphrase too: only someone who knows it can read it or import it."</p>
+                    <p>{t!("With a lock set, the file is locked with your passphrase too: only someone who knows it can read it or import it.")}</p>
                     <p class="choice">
                         <input id="export-plain" type="checkbox" prop:checked=move || plain_export.get()
                             on:change=move |ev| plain_export.set(event_target_checked(&ev))/>
-                        <label for="export-plain">"Save it unlocked instead (anyone who has the file can read it)"</label>
+                        <label for="export-plain">{t!("Save it unlocked instead (anyone who has the file can read it)")}</label>
                     </p>
                 })}
-                <button type="button" class="button primary" on:click=export>"Download my progress"</button>
+                <button type="button" class="button primary" on:click=export>{t!("Download my progress")}</button>
             </section>
 
             <LockPanel/>
@@ -222,8 +243,9 @@ fn KeptCopies(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl In
             && !plain_kept.get_untracked();
         if !locked {
             if let Some(name) = download_kept_copy(&state, &key, "closer-kept-copy") {
-                said.set(Some(Said(format!(
-                    "The kept copy was saved to the file {name}."
+                said.set(Some(Said(t!(
+                    "The kept copy was saved to the file {name}.",
+                    name = name
                 ))));
             }
             return;
@@ -234,13 +256,14 @@ fn KeptCopies(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl In
             let name = kept_copy_name(&key, "closer-kept-copy");
             let message = match state.seal_kept_copy(&key).await {
                 None => {
-                    "The kept copy could not be locked, so it was not saved. Nothing was changed."
+                    t!("The kept copy could not be locked, so it was not saved. Nothing was changed.")
                         .to_string()
                 }
-                Some(sealed) if save_text_file(&name, &sealed) => format!(
-                    "The kept copy was saved to the file {name}. It is locked with your passphrase."
+                Some(sealed) if save_text_file(&name, &sealed) => t!(
+                    "The kept copy was saved to the file {name}. It is locked with your passphrase.",
+                    name = name
                 ),
-                Some(_) => "This browser would not save the file. Nothing was changed.".to_string(),
+                Some(_) => t!("This browser would not save the file. Nothing was changed.").to_string(),
             };
             said.set(Some(Said(message)));
         });
@@ -251,33 +274,33 @@ fn KeptCopies(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl In
             let keys = backups.get();
             let can_undo = state.import_backup.get();
             (!keys.is_empty()).then(|| view! {
-                <h3>"Copies kept aside"</h3>
+                <h3>{t!("Copies kept aside")}</h3>
                 {move || matches!(state.lock.get(), LockState::Open { .. }).then(|| view! {
-                    <p>"With a lock set, a kept copy is saved locked with your passphrase, as an export is."</p>
+                    <p>{t!("With a lock set, a kept copy is saved locked with your passphrase, as an export is.")}</p>
                     <p class="choice">
                         <input id="kept-plain" type="checkbox" prop:checked=move || plain_kept.get()
                             on:change=move |ev| plain_kept.set(event_target_checked(&ev))/>
-                        <label for="kept-plain">"Save kept copies unlocked instead (anyone who has the file can read it)"</label>
+                        <label for="kept-plain">{t!("Save kept copies unlocked instead (anyone who has the file can read it)")}</label>
                     </p>
                 })}
                 <ul class="kept">
                     {keys.into_iter().map(|key| {
                         let what = if key == PREVIOUS_KEY && can_undo {
-                            "Your progress from before the last import (it can be put back until your next change)"
+                            t!("Your progress from before the last import (it can be put back until your next change)")
                         } else if key == PREVIOUS_KEY {
-                            "Your progress from before the last import (changes were saved since, so it can only be downloaded)"
+                            t!("Your progress from before the last import (changes were saved since, so it can only be downloaded)")
                         } else {
-                            "Saved data that Closer could not read, kept exactly as it was found"
+                            t!("Saved data that Closer could not read, kept exactly as it was found")
                         };
                         let k = key.clone();
                         view! {
                             <li>
                                 <span>{what}</span>
                                 <button type="button" class="button subtle" on:click=move |_| download(k.clone())>
-                                    "Download" <span class="visually-hidden">" " {what}</span>
+                                    {t!("Download")} <span class="visually-hidden">" " {what}</span>
                                 </button>
                                 {(key == PREVIOUS_KEY && can_undo).then(|| view! {
-                                    <button type="button" class="button subtle" on:click=undo>"Undo the import"</button>
+                                    <button type="button" class="button subtle" on:click=undo>{t!("Undo the import")}</button>
                                 })}
                             </li>
                         }
@@ -323,10 +346,10 @@ fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl I
                 .ok()
                 .and_then(|t| t.as_string());
             step.set(match text {
-                None => ImportStep::Refused("That file could not be read as text.".into()),
+                None => ImportStep::Refused(t!("That file could not be read as text.").into()),
                 Some(text) if Envelope::is_envelope(&text) => match Envelope::decode(&text) {
                     Ok(envelope) => ImportStep::Locked(Box::new(envelope)),
-                    Err(e) => ImportStep::Refused(format!("That file is locked, but {e}.")),
+                    Err(e) => ImportStep::Refused(t!("That file is locked, but {e}.", e = e)),
                 },
                 Some(text) => read_import(&text),
             });
@@ -347,7 +370,9 @@ fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl I
             step.set(
                 match crate::storage::lock::open_file(&typed, &envelope).await {
                     Ok(text) => read_import(&text),
-                    Err(_) => ImportStep::Refused("That passphrase doesn't open the file.".into()),
+                    Err(_) => {
+                        ImportStep::Refused(t!("That passphrase doesn't open the file.").into())
+                    }
                 },
             );
         });
@@ -369,8 +394,9 @@ fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl I
                     crate::focus::focus_soon("#import-done".into());
                 }
                 // The refusal's view adds "Nothing was changed." once.
-                Err(e) => step.set(ImportStep::Refused(format!(
-                    "The file could not be saved in this browser ({e})."
+                Err(e) => step.set(ImportStep::Refused(t!(
+                    "The file could not be saved in this browser ({e}).",
+                    e = e
                 ))),
             }
         });
@@ -389,56 +415,58 @@ fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl I
     let cancel = move |_| {
         step.set(ImportStep::Idle);
         reset_input();
-        said.set(Some(Said("Import cancelled. Nothing was changed.".into())));
+        said.set(Some(Said(
+            t!("Import cancelled. Nothing was changed.").into(),
+        )));
     };
 
     view! {
         <section class="panel" aria-labelledby="import-title">
-            <h2 id="import-title">"Import"</h2>
+            <h2 id="import-title">{t!("Import")}</h2>
             <p>
-                "Bring back progress from a file you exported. You will see what it holds before "
-                "anything changes; what it replaces is kept, so you can undo it until your next change."
+                {t!("Bring back progress from a file you exported. ")}
+                {t!("You will see what it holds before anything changes; what it replaces is kept, so you can undo it until your next change.")}
             </p>
             <p class="file-field">
-                <label for="import-file">"Choose a Closer progress file"</label>
+                <label for="import-file">{t!("Choose a Closer progress file")}</label>
                 <input id="import-file" type="file" accept=".json,application/json" node_ref=input on:change=on_file/>
             </p>
             <div class="import-result" role="status" aria-live="polite">
                 {move || match step.get() {
                     ImportStep::Idle => ().into_any(),
-                    ImportStep::Opening => view! { <p>"Opening the file… this takes a moment."</p> }.into_any(),
+                    ImportStep::Opening => view! { <p>{t!("Opening the file… this takes a moment.")}</p> }.into_any(),
                     ImportStep::Locked(_) => view! {
                         <form class="lock-form" on:submit=open_file>
-                            <p>"This file is locked. Enter the passphrase it was saved with."</p>
+                            <p>{t!("This file is locked. Enter the passphrase it was saved with.")}</p>
                             <p class="field">
-                                <label for="import-passphrase">"The file's passphrase"</label>
+                                <label for="import-passphrase">{t!("The file's passphrase")}</label>
                                 <input id="import-passphrase" type="password" autocomplete="current-password" node_ref=passphrase/>
                             </p>
-                            <button type="submit" class="button primary">"Open the file"</button>
+                            <button type="submit" class="button primary">{t!("Open the file")}</button>
                         </form>
                     }.into_any(),
                     ImportStep::Refused(reason) => view! {
-                        <p class="feedback wrong"><strong>"✗ Not imported. "</strong>{reason}" Nothing was changed."</p>
+                        <p class="feedback wrong"><strong>{t!("✗ Not imported. ")}</strong>{reason}{t!(" Nothing was changed.")}</p>
                     }.into_any(),
                     // Gone once the import is undone (here or under "Copies
                     // kept aside"), so it never contradicts what is stored.
                     ImportStep::Done => view! {
                         <Show when=move || imported.get()>
                             <p class="feedback correct" id="import-done" tabindex="-1">
-                                <strong>"✓ Imported. "</strong>"Your progress now comes from the file. "
+                                <strong>{t!("✓ Imported. ")}</strong>{t!("Your progress now comes from the file. ")}
                             </p>
                             <Show when=move || state.import_backup.get()>
                                 <p>
                                     <button type="button" class="button subtle"
                                         on:click=move |_| undo_import(said, move || imported.set(false))>
-                                        "Undo this import"
+                                        {t!("Undo this import")}
                                     </button>
                                 </p>
                             </Show>
                         </Show>
                     }.into_any(),
                     ImportStep::Merged => view! {
-                        <p class="feedback correct"><strong>"✓ Added. "</strong>"Your progress now holds what the file holds as well."</p>
+                        <p class="feedback correct"><strong>{t!("✓ Added. ")}</strong>{t!("Your progress now holds what the file holds as well.")}</p>
                     }.into_any(),
                     ImportStep::Preview(found) => {
                         let now_s = state.progress.with_untracked(|p| Summary::of(p, course()));
@@ -459,31 +487,31 @@ fn ImportPanel(said: RwSignal<Option<Said>>, imported: RwSignal<bool>) -> impl I
                         view! {
                             <div class="preview">
                                 <table>
-                                    <caption>"What the import would change"</caption>
-                                    <thead><tr><th scope="col">""</th><th scope="col">"Now"</th><th scope="col">"If replaced by the file"</th><th scope="col">"If the file is added"</th></tr></thead>
+                                    <caption>{t!("What the import would change")}</caption>
+                                    <thead><tr><th scope="col">""</th><th scope="col">{t!("Now")}</th><th scope="col">{t!("If replaced by the file")}</th><th scope="col">{t!("If the file is added")}</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
                                 {(!people.is_empty()).then(|| view! {
-                                    <p>"Relationships in the file, with their check-ins:"</p>
+                                    <p>{t!("Relationships in the file, with their check-ins:")}</p>
                                     <ul class="file-relationships">
                                         {people.into_iter().map(|(name, words)| view! { <li><Name name/>{words}</li> }).collect_view()}
                                     </ul>
                                 })}
                                 {(ignored > 0).then(|| view! {
-                                    <p class="hint">{format!(
-                                        "{ignored} entr{} in the file belong{} to lessons, questions or check-ins this version of Closer can’t show, and will be left out.",
-                                        if ignored == 1 { "y" } else { "ies" },
-                                        if ignored == 1 { "s" } else { "" },
+                                    <p class="hint">{tn!(
+                                        "{n} entry in the file belongs to lessons, questions or check-ins this version of Closer can’t show, and will be left out.",
+                                        "{n} entries in the file belong to lessons, questions or check-ins this version of Closer can’t show, and will be left out.",
+                                        n = ignored
                                     )}</p>
                                 })}
                                 <p>
-                                    "Replacing puts the file's progress in place of yours (in every open tab; you can undo it until your next change). "
-                                    "Adding keeps everything of both: where both have a note on the same card, the newer one."
+                                    {t!("Replacing puts the file's progress in place of yours (in every open tab; you can undo it until your next change). ")}
+                                    {t!("Adding keeps everything of both: where both have a note on the same card, the newer one.")}
                                 </p>
                                 <div class="done-actions">
-                                    <button type="button" class="button primary" on:click=confirm>"Replace my progress with this file"</button>
-                                    <button type="button" class="button" on:click=merge>"Add the file to my progress"</button>
-                                    <button type="button" class="button" on:click=cancel>"Cancel"</button>
+                                    <button type="button" class="button primary" on:click=confirm>{t!("Replace my progress with this file")}</button>
+                                    <button type="button" class="button" on:click=merge>{t!("Add the file to my progress")}</button>
+                                    <button type="button" class="button" on:click=cancel>{t!("Cancel")}</button>
                                 </div>
                             </div>
                         }.into_any()
@@ -509,9 +537,10 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     let asking = RwSignal::new(false);
     let erase = move || {
         let message = match state.erase() {
-            Ok(()) => "Everything Closer kept in this browser has been erased.".to_string(),
-            Err(e) => format!(
-                "Erasing failed ({e}). Your progress is still here; some copies kept aside may already be gone."
+            Ok(()) => t!("Everything Closer kept in this browser has been erased.").to_string(),
+            Err(e) => t!(
+                "Erasing failed ({e}). Your progress is still here; some copies kept aside may already be gone.",
+                e = e
             ),
         };
         asking.set(false);
@@ -522,18 +551,18 @@ fn ErasePanel(said: RwSignal<Option<Said>>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="erase-title">
-            <h2 id="erase-title">"Erase everything"</h2>
-            <p>"Remove your progress, notes, quiz history, check-ins, every kept copy and the lock, if one is set, from this browser."</p>
+            <h2 id="erase-title">{t!("Erase everything")}</h2>
+            <p>{t!("Remove your progress, notes, quiz history, check-ins, every kept copy and the lock, if one is set, from this browser.")}</p>
             {move || if asking.get() {
                 view! {
-                    <Confirm question_id="erase-question" yes="Yes, erase everything" keep="Keep my data" danger=true
+                    <Confirm question_id="erase-question" yes=t!("Yes, erase everything") keep=t!("Keep my data") danger=true
                         on_yes=erase on_keep=move || asking.set(false)>
-                        <strong>"Erase everything? This can't be undone."</strong>" Export a copy first if you might want it back."
+                        <strong>{t!("Erase everything? This can't be undone.")}</strong>{t!(" Export a copy first if you might want it back.")}
                     </Confirm>
                 }.into_any()
             } else {
                 view! {
-                    <button type="button" class="button" on:click=move |_| asking.set(true)>"Erase everything…"</button>
+                    <button type="button" class="button" on:click=move |_| asking.set(true)>{t!("Erase everything…")}</button>
                 }.into_any()
             }}
         </section>

@@ -62,7 +62,7 @@ fn subtle() -> Result<SubtleCrypto, OpenError> {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.subtle())
-        .ok_or_else(|| OpenError::Crypto("WebCrypto is not available here".into()))
+        .ok_or_else(|| OpenError::Crypto(closer_core::t!("WebCrypto is not available here").into()))
 }
 
 fn crypto_error(e: JsValue) -> OpenError {
@@ -676,7 +676,7 @@ pub async fn write_all(
             .collect();
         if &now != values {
             return Err(super::StorageError::ReadFailed(
-                "another tab saved while the lock was being set".into(),
+                closer_core::t!("another tab saved while the lock was being set").into(),
             ));
         }
     }
@@ -724,7 +724,11 @@ pub async fn write_all(
 pub fn set_idle(storage: &Storage, minutes: u32) -> Result<u32, super::StorageError> {
     let header = match stored_header(storage) {
         Some(Ok(h)) => h.with_idle(minutes),
-        _ => return Err(super::StorageError::ReadFailed("no lock is set".into())),
+        _ => {
+            return Err(super::StorageError::ReadFailed(
+                closer_core::t!("no lock is set").into(),
+            ))
+        }
     };
     storage
         .set_item(LOCK_KEY, &header.encode())

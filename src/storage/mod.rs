@@ -145,12 +145,20 @@ pub enum StorageError {
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StorageError::Unavailable(m) => write!(f, "this browser does not allow storage ({m})"),
-            StorageError::ReadFailed(m) => write!(f, "reading what is saved failed ({m})"),
+            StorageError::Unavailable(m) => f.write_str(&closer_core::t!(
+                "this browser does not allow storage ({m})",
+                m = m
+            )),
+            StorageError::ReadFailed(m) => f.write_str(&closer_core::t!(
+                "reading what is saved failed ({m})",
+                m = m
+            )),
             StorageError::WriteFailed { quota: true, .. } => {
-                write!(f, "this browser's storage is full")
+                f.write_str(closer_core::t!("this browser's storage is full"))
             }
-            StorageError::WriteFailed { message, .. } => write!(f, "saving failed ({message})"),
+            StorageError::WriteFailed { message, .. } => {
+                f.write_str(&closer_core::t!("saving failed ({m})", m = message))
+            }
         }
     }
 }
@@ -263,8 +271,8 @@ fn gloo_write_error(err: GlooError) -> StorageError {
 impl ProgressStore {
     /// Opens `window.localStorage`, without panicking when it is blocked.
     pub fn open() -> Result<ProgressStore, StorageError> {
-        let window =
-            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window = web_sys::window()
+            .ok_or_else(|| StorageError::Unavailable(closer_core::t!("no window").into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(ProgressStore {
                 storage: Backend::Plain(storage),
@@ -273,7 +281,9 @@ impl ProgressStore {
                 generation: 0,
                 last_written: None,
             }),
-            Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+            Ok(None) => Err(StorageError::Unavailable(
+                closer_core::t!("localStorage is missing").into(),
+            )),
             Err(e) => Err(StorageError::Unavailable(describe(&e))),
         }
     }
@@ -521,7 +531,7 @@ impl ProgressStore {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         if self.storage.locked_elsewhere() {
             return Err(StorageError::ReadFailed(
-                "a lock was set in another tab".into(),
+                closer_core::t!("a lock was set in another tab").into(),
             ));
         }
         let previous = self.storage.get_text(KEY).map_err(read)?;
@@ -588,7 +598,7 @@ impl ProgressStore {
         let read = |e: JsValue| StorageError::ReadFailed(describe(&e));
         if self.storage.locked_elsewhere() {
             return Err(StorageError::ReadFailed(
-                "a lock was set in another tab".into(),
+                closer_core::t!("a lock was set in another tab").into(),
             ));
         }
         let Some(kept) = self.storage.get_text(PREVIOUS_KEY).map_err(read)? else {

@@ -67,11 +67,15 @@ pub enum EnvelopeError {
 impl std::fmt::Display for EnvelopeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EnvelopeError::NotAnEnvelope => write!(f, "this is not locked data"),
-            EnvelopeError::UnknownVersion(v) => {
-                write!(f, "it was locked by a newer version of Closer (format {v})")
+            EnvelopeError::NotAnEnvelope => f.write_str(crate::t!("this is not locked data")),
+            EnvelopeError::UnknownVersion(v) => f.write_str(&crate::t!(
+                "it was locked by a newer version of Closer (format {v})",
+                v = v
+            )),
+            // `why` names the part that is damaged, for whoever looks into it.
+            EnvelopeError::Damaged(why) => {
+                f.write_str(&crate::t!("the locked data is damaged ({why})", why = why))
             }
-            EnvelopeError::Damaged(why) => write!(f, "the locked data is damaged ({why})"),
         }
     }
 }

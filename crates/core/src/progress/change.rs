@@ -226,39 +226,36 @@ impl From<CheckInError> for ChangeError {
 
 impl fmt::Display for ChangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             ChangeError::UnknownLesson(_) => {
-                write!(f, "This lesson is no longer part of the guide.")
+                crate::t!("This lesson is no longer part of the guide.")
             }
-            ChangeError::UnknownCard(_) => write!(f, "This card is no longer part of the lesson."),
-            ChangeError::WrongCard(_) => write!(f, "This card does not take that answer."),
+            ChangeError::UnknownCard(_) => crate::t!("This card is no longer part of the lesson."),
+            ChangeError::WrongCard(_) => crate::t!("This card does not take that answer."),
             ChangeError::UnknownOption(_) => {
-                write!(f, "That answer is no longer one of this card's.")
+                crate::t!("That answer is no longer one of this card's.")
             }
-            ChangeError::EmptyQuiz => write!(f, "This quiz has no questions right now."),
-            ChangeError::NothingToRetry => write!(f, "There is no finished quiz to retry."),
-            ChangeError::NoQuiz => write!(
-                f,
-                "There's no quiz under way: it may have ended in another tab."
-            ),
-            ChangeError::QuestionGone => {
-                write!(f, "This question is no longer part of the quiz.")
+            ChangeError::EmptyQuiz => crate::t!("This quiz has no questions right now."),
+            ChangeError::NothingToRetry => crate::t!("There is no finished quiz to retry."),
+            ChangeError::NoQuiz => {
+                crate::t!("There's no quiz under way: it may have ended in another tab.")
             }
-            ChangeError::AlreadyAnswered => write!(f, "This question was already answered."),
-            ChangeError::NothingSelected => write!(f, "Choose an answer first."),
-            ChangeError::CheckIn(e) => e.fmt(f),
-            ChangeError::Deleted => write!(f, "That was deleted, here or in another tab."),
-            ChangeError::NoStep => write!(
-                f,
-                "This step is no longer here: it may have changed in another tab."
-            ),
+            ChangeError::QuestionGone => crate::t!("This question is no longer part of the quiz."),
+            ChangeError::AlreadyAnswered => crate::t!("This question was already answered."),
+            ChangeError::NothingSelected => crate::t!("Choose an answer first."),
+            ChangeError::CheckIn(e) => return e.fmt(f),
+            ChangeError::Deleted => crate::t!("That was deleted, here or in another tab."),
+            ChangeError::NoStep => {
+                crate::t!("This step is no longer here: it may have changed in another tab.")
+            }
             ChangeError::UnknownAnswer(_) => {
-                write!(f, "That answer is no longer one Closer offers.")
+                crate::t!("That answer is no longer one Closer offers.")
             }
             ChangeError::UnknownQuestion(_) => {
-                write!(f, "That question is no longer one Closer offers.")
+                crate::t!("That question is no longer one Closer offers.")
             }
-        }
+        };
+        f.write_str(text)
     }
 }
 

@@ -144,13 +144,18 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Malformed(e) => write!(f, "the saved data is damaged ({e})"),
-            DecodeError::NoSchema => write!(f, "the saved data has no schema version"),
-            DecodeError::Newer(n) => write!(
-                f,
-                "the saved data was written by a newer version of Closer (schema {n})"
-            ),
-            DecodeError::Unknown(n) => write!(f, "the saved data has an unknown schema ({n})"),
+            DecodeError::Malformed(e) => {
+                f.write_str(&crate::t!("the saved data is damaged ({e})", e = e))
+            }
+            DecodeError::NoSchema => f.write_str(crate::t!("the saved data has no schema version")),
+            DecodeError::Newer(n) => f.write_str(&crate::t!(
+                "the saved data was written by a newer version of Closer (schema {n})",
+                n = n
+            )),
+            DecodeError::Unknown(n) => f.write_str(&crate::t!(
+                "the saved data has an unknown schema ({n})",
+                n = n
+            )),
         }
     }
 }

@@ -82,30 +82,27 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "That file is {} KiB. A Closer progress file is far smaller (the limit is 1 MiB), so this is probably not one.",
-                bytes.div_ceil(1024)
-            ),
-            ImportError::Unreadable(DecodeError::NoSchema) => write!(
-                f,
+            ImportError::TooLarge { bytes } => f.write_str(&crate::t!(
+                "That file is {kib} KiB. A Closer progress file is far smaller (the limit is 1 MiB), so this is probably not one.",
+                kib = bytes.div_ceil(1024)
+            )),
+            ImportError::Unreadable(DecodeError::NoSchema) => f.write_str(crate::t!(
                 "That file is not a Closer progress file: it has no schema version."
-            ),
-            ImportError::Unreadable(e) => {
-                write!(f, "That file can't be read as Closer progress: {e}.")
-            }
-            ImportError::Newer(n) => write!(
-                f,
-                "That file was saved by a newer version of Closer (schema {n}). Reload the page to update Closer, then import it again."
-            ),
-            ImportError::NotProgress => write!(
-                f,
+            )),
+            ImportError::Unreadable(e) => f.write_str(&crate::t!(
+                "That file can't be read as Closer progress: {e}.",
+                e = e
+            )),
+            ImportError::Newer(n) => f.write_str(&crate::t!(
+                "That file was saved by a newer version of Closer (schema {n}). Reload the page to update Closer, then import it again.",
+                n = n
+            )),
+            ImportError::NotProgress => f.write_str(crate::t!(
                 "That file is not a Closer progress file: it has a schema number but none of the parts Closer saves (lessons, notes, quiz, check-ins)."
-            ),
-            ImportError::NothingKnown => write!(
-                f,
+            )),
+            ImportError::NothingKnown => f.write_str(crate::t!(
                 "That file holds no progress on any lesson or question of this guide."
-            ),
+            )),
         }
     }
 }
