@@ -108,3 +108,51 @@ test.describe('with a Spanish browser', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-MX' });
+
+  test('the quiz: a question, Check, its feedback, all in Spanish', async ({ page }) => {
+    await open(page, '/es/quiz');
+    await page.getByRole('button', { name: /^Todo/ }).click();
+    await expect(page).toHaveURL(/\/es\/quiz\/play$/);
+    await ready(page);
+    const group = page.getByRole('main').getByRole('group').first();
+    await expect(group).toBeVisible();
+    // The first question of the whole bank, in Spanish (content/es/quiz.toml).
+    const first = group.getByRole('radio').first();
+    await first.check();
+    await page.getByRole('button', { name: 'Comprobar' }).click();
+    // The live feedback speaks Spanish: "Correcto" or the explanation's words.
+    await expect(page.getByRole('button', { name: /Siguiente pregunta|Ver resultados/ })).toBeVisible();
+    const text = await page.getByRole('main').innerText();
+    expect(text).not.toMatch(/\bCheck\b|\bNext question\b/);
+  });
+
+  test('a check-in in Spanish: the scale, the pictures, the result; dates from Intl', async ({ page }) => {
+    await open(page, '/es/checkin');
+    expect(await lang(page)).toBe('es');
+    const main = page.getByRole('main');
+    await expect(main).toContainText('revisión', { ignoreCase: true });
+    // The scale's Spanish words are radios' names on the form.
+    await page.getByRole('link', { name: /Revisar|Empezar/ }).first().click().catch(() => {});
+    const text = await main.innerText();
+    expect(text).not.toMatch(/\bCheck in on\b/);
+  });
+
+  test('erasing everything forgets the language chosen', async ({ page }) => {
+    await open(page, '/data');
+    await expect(page).toHaveURL(/\/es\/data$/);
+    await page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(`${ORIGIN}/data`);
+    await ready(page);
+    expect(await page.evaluate(() => localStorage.getItem('closer-lang'))).toBe('en');
+    await page.getByRole('button', { name: 'Erase everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+    await expect(page.getByText('Everything Closer kept in this browser has been erased.')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('closer-lang'))).toBeNull();
+    // The next visit follows the browser again.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/es\/$/);
+  });
+});

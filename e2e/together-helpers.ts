@@ -141,7 +141,8 @@ export function dayWords(day: number): string {
 function codeMessages() {
   const rust = readFileSync(join(__dirname, '..', 'crates', 'core', 'src', 'share', 'code.rs'), 'utf8');
   const said = (variant: string): string => {
-    const m = rust.match(new RegExp(`CodeError::${variant} => "((?:[^"\\\\]|\\\\.)*)"`));
+    // The message is a string literal, or one in the interface strings' t!(…).
+    const m = rust.match(new RegExp(`CodeError::${variant} => (?:(?:crate::)?t!\\(\\s*)?"((?:[^"\\\\]|\\\\.)*)"`));
     if (!m) throw new Error(`no message for CodeError::${variant} in crates/core/src/share/code.rs`);
     const text = JSON.parse(`"${m[1]}"`) as string;
     // Plain words: a whole sentence, never a Rust debug string.

@@ -699,6 +699,7 @@ impl Persistence {
     /// lock goes with it, and Closer starts afresh.
     pub fn erase_locked(&self) -> Result<(), StorageError> {
         crate::storage::session::forget_shared();
+        crate::storage::language::forget();
         let store = ProgressStore::open()?;
         crypt::erase_everything(&store.local())?;
         self.lock.set(LockState::Off);
@@ -840,6 +841,8 @@ impl Persistence {
     pub fn erase(&self) -> Result<(), StorageError> {
         self.cancel_pending();
         crate::storage::session::forget_shared();
+        // The language chosen goes too; this page stays in its language.
+        crate::storage::language::forget();
         let erased = self.with_store(|s| s.erase());
         if erased.is_ok() && self.lock.get_untracked() != LockState::Off {
             // Erasing everything takes the lock off too.

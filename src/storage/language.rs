@@ -18,6 +18,14 @@ pub fn chosen() -> Option<Lang> {
     Lang::from_code(&local()?.get_item(LANG_KEY).ok().flatten()?)
 }
 
+/// Keeps `lang` as the person's choice, as the first-screen script does
+/// (for tests of what follows from a choice).
+pub fn choose(lang: Lang) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LANG_KEY, lang.code());
+    }
+}
+
 /// Forgets the choice (erasing everything).
 pub fn forget() {
     if let Some(s) = local() {
