@@ -1,5 +1,9 @@
 // At phone width nothing may scroll sideways: a person reading on a phone
 // should never have to pan. Checked on every kind of page, light and dark.
+// And the stylesheets name no left or right side, so the layout mirrors in
+// a right-to-left language.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { contentLessons } from './content-helpers';
 import { cardHeading, cardPosition, expect, finishLesson, h1, nextCard, open, seedStorage, test } from './helpers';
@@ -145,4 +149,84 @@ test.describe('forced colours', () => {
     const fill = await swatch.evaluate((k) => ({ key: getComputedStyle(k).backgroundColor, around: getComputedStyle(k.closest('.panel')!).backgroundColor }));
     expect(fill.key).not.toBe(fill.around);
   });
+});
+
+/** Every declaration in the built stylesheets, as "file: property: value". */
+function builtDeclarations(): { where: string; property: string; value: string }[] {
+  const dist = join(__dirname, '..', 'dist');
+  const found: { where: string; property: string; value: string }[] = [];
+  for (const file of readdirSync(dist).filter((name) => name.endsWith('.css'))) {
+    const css = readFileSync(join(dist, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    // The innermost braces hold declarations (an @media block holds rules, not declarations).
+    for (const [, block] of css.matchAll(/\{([^{}]*)\}/g)) {
+      for (const declaration of block.split(';')) {
+        const colon = declaration.indexOf(':');
+        if (colon < 0) continue;
+        const property = declaration.slice(0, colon).trim().toLowerCase();
+        const value = declaration.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
+        found.push({ where: `${file}: ${property}: ${value}`, property, value });
+      }
+    }
+  }
+  return found;
+}
+
+/** A value's words at the top level: `calc(1rem - 1px) 0` is two, not four. */
+function words(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const ch of value) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (/\s/.test(ch) && depth === 0) {
+      if (word) out.push(word);
+      word = '';
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+// Ready for a right-to-left language (issue #30): every side in the
+// stylesheets is a logical one (inline-start, inline-end), so Arabic needs
+// only its data and `dir="rtl"`. A physical left or right coming back
+// would hold its side in both directions.
+test('no stylesheet names a left or right side: every side is logical', () => {
+  const declarations = builtDeclarations();
+  expect(declarations.length, 'the built stylesheets were read').toBeGreaterThan(100);
+  const physical = declarations.filter(({ property, value }) => {
+    const name = property.replace(/^-[a-z]+-/, '');
+    if (/^(left|right)$/.test(name)) return true;
+    if (/^(margin|padding|scroll-margin|scroll-padding|border)-(left|right)(-|$)/.test(name)) return true;
+    if (/^border-(top|bottom)-(left|right)-radius$/.test(name)) return true;
+    if (/^(text-align|float|clear)$/.test(name)) return /\b(left|right)\b/.test(value);
+    // Four sides in one value, left (the fourth) unlike right (the second).
+    if (/^(margin|padding|inset|scroll-margin|scroll-padding|border-width|border-style|border-color)$/.test(name)) {
+      const sides = words(value);
+      return sides.length === 4 && sides[1] !== sides[3];
+    }
+    // Corners in one value: any two unlike corners differ between left and right.
+    if (name === 'border-radius') return new Set(words(value).filter((w) => w !== '/')).size > 1;
+    return false;
+  });
+  expect(physical.map(({ where }) => where)).toEqual([]);
+});
+
+test('in a right-to-left page the sides follow the text', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '/');
+  await expect(page.getByRole('link', { name: 'Start the guide' })).toBeVisible();
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  // "Leave quickly" moves to the top left, the path's line stays under its markers.
+  const leave = await page.getByRole('link', { name: 'Leave quickly' }).boundingBox();
+  expect(leave!.x).toBeLessThan(390 / 2);
+  const step = page.locator('.lesson-step').first();
+  const marker = await step.locator('.marker').boundingBox();
+  const line = await step.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const before = getComputedStyle(el, '::before');
+    return box.right - parseFloat(before.right) - parseFloat(before.width) / 2;
+  });
+  expect(Math.abs(line - (marker!.x + marker!.width / 2))).toBeLessThan(1);
 });
