@@ -33,6 +33,13 @@ test.describe('with a Spanish browser', () => {
     await expect(h1(page)).toHaveText('Qué es la intimidad');
     await expect(page.getByRole('heading', { name: 'Una definición de trabajo' })).toBeVisible();
     expect(pathOf(page)).toMatch(/^\/es\/lessons\/basics\/what-is-intimacy/);
+    // The installable app's name and description are Spanish too.
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]')!.getAttribute('href')!;
+      return (await fetch(href)).json();
+    });
+    expect(manifest.lang).toBe('es');
+    expect(manifest.name).toBe('Closer: una guía interactiva sobre la intimidad');
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });

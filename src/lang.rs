@@ -114,3 +114,13 @@ mod intl {
 pub fn of_page() -> Lang {
     i18n::lang()
 }
+
+/// The web app manifest's name and description in the installed language
+/// (the build writes one manifest per language; `public/manifest.webmanifest`
+/// holds the English, which these keys repeat word for word).
+pub fn manifest_words() -> (&'static str, &'static str) {
+    (
+        closer_core::t!("Closer: an interactive guide to intimacy"),
+        closer_core::t!("A free, private guide to closeness, openness and understanding in friendships, families and partnerships. Works offline; nothing leaves your device."),
+    )
+}

@@ -6,8 +6,8 @@ use crate::pages::pages;
 use crate::prerender::render;
 use crate::site::{
     content_security_policy, defer_wasm_until_painted, inline_script_hashes, insert_csp,
-    insert_prerender, loader_glue, loader_wasm, remove_loader_preloads, set_lang, set_title,
-    SiteError,
+    insert_prerender, loader_glue, loader_wasm, remove_loader_preloads, set_lang, set_manifest,
+    set_title, SiteError,
 };
 use crate::split::SplitSet;
 use closer_core::i18n::Lang;
@@ -48,7 +48,10 @@ pub fn build_pages(
     // the app's native state is English again when this returns.
     for lang in Lang::ALL.into_iter().rev() {
         closer::content::install_native(lang);
-        let template = set_lang(&template, lang.code(), lang.dir())?;
+        let template = set_manifest(
+            &set_lang(&template, lang.code(), lang.dir())?,
+            &lang_dir(lang),
+        );
         for page in pages(closer::content::course()) {
             let screen = render(&page.path, base);
             let facts = PageFacts {

@@ -8,7 +8,7 @@
 //! id and file list. A development build gets a worker that removes itself,
 //! so an old release worker never gets in the way of `trunk serve`.
 
-use closer_build::assemble::build_pages;
+use closer_build::assemble::{build_pages, lang_dir};
 use closer_build::site::{self, *};
 use closer_build::split;
 use std::{env, fs, path::Path};
@@ -52,6 +52,19 @@ fn run() -> Result<(), String> {
     if !release {
         return write(&worker, DEV_WORKER);
     }
+
+    // Each other language's manifest, beside its pages.
+    let manifest = read(&staging.join("manifest.webmanifest"))?;
+    for lang in closer_core::i18n::Lang::ALL.into_iter().skip(1) {
+        closer::content::install_native(lang);
+        let (name, description) = closer::lang::manifest_words();
+        let text = lang_manifest(&manifest, lang.code(), name, description)?;
+        write(
+            &staging.join(format!("{}manifest.webmanifest", lang_dir(lang))),
+            &text,
+        )?;
+    }
+    closer::content::install_native(closer_core::i18n::Lang::En);
 
     let index = read(&staging.join("index.html"))?;
     let (index, split_set) = split_wasm(staging, &index)?;

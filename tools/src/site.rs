@@ -272,6 +272,47 @@ pub fn insert_prerender(html: &str, script: &str, markup: &str) -> Result<String
     ))
 }
 
+/// The web app manifest of a language whose pages are in the folder
+/// `code/`, from the English one (`public/manifest.webmanifest`): its own
+/// name, description and `lang`, starting at its own home page, with the
+/// same scope and id (one app, whichever language installed it) and icons.
+pub fn lang_manifest(
+    english: &str,
+    code: &str,
+    name: &str,
+    description: &str,
+) -> Result<String, String> {
+    use serde_json::Value;
+    let mut m: Value =
+        serde_json::from_str(english).map_err(|e| format!("manifest.webmanifest: {e}"))?;
+    let up = |v: &Value| {
+        let path = v.as_str().unwrap_or("");
+        Value::String(format!("../{}", path.strip_prefix("./").unwrap_or(path)))
+    };
+    m["name"] = name.into();
+    m["description"] = description.into();
+    m["lang"] = code.into();
+    m["start_url"] = "./".into();
+    m["scope"] = up(&m["scope"]);
+    m["id"] = up(&m["id"]);
+    if let Some(icons) = m["icons"].as_array_mut() {
+        for icon in icons {
+            icon["src"] = up(&icon["src"]);
+        }
+    }
+    Ok(serde_json::to_string_pretty(&m).expect("JSON serialises"))
+}
+
+/// The page linking its language's manifest (`es/manifest.webmanifest`)
+/// instead of the English one.
+pub fn set_manifest(html: &str, dir: &str) -> String {
+    html.replacen(
+        "<link rel=\"manifest\" href=\"manifest.webmanifest\"",
+        &format!("<link rel=\"manifest\" href=\"{dir}manifest.webmanifest\""),
+        1,
+    )
+}
+
 /// The page's `<html>` tag as `<html lang="es" dir="ltr">`: the language
 /// its words are in and their direction.
 pub fn set_lang(html: &str, code: &str, dir: &str) -> Result<String, SiteError> {
@@ -406,6 +447,27 @@ const WAIT_FOR_PAINT: &str = include_str!("../wait-for-paint.js");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_s_manifest_starts_at_its_home_and_keeps_one_app() {
+        let english = include_str!("../../public/manifest.webmanifest");
+        let es: serde_json::Value = serde_json::from_str(
+            &lang_manifest(english, "es", "Closer: una guía", "Una guía.").unwrap(),
+        )
+        .unwrap();
+        assert_eq!(es["name"], "Closer: una guía");
+        assert_eq!(es["lang"], "es");
+        assert_eq!(es["start_url"], "./");
+        assert_eq!(es["scope"], "../");
+        assert_eq!(es["id"], "../");
+        assert_eq!(es["icons"][0]["src"], "../icons/icon-192.png");
+        assert_eq!(es["short_name"], "Closer");
+        let page = "<link rel=\"manifest\" href=\"manifest.webmanifest\" />";
+        assert_eq!(
+            set_manifest(page, "es/"),
+            "<link rel=\"manifest\" href=\"es/manifest.webmanifest\" />"
+        );
+    }
 
     #[test]
     fn the_build_meta_goes_last_in_head() {
