@@ -136,15 +136,33 @@ test.describe('in Spanish', () => {
     expect(text).not.toMatch(/\bCheck\b|\bNext question\b/);
   });
 
-  test('a check-in in Spanish: the scale, the pictures, the result; dates from Intl', async ({ page }) => {
+  test('a check-in in Spanish: the form, the result with its chart and table, the date from Intl', async ({ page }) => {
+    const SCALE_ES = ['Nada', 'Un poco', 'Algo', 'Bastante', 'Mucho'];
     await open(page, '/es/checkin');
-    expect(await lang(page)).toBe('es');
+    await page.getByLabel(/^¿Quién es\?/).fill('Ana');
+    await page.getByRole('button', { name: 'Añadir y revisar' }).click();
+    await expect(page).toHaveURL(/\/es\/checkin\/[0-9a-f]+\/new$/);
+    await expect(h1(page)).toHaveText('Revisar: Ana');
+    await page.getByRole('radio', { name: '4 de 7: superpuestos a medias', exact: true }).check();
+    const pairs: [number, number][] = [[1, 3], [2, 2], [3, 4], [0, 2], [2, 1]];
+    for (const [i, kind] of SPANISH_KINDS.entries()) {
+      const group = page.getByRole('group', { name: kind, exact: true });
+      await group.getByRole('group', { name: 'Ahora', exact: true }).getByRole('radio', { name: SCALE_ES[pairs[i][0]], exact: true }).check();
+      await group.getByRole('group', { name: 'Deseado', exact: true }).getByRole('radio', { name: SCALE_ES[pairs[i][1]], exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Ver el resultado' }).click();
+    await expect(h1(page)).toHaveText('Tu revisión: Ana');
+    await expect(page).toHaveURL(/\/es\/checkin\/[0-9a-f]+\/results\/[0-9a-f]+$/);
+    // The chart's name and the page's words are Spanish; no English is left.
     const main = page.getByRole('main');
-    await expect(main).toContainText('revisión', { ignoreCase: true });
-    // The scale's Spanish words are radios' names on the form.
-    await page.getByRole('link', { name: /Revisar|Empezar/ }).first().click().catch(() => {});
+    for (const k of SPANISH_KINDS) await expect(main.getByText(k, { exact: true }).first()).toBeAttached();
     const text = await main.innerText();
-    expect(text).not.toMatch(/\bCheck in on\b/);
+    expect(text).not.toMatch(/\b(Now|Wished for|Share to compare|Check in)\b/);
+    // The relationship's page dates the check-in as Spanish writes dates (Intl).
+    await page.goto(page.url().replace(/\/results\/[0-9a-f]+$/, ''));
+    await ready(page);
+    const month = new Intl.DateTimeFormat('es', { month: 'short', timeZone: 'UTC' }).format(new Date());
+    await expect(page.getByRole('main')).toContainText(month.replace('.', ''));
   });
 
   test('erasing everything forgets the language chosen', async ({ page }) => {

@@ -28,12 +28,12 @@ pub fn SiteHeader() -> impl IntoView {
                 ></svg>
                 <span>{course().title.clone()}</span>
             </A>
+            <LanguagePicker/>
             <nav class="site-nav" aria-label=t!("Main")>
                 <A href=Route::Home.href() exact=true>{t!("Lessons")}</A>
                 <A href=Route::Quiz.href()>{t!("Quiz")}</A>
                 <A href=Route::Checkin.href()>{t!("Check in")}</A>
             </nav>
-            <LanguagePicker/>
         </header>
     }
 }

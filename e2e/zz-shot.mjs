@@ -1,0 +1,16 @@
+import { chromium } from 'playwright';
+const [,, url, out, locale='es-ES', w='390', h='844', scheme='light'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await browser.newContext({ locale, viewport: { width: +w, height: +h }, colorScheme: scheme });
+const page = await ctx.newPage();
+const errors = [];
+page.on('console', m => { if (m.type() === 'error' || m.type()==='warning') errors.push(m.type()+': '+m.text()); });
+page.on('pageerror', e => errors.push('pageerror: ' + e.message));
+let mounted = page.waitForEvent('console', {timeout: 1}).catch(()=>{});
+await page.goto(url);
+await page.evaluate(() => new Promise(r => { if (document.getElementById('prerender') === null) r(); window.addEventListener('closer-mounted', r); setTimeout(r, 8000); }));
+await page.waitForTimeout(300);
+console.log('url', page.url(), 'lang', await page.evaluate(() => document.documentElement.lang), 'title', await page.title());
+await page.screenshot({ path: out, fullPage: false });
+console.log(errors.join('\n'));
+await browser.close();
