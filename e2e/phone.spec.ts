@@ -146,8 +146,11 @@ test('chart labels are drawn at about the page\'s text size on a phone and a des
   for (const size of [PHONE, { width: 1280, height: 800 }]) {
     await page.setViewportSize(size);
     for (const label of ['.chart .row-label', '.chart .bar-name', '.chart .tick']) {
+      // The page settles into the new width before its size is read.
+      await expect
+        .poll(() => drawnSize(page, label), { message: `${label} at ${size.width} px wide` })
+        .toBeGreaterThanOrEqual(13);
       const px = await drawnSize(page, label);
-      expect(px, `${label} at ${size.width} px wide`).toBeGreaterThanOrEqual(13);
       expect(px, `${label} at ${size.width} px wide`).toBeLessThanOrEqual(16.5);
     }
   }

@@ -88,7 +88,12 @@ test.describe('titles', () => {
     const differ: string[] = [];
     for (const file of files) {
       const url = `/${file}`;
-      const address = file === 'index.html' ? '/' : file === '404.html' ? '/no-such-page' : url.replace(/\.html$/, '');
+      // A language's home is its folder (es/index.html at /es/); its 404.html answers an unknown address.
+      const address = file.endsWith('index.html')
+        ? url.replace(/index\.html$/, '')
+        : file.endsWith('404.html')
+          ? url.replace(/404\.html$/, 'no-such-page')
+          : url.replace(/\.html$/, '');
       const html = await (await request.get(url)).text();
       const written = html.match(/<title>([^<]*)<\/title>/)?.[1];
       expect(written, `${file} has a title`).toBeTruthy();
