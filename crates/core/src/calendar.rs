@@ -9,7 +9,7 @@
 //! after the clocks change or the phone travels.
 
 use crate::checkin::FOLLOW_UP_AFTER;
-use crate::time::{civil_date, month_name, Millis, DAY, LATEST, MINUTE};
+use crate::time::{civil_date, Millis, DAY, LATEST, MINUTE};
 use std::fmt::Write as _;
 
 /// The title of every reminder unless the person chooses otherwise: it says
@@ -70,10 +70,8 @@ impl Floating {
     /// As people write it: `13 December 2026 at 09:00`.
     pub fn describe(&self) -> String {
         crate::t!(
-            "{day} {month} {year} at {hour}:00",
-            day = self.day,
-            month = month_name(self.month),
-            year = self.year,
+            "{date} at {hour}:00",
+            date = (crate::i18n::locale().date)(self.year, self.month, self.day, true),
             hour = format!("{:02}", self.hour)
         )
     }

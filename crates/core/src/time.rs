@@ -44,10 +44,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A month's name, from its number (1 to 12).
-pub fn month_name(month: u32) -> &'static str {
-    MONTHS[(month as usize + 11) % 12]
-}
 
 /// The last moment a date is written for: 31 December 9999 (UTC). Times
 /// outside 1970 to 9999 can only come from damaged or crafted data.
