@@ -38,7 +38,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, checkBudgets } from './lib/budgets.mjs';
-import { compressed, measureAppBytes } from './lib/bytes.mjs';
+import { compressed, measureAppBytes, measureLanguages } from './lib/bytes.mjs';
 import { launch } from './lib/chromium.mjs';
 import { CPU_THROTTLE, DIST, MOBILE, ONLY, OUT_DIR, QUICK, RUNS, elapsed, git, log, phase } from './lib/config.mjs';
 import { bodyText, staticPage } from './lib/html.mjs';
@@ -83,6 +83,8 @@ async function main() {
   for (const [key, file] of [['home', 'index.html'], ['card', `${CARD_LINK}.html`], ['compare', 'compare.html']]) {
     results.appBytes[key] = measureAppBytes(site, file);
   }
+  // Each other language's own files (a reader of English fetches none of them).
+  results.languages = measureLanguages(site);
   const html = readFileSync(join(site, 'index.html'), 'utf8');
   results.limitPage = { prerendered: /\bid=["']?prerender\b/.test(html) };
 

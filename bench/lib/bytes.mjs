@@ -1,5 +1,5 @@
 // Bytes on disk and as e2e/serve.mjs sends them (gzip -9, brotli 11).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { attr } from './html.mjs';
@@ -162,4 +162,33 @@ export function measureBytes(site) {
     for (const k of ['raw', 'gzip', 'brotli']) byKind[f.kind][k] += f[k];
   }
   return { files, byKind, total };
+}
+
+/**
+ * Each language other than English, as the site ships it (tools/ writes
+ * them): its file `lang/<code>.<hash>.json` (interface strings and the
+ * guide's words) and its prose files under `guide/<code>/`, raw, gzip and
+ * brotli, each file compressed on its own as the server sends it.
+ */
+export function measureLanguages(site) {
+  const out = {};
+  const add = (code, part, buf) => {
+    out[code] ??= { file: { files: 0, raw: 0, gzip: 0, brotli: 0 }, prose: { files: 0, raw: 0, gzip: 0, brotli: 0 } };
+    const c = compressed(buf);
+    out[code][part].files++;
+    for (const k of ['raw', 'gzip', 'brotli']) out[code][part][k] += c[k];
+  };
+  const langDir = join(site, 'lang');
+  if (existsSync(langDir)) {
+    for (const f of readdirSync(langDir)) {
+      const code = f.split('.')[0];
+      add(code, 'file', readFileSync(join(langDir, f)));
+    }
+  }
+  const guide = join(site, 'guide');
+  for (const code of Object.keys(out)) {
+    const dir = join(guide, code);
+    if (existsSync(dir)) for (const f of readdirSync(dir)) add(code, 'prose', readFileSync(join(dir, f)));
+  }
+  return out;
 }

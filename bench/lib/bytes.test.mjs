@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { firstLoadFiles, loaderFiles, measureAppBytes } from './bytes.mjs';
+import { firstLoadFiles, loaderFiles, measureAppBytes, measureLanguages } from './bytes.mjs';
 
 // A page as tools/ writes it with the wasm split: the deferred loader imports
 // the glue and starts the main piece; the first-screen script lists the
@@ -58,6 +58,28 @@ test('mounted is the main piece and glue; pieces are counted apart', () => {
     assert.equal(b.pieces.raw, 510);
     assert.equal(b.total.raw, 1610);
     assert.ok(b.mounted.brotli > 0 && b.mounted.brotli < b.mounted.raw);
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('each other language: its file and its prose files, counted apart from English', () => {
+  const site = mkdtempSync(join(tmpdir(), 'closer-langs-'));
+  try {
+    mkdirSync(join(site, 'lang'));
+    mkdirSync(join(site, 'guide', 'es'), { recursive: true });
+    writeFileSync(join(site, 'lang', 'es.0123.json'), '{"ui":{},"words":[],"prose":[]}');
+    writeFileSync(join(site, 'guide', 'es', 'quiz.1.json'), '["uno"]');
+    writeFileSync(join(site, 'guide', 'es', 'basics-x.2.json'), '["dos"]');
+    writeFileSync(join(site, 'guide', 'quiz.3.json'), '["one"]');
+    const langs = measureLanguages(site);
+    assert.deepEqual(Object.keys(langs), ['es']);
+    assert.equal(langs.es.file.files, 1);
+    assert.equal(langs.es.file.raw, 31);
+    assert.equal(langs.es.prose.files, 2);
+    assert.equal(langs.es.prose.raw, 14);
+    assert.ok(langs.es.file.brotli > 0);
+    assert.deepEqual(measureLanguages(join(site, 'guide')), {});
   } finally {
     rmSync(site, { recursive: true, force: true });
   }

@@ -35,6 +35,11 @@ export function table(r) {
     row(`  ${key}: all it starts with (${x.total.files} files)`, `${kib(x.total.raw)} / ${kib(x.total.brotli)}`);
   }
 
+  for (const [code, x] of Object.entries(r.languages ?? {})) {
+    row(`language ${code}: its file (interface strings, the guide's words)`, `${kib(x.file.raw)} / ${kib(x.file.brotli)}`);
+    row(`language ${code}: its ${x.prose.files} prose files`, `${kib(x.prose.raw)} / ${kib(x.prose.brotli)}`);
+  }
+
   const fl = r.firstLoad;
   section(`First load until interactive, in Chromium (Slow 4G, CPU ${CPU_THROTTLE}x): sent (decoded)`);
   if (fl) {
