@@ -44,7 +44,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-
 /// The last moment a date is written for: 31 December 9999 (UTC). Times
 /// outside 1970 to 9999 can only come from damaged or crafted data.
 pub const LATEST: Millis = 253_402_300_799_999.0;

@@ -378,7 +378,9 @@ pub fn build_script() {
 }
 
 /// Fields whose values are the same in every language: ids, links between
-/// parts of the guide, answers, and citations (which stay as published).
+/// parts of the guide, answers, and citations (which stay as published; a
+/// popular framework's `cite` and `source`, which name it in words, are
+/// translated).
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "id",
     "type",
@@ -449,9 +451,17 @@ fn same_shape(
     };
     match (en, other) {
         (Value::Object(a), Value::Object(b)) => {
+            // A popular framework is named in words, not by a publication:
+            // its `cite` and `source` are translated like any text.
+            let described = a.get("kind").and_then(Value::as_str) == Some("popular_framework");
             for (k, va) in a {
+                let key = if described && (k == "cite" || k == "source") {
+                    None
+                } else {
+                    Some(k.as_str())
+                };
                 match b.get(k) {
-                    Some(vb) => same_shape(&format!("{at}.{k}"), Some(k), va, vb, problems),
+                    Some(vb) => same_shape(&format!("{at}.{k}"), key, va, vb, problems),
                     None => problems.push(format!("{at}: lacks `{k}`, which English has")),
                 }
             }
