@@ -126,8 +126,9 @@ test.describe('in Spanish', () => {
     await ready(page);
     const group = page.getByRole('main').getByRole('group').first();
     await expect(group).toBeVisible();
-    // The first question of the whole bank, in Spanish (content/es/quiz.toml).
-    const first = group.getByRole('radio').first();
+    // The session's first question (the order is shuffled): one answer or
+    // several, its first option picked.
+    const first = group.getByRole('radio').or(group.getByRole('checkbox')).first();
     await first.check();
     await page.getByRole('button', { name: 'Comprobar' }).click();
     // The live feedback speaks Spanish: "Correcto" or the explanation's words.
