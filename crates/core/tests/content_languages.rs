@@ -5,6 +5,8 @@
 //! hard to game as the English one.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod guide;
+
 use closer_core::content::compile::{self, Guide};
 use closer_core::content::{fill_prose, fill_words, take_prose, words_of, QuestionKind, Words};
 use closer_core::i18n::Lang;
@@ -130,20 +132,7 @@ fn words_and_prose_together_cover_every_text() {
         match v {
             serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, k, left)),
             serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, key, left)),
-            serde_json::Value::String(s)
-                if !s.is_empty()
-                    && ![
-                        "id",
-                        "type",
-                        "kind",
-                        "lesson",
-                        "card",
-                        "kinds",
-                        "practice",
-                        "practices",
-                    ]
-                    .contains(&key) =>
-            {
+            serde_json::Value::String(s) if !s.is_empty() && !guide::NOT_PROSE.contains(&key) => {
                 left.push(format!("{key}: {s}"))
             }
             _ => {}

@@ -223,6 +223,16 @@ fn load_checked<T: for<'de> Deserialize<'de>>(
     }
 }
 
+/// The first 8 bytes of the SHA-256 of `text`, in hex: the part of a
+/// built file's name that changes with its contents.
+fn short_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The course with each lesson's cards' prose and the quiz's taken out, and
 /// that prose as one file per lesson plus one for the quiz.
 pub fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
@@ -232,13 +242,9 @@ pub fn split_prose(course: &Course) -> (Course, Vec<ProseFile>) {
 /// [`split_prose`], with the files named under `dir` (a language's own
 /// folder for a language other than English).
 pub fn split_prose_in(course: &Course, dir: &str) -> (Course, Vec<ProseFile>) {
-    use sha2::{Digest, Sha256};
     let file = |key: &str, prose: Vec<String>| {
         let json = serde_json::to_string(&prose).expect("strings serialise");
-        let hash: String = Sha256::digest(json.as_bytes())[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash = short_hash(&json);
         ProseFile {
             key: key.into(),
             name: format!("{dir}/{}.{hash}.json", key.replace('/', "-")),
@@ -592,7 +598,6 @@ pub fn load_lang(
     english: &Guide,
     keys: &[crate::i18n::Key],
 ) -> Result<(Guide, LangFiles), Vec<String>> {
-    use sha2::{Digest, Sha256};
     let dir = root.join(code);
     let guide = load(&dir)?;
     let mut problems = check_same_shape(code, english, &guide);
@@ -631,10 +636,7 @@ pub fn load_lang(
         .map(|f| (f.key.as_str(), f.name.as_str()))
         .collect();
     let json = serde_json::json!({ "ui": ui, "words": words, "prose": files }).to_string();
-    let hash: String = Sha256::digest(json.as_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = short_hash(&json);
     let files = LangFiles {
         code: code.into(),
         name: format!("{}/{code}.{hash}.json", model::LANG_DIR),
