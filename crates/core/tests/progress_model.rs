@@ -332,6 +332,20 @@ fn a_newer_schema_is_read_for_display_only() {
 }
 
 #[test]
+fn a_key_written_twice_reads_as_its_last_value_as_it_always_did() {
+    // Stored text is read into a JSON value first, where the last of two
+    // equal keys wins; a typed parse of the text itself would refuse the
+    // text instead (a "duplicate field" error), and the visit would then
+    // treat saved progress as unreadable.
+    let twice = r#"{"schema":6,"last_lesson":"a","last_lesson":"kinds/physical","lessons":{}}"#;
+    let read = Progress::decode(twice).expect("read as before");
+    assert_eq!(read.last_lesson.as_deref(), Some("kinds/physical"));
+    let newer = r#"{"schema":9,"last_lesson":"a","last_lesson":"kinds/physical"}"#;
+    let seen = Progress::decode_newer(newer).expect("read for display");
+    assert_eq!(seen.last_lesson.as_deref(), Some("kinds/physical"));
+}
+
+#[test]
 fn decode_tells_what_is_wrong() {
     assert!(matches!(
         Progress::decode("{not json"),
