@@ -6,17 +6,16 @@
 //! `window.localStorage` throws in some private modes), a full quota, or data
 //! this build cannot read.
 //!
-//! gloo-storage does the typed writes, behind the availability check in
-//! [`ProgressStore::open`] (its `LocalStorage` panics where storage is
-//! blocked). Everything else goes through the raw `web_sys::Storage` handle,
-//! for reasons README's "How it is built" gives: reads must keep the exact
-//! text (gloo's `get` decodes JSON and drops what it cannot read), and its
-//! `delete` and `length` panic instead of reporting when the browser throws.
+//! Everything goes through the raw `web_sys::Storage` handle, for reasons
+//! README's "How it is built" gives: reads must keep the exact text (gloo's
+//! `get` decodes JSON and drops what it cannot read), its `delete` and
+//! `length` panic instead of reporting when the browser throws, and its
+//! typed `set` serialised progress a second time beside the text this
+//! store keeps to see whether another tab wrote since.
 
 use crate::content::Course;
 use crate::progress::generation::{digest, ImportMark};
 use crate::progress::{DecodeError, Millis, Progress};
-use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
 use js_sys::JsString;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -253,21 +252,6 @@ pub(crate) fn write_error(err: JsValue) -> StorageError {
     }
 }
 
-/// A failed typed write, in the adapter's own terms.
-fn gloo_write_error(err: GlooError) -> StorageError {
-    match err {
-        GlooError::JsError(e) => StorageError::WriteFailed {
-            // Chromium and WebKit say QuotaExceededError; Firefox's older name also appears.
-            quota: e.name == "QuotaExceededError" || e.name == "NS_ERROR_DOM_QUOTA_REACHED",
-            message: format!("{}: {}", e.name, e.message),
-        },
-        other => StorageError::WriteFailed {
-            quota: false,
-            message: other.to_string(),
-        },
-    }
-}
-
 impl ProgressStore {
     /// Opens `window.localStorage`, without panicking when it is blocked.
     pub fn open() -> Result<ProgressStore, StorageError> {
@@ -455,14 +439,12 @@ impl ProgressStore {
         Ok(SaveOutcome::Saved(Box::new(merged)))
     }
 
-    /// Writes progress under [`KEY`] (a typed write) and remembers the text.
+    /// Writes progress under [`KEY`] and remembers the text: serialised
+    /// once, so the text remembered is the text written.
     fn write(&mut self, progress: &Progress) -> Result<(), StorageError> {
-        match &self.storage {
-            Backend::Plain(_) => LocalStorage::set(KEY, progress).map_err(gloo_write_error)?,
-            Backend::Locked(m) => m.set(KEY, JsString::from(progress.encode())),
-        }
-        // The same serde_json text gloo stored, kept to see whether anyone wrote since.
-        self.last_written = Some(progress.encode());
+        let text = progress.encode();
+        self.storage.set_item(KEY, &text).map_err(write_error)?;
+        self.last_written = Some(text);
         Ok(())
     }
 
