@@ -108,41 +108,13 @@ test('each page preloads its own pieces of the wasm, and the app fetches no othe
 });
 
 
-// The code that installs another language (its file's parse, its words put
-// into the guide) is a piece of its own, which only that language's pages
-// load (src/lang.rs `PIECE`).
-const LANG_PIECE = /\/wasm-[0-9a-f]+\/split_install_lang\.wasm$/;
-
 test.describe('with a Spanish browser', () => {
   // A first visit opens the reader's language: Spanish here.
   test.use({ locale: 'es-ES' });
 
-  test('a Spanish page preloads the piece that installs its language; an English page never fetches it', async ({ page, problems }) => {
-    const wasm: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!);
-    });
-    await page.goto('/es/quiz');
-    await started(page);
-    const listed = await page.locator('script[data-pieces]').getAttribute('data-pieces');
-    expect(listed).toMatch(/split_quiz\.wasm/);
-    expect(listed).toMatch(/split_install_lang\.wasm/);
-    const pieces = listed!.split(' ').filter((f) => f.endsWith('.wasm')).map((f) => f.split('/').pop()!);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(h1(page)).toHaveText('Cuestionario');
-    expect([...new Set(wasm)].sort()).toEqual(['closer_bg.wasm', ...pieces].sort());
-
-    wasm.length = 0;
-    await page.goto('/quiz?lang=en');
-    await started(page);
-    await expect(h1(page)).toHaveText('Quiz');
-    expect(wasm).not.toContain('split_install_lang.wasm');
-    expect(problems).toEqual([]);
-  });
-
-  test('a Spanish page whose language piece does not arrive goes on in English, and says so to screen readers', async ({ page, problems }) => {
+  test('a Spanish page whose language file does not arrive goes on in English, and says so to screen readers', async ({ page, problems }) => {
     let hits = 0;
-    await page.route(LANG_PIECE, (route) => {
+    await page.route(/\/lang\/es\.[0-9a-f]+\.json$/, (route) => {
       hits++;
       return route.abort('failed');
     });
@@ -151,9 +123,10 @@ test.describe('with a Spanish browser', () => {
     expect(hits).toBeGreaterThan(0);
     await expect(h1(page)).toHaveText('Quiz');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    // The app works in English at the same address.
+    // The app works, in English, at the same address.
     await expect(page).toHaveURL(/\/es\/quiz$/);
-    await expect(page.getByRole('navigation').getByRole('link', { name: 'Lessons', exact: true })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Lessons', exact: true }).click();
+    await expect(page).toHaveURL(/\/es\/?$/);
     onlyTheFailedDownload(problems);
   });
 });

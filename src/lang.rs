@@ -43,10 +43,9 @@ pub async fn arrive() {
         Some(file) => crate::prose::fetch_text(file).await.ok(),
         None => None,
     };
-    let installed = match loaded {
-        Some(json) => install(lang, json).await,
-        None => false,
-    };
+    let installed = loaded
+        .map(|json| content::install_lang(lang, &json, intl_locale()).is_ok())
+        .unwrap_or(false);
     if !installed {
         i18n::install(lang, Default::default(), Locale::ENGLISH);
         if let Some(root) = web_sys::window()
@@ -55,43 +54,6 @@ pub async fn arrive() {
         {
             let _ = root.set_attribute("lang", Lang::En.code());
         }
-    }
-}
-
-/// The name of the piece of the wasm that installs a language (its JSON
-/// parse and the walk that puts its words into the guide): English pages
-/// never need it, so it is not in the main piece. The build tool makes
-/// every other language's pages preload it.
-pub const PIECE: &str = "install_lang";
-
-/// Installs `lang` from its file's text: in the split build, once its
-/// piece has arrived (a piece that does not arrive is a language not
-/// installed, as a file that does not).
-#[cfg(target_arch = "wasm32")]
-async fn install(lang: Lang, json: String) -> bool {
-    #[cfg(split)]
-    {
-        // The same name as PIECE: the build tool fails when the split set
-        // has no piece of that name.
-        #[leptos::wasm_split::wasm_split(
-            install_lang,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-        )]
-        fn install_lang(
-            lang: Lang,
-            json: String,
-            locale: Locale,
-        ) -> Result<bool, leptos::wasm_split::SplitLoaderError> {
-            Ok(content::install_lang(lang, &json, locale).is_ok())
-        }
-        install_lang(lang, json, intl_locale())
-            .await
-            .unwrap_or(false)
-    }
-    #[cfg(not(split))]
-    {
-        content::install_lang(lang, &json, intl_locale()).is_ok()
     }
 }
 

@@ -31,27 +31,6 @@ fn in_lang(lang: Lang, path: &str) -> String {
     }
 }
 
-/// The files a page preloads for its app: its route's piece and, on the
-/// pages of a language other than English, the piece that installs it.
-fn page_pieces(
-    set: &SplitSet,
-    route: &closer::routes::Route,
-    lang: Lang,
-) -> Result<Vec<String>, SiteError> {
-    let mut files = set.preloads(closer::pieces::Piece::of(route).name());
-    if lang != Lang::En {
-        if !set.pieces.contains_key(closer::lang::PIECE) {
-            return Err(SiteError::NoPiece(closer::lang::PIECE));
-        }
-        for file in set.preloads(closer::lang::PIECE) {
-            if !files.contains(&file) {
-                files.push(file);
-            }
-        }
-    }
-    Ok(files)
-}
-
 /// Every page as `(file relative to the site's root, HTML)`, from Trunk's
 /// `index.html` (`index`) for a site served under `base`, in the order of
 /// [`pages`]: the home page (`index.html`) first. With the wasm split
@@ -83,8 +62,7 @@ pub fn build_pages(
                 wasm: wasm.clone(),
                 pieces: split
                     .zip(closer::routes::Route::parse(&page.path))
-                    .map(|(set, route)| page_pieces(set, &route, lang))
-                    .transpose()?
+                    .map(|(set, route)| set.preloads(closer::pieces::Piece::of(&route).name()))
                     .unwrap_or_default(),
                 lang_file: closer::content::lang_file(lang).map(str::to_string),
             };

@@ -46,8 +46,6 @@ pub enum SiteError {
     NoHtml,
     /// Two pages carry different inline scripts, so one policy cannot cover both.
     ScriptsDiffer,
-    /// The split wasm has no piece of this name (renamed in the app only?).
-    NoPiece(&'static str),
 }
 
 impl std::fmt::Display for SiteError {
@@ -60,7 +58,6 @@ impl std::fmt::Display for SiteError {
             SiteError::NoTitle => write!(f, "index.html has no <title>"),
             SiteError::NoHtml => write!(f, "index.html has no <html> tag"),
             SiteError::ScriptsDiffer => write!(f, "the pages' inline scripts differ"),
-            SiteError::NoPiece(name) => write!(f, "the split wasm has no piece named {name}"),
             SiteError::NoLoader => {
                 write!(f, "index.html has no `{LOADER_INIT}` from Trunk's loader")
             }
