@@ -237,6 +237,41 @@ test('cards turn in place: Back and Forward go card by card, two quick turns kee
   await expect(cardHeading(page)).toHaveText(lesson.cards[2].title);
 });
 
+test('"Next lesson" at once after "Finish lesson" opens the next lesson, and the finished one does not take the address back', async ({ page }) => {
+  const last = lesson.cards[lesson.cards.length - 1];
+  await open(page, last.path);
+  await expect(cardHeading(page)).toHaveText(last.title);
+  // Both clicks in one task, as fast hands or a script might: a card turn
+  // writes its address after the frame that shows it, and by then the
+  // person has already moved on to the next lesson.
+  const target = await page.evaluate(async () => {
+    const links = () => [...document.querySelectorAll<HTMLAnchorElement>('main a')];
+    links().find((a) => a.textContent?.trim() === 'Finish lesson')!.click();
+    // The app draws "Lesson complete" in the microtasks after the click,
+    // before any frame: wait for its link there, not for a frame.
+    let next: HTMLAnchorElement | undefined;
+    for (let i = 0; i < 1000 && !next; i++) {
+      await Promise.resolve();
+      next = links().find((a) => a.textContent?.trim().startsWith('Next lesson'));
+    }
+    if (!next) throw new Error('no "Next lesson" link before the next frame');
+    next.click();
+    return new URL(next.href).pathname;
+  });
+  await expect(page).toHaveURL(target);
+  await expect(page.getByText(/^Card 1 of \d+$/)).toBeVisible();
+  // Past the point where the turn to "Lesson complete" writes its address:
+  // the frame after the one that showed it, and the task queued there.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await expect(page.getByText(/^Card 1 of \d+$/)).toBeVisible();
+  expect(pathOf(page)).toBe(target);
+  // The completion screen never reached the address, so Back returns to
+  // the card it was finished from, in the finished lesson.
+  await page.goBack();
+  await expect(page).toHaveURL(last.path);
+  await expect(cardHeading(page)).toHaveText(last.title);
+});
+
 test('a deep link opens its card in a fresh browser, and survives a reload', async ({ page }) => {
   const i = lesson.cards.length - 1;
   const card = lesson.cards[i];

@@ -12,7 +12,11 @@ use crate::prose::{lesson_cards, Loaded};
 use crate::routes::{use_go, LessonParams, Route};
 use closer_core::t;
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params, NavigateOptions};
+use leptos_router::{
+    components::A,
+    hooks::{use_location, use_params},
+    NavigateOptions,
+};
 use std::collections::VecDeque;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
@@ -178,6 +182,16 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
         }
     });
 
+    // A turn's URL is written after its frame; by then the person may have
+    // gone elsewhere (a link such as "Next lesson", Back). `unwritten`
+    // counts this view's writes still to come, and `left_at` holds the
+    // router's path they start from: a write goes ahead only while the path
+    // is still the one this view left there, so it never takes the address
+    // back from where the person has moved on.
+    let location = use_location();
+    let unwritten = StoredValue::new(0usize);
+    let left_at = StoredValue::new(None::<String>);
+
     // A card turn, in place: the card changes in this frame; the page goes
     // back to its top if the person had scrolled (at the start of the next
     // frame, before its layout), and the URL (a new history entry, so Back
@@ -201,14 +215,32 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
             });
+            if unwritten.get_value() == 0 {
+                left_at.set_value(Some(location.pathname.get_untracked()));
+            }
+            unwritten.update_value(|n| *n += 1);
             crate::focus::after_paint(move || {
-                go(
-                    &route,
-                    NavigateOptions {
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                // The view is gone (another page is shown): nothing to write.
+                let Some(still_to_come) = unwritten.try_update_value(|n| {
+                    *n -= 1;
+                    *n
+                }) else {
+                    return;
+                };
+                let here = location.pathname.get_untracked();
+                if left_at.get_value().as_deref() == Some(here.as_str()) {
+                    go(
+                        &route,
+                        NavigateOptions {
+                            scroll: false,
+                            ..Default::default()
+                        },
+                    );
+                    left_at.set_value(Some(location.pathname.get_untracked()));
+                }
+                if still_to_come == 0 {
+                    left_at.set_value(None);
+                }
             });
         }
     };
