@@ -107,7 +107,6 @@ test('each page preloads its own pieces of the wasm, and the app fetches no othe
   expect(problems).toEqual([]);
 });
 
-
 test.describe('with a Spanish browser', () => {
   // A first visit opens the reader's language: Spanish here.
   test.use({ locale: 'es-ES' });
